@@ -1,0 +1,3 @@
+"""adwatch: watch public adverts for trafficking-recruitment indicators."""
+
+__version__ = "0.1.0"

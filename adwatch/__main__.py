@@ -1,0 +1,3 @@
+from adwatch.cli import main
+
+main()

@@ -1,0 +1,41 @@
+"""The `adwatch` command line."""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+import typer
+
+from adwatch.cli_db import db_app
+from adwatch.cli_keys import keys_app
+from adwatch.errors import AdwatchError
+from adwatch.settings import get_settings
+
+app = typer.Typer(
+    help="Watch public adverts for trafficking-recruitment indicators.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(db_app, name="db")
+app.add_typer(keys_app, name="keys")
+
+
+@app.callback()
+def _configure(
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Debug logging."),
+) -> None:
+    level = logging.DEBUG if verbose else getattr(logging, get_settings().log_level.upper(), 20)
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+def main() -> None:
+    """Entry point: user-facing failures become one line on stderr and exit code 1."""
+    try:
+        app()
+    except AdwatchError as exc:
+        typer.echo(f"adwatch: error: {exc}", err=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        typer.echo("adwatch: interrupted", err=True)
+        sys.exit(130)

@@ -1,0 +1,48 @@
+"""`adwatch keys ...`: API keys for analysts, partners, researchers and admins."""
+
+from __future__ import annotations
+
+import typer
+
+from store import api_keys, partners
+from store.bootstrap import open_ready
+
+keys_app = typer.Typer(help="Create, list and revoke API keys.", no_args_is_help=True)
+
+
+@keys_app.command("create")
+def create(
+    role: str = typer.Option(..., help="analyst | partner | researcher | admin"),
+    name: str = typer.Option(..., help="Who holds the key (person or organisation)."),
+    partner: str | None = typer.Option(None, help="Partner name (partner keys); created if new."),
+) -> None:
+    """Create a key and print it once; only its hash is stored."""
+    if role not in api_keys.ROLES:
+        raise typer.BadParameter(f"role must be one of {', '.join(api_keys.ROLES)}")
+    with open_ready() as conn:
+        partner_id = None
+        if role == "partner":
+            partner_id = partners.ensure_partner(conn, partner or name).id
+        key, token = api_keys.create_key(conn, name, role, partner_id)
+    typer.echo(f"created {key.role} key #{key.id} for {key.name}; store it now, it is shown once:")
+    typer.echo(token)
+
+
+@keys_app.command("list")
+def list_() -> None:
+    """List keys (never the keys themselves)."""
+    with open_ready() as conn:
+        for key in api_keys.list_keys(conn):
+            state = "revoked" if key.revoked_at else "active"
+            typer.echo(
+                f"#{key.id}\t{key.role}\t{key.name}\t{state}\tcreated {key.created_at:%Y-%m-%d}"
+            )
+
+
+@keys_app.command("revoke")
+def revoke(key_id: int) -> None:
+    """Revoke a key by its number."""
+    with open_ready() as conn:
+        if not api_keys.revoke_key(conn, key_id):
+            raise typer.BadParameter(f"no active key #{key_id}")
+    typer.echo(f"revoked key #{key_id}")

@@ -1,0 +1,57 @@
+"""Settings, read once from the environment (prefix ADWATCH_, plus DATABASE_URL)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import platformdirs
+from pydantic import AliasChoices, Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir("adwatch", appauthor=False))
+
+
+class Settings(BaseSettings):
+    """Deployment settings. Every field can be set as ADWATCH_<NAME> in the environment."""
+
+    model_config = SettingsConfigDict(env_prefix="ADWATCH_", extra="ignore")
+
+    database_url: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("DATABASE_URL", "ADWATCH_DATABASE_URL"),
+        description="External PostgreSQL 14+; unset = embedded server in the data directory.",
+    )
+    data_dir: Path = Field(default_factory=_default_data_dir)
+    models_dir: Path = REPO_ROOT / "models"
+    labelled_samples_dir: Path = REPO_ROOT / "labelled_samples"
+    hash_secret: SecretStr = Field(
+        default=SecretStr(""),
+        description="Deployment secret for keyed hashes of contacts shared with partners.",
+    )
+    crawler_contact: str = "abuse@example.org"
+    crawler_allow_private: bool = False
+    remove_after_missing_runs: int = 2
+    api_host: str = "127.0.0.1"
+    api_port: int = 8000
+    claim_minutes: int = 30
+    retention_days: int = 90
+    log_level: str = "INFO"
+
+    @property
+    def user_agent(self) -> str:
+        from adwatch import __version__
+
+        return (
+            f"adwatch/{__version__} (+https://github.com/adwatch/adwatch; {self.crawler_contact})"
+        )
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The one place settings are read; cached so every caller sees the same values."""
+    return Settings()

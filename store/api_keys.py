@@ -1,0 +1,89 @@
+"""API keys: random tokens shown once; only their SHA-256 is stored."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import psycopg
+from psycopg.rows import class_row
+
+ROLES = ("analyst", "partner", "researcher", "admin")
+_PREFIX = "adw"
+
+
+@dataclass(frozen=True)
+class ApiKey:
+    id: int
+    name: str
+    role: str
+    key_prefix: str
+    partner_id: int | None
+    created_at: datetime
+    last_used_at: datetime | None
+    revoked_at: datetime | None
+
+
+_COLUMNS = "id, name, role, key_prefix, partner_id, created_at, last_used_at, revoked_at"
+
+
+def _digest(token: str) -> str:
+    # Tokens carry 256 random bits, so a plain SHA-256 cannot be reversed by enumeration.
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def create_key(
+    conn: psycopg.Connection[Any], name: str, role: str, partner_id: int | None = None
+) -> tuple[ApiKey, str]:
+    """Create a key; returns the row and the token, which is never stored or shown again."""
+    if role not in ROLES:
+        raise ValueError(f"role must be one of {', '.join(ROLES)}")
+    if role == "partner" and partner_id is None:
+        raise ValueError("a partner key needs a partner")
+    key_id = secrets.token_hex(6)
+    token = f"{_PREFIX}_{key_id}_{secrets.token_urlsafe(32)}"
+    with conn.transaction(), conn.cursor(row_factory=class_row(ApiKey)) as cur:
+        cur.execute(
+            f"""INSERT INTO api_keys (name, role, key_prefix, key_hash, partner_id)
+                VALUES (%s, %s, %s, %s, %s) RETURNING {_COLUMNS}""",
+            (name, role, key_id, _digest(token), partner_id),
+        )
+        row = cur.fetchone()
+    assert row is not None
+    return row, token
+
+
+def verify_key(conn: psycopg.Connection[Any], token: str) -> ApiKey | None:
+    """The live key for a token, or None; constant-time comparison of the hash."""
+    parts = token.split("_", 2)
+    if len(parts) != 3 or parts[0] != _PREFIX:
+        return None
+    row = conn.execute(
+        f"SELECT key_hash, {_COLUMNS} FROM api_keys WHERE key_prefix = %s AND revoked_at IS NULL",
+        (parts[1],),
+    ).fetchone()
+    if row is None or not hmac.compare_digest(row[0], _digest(token)):
+        return None
+    return ApiKey(*row[1:])
+
+
+def touch(conn: psycopg.Connection[Any], key_id: int) -> None:
+    conn.execute("UPDATE api_keys SET last_used_at = now() WHERE id = %s", (key_id,))
+
+
+def revoke_key(conn: psycopg.Connection[Any], key_id: int) -> bool:
+    with conn.transaction():
+        cur = conn.execute(
+            "UPDATE api_keys SET revoked_at = now() WHERE id = %s AND revoked_at IS NULL",
+            (key_id,),
+        )
+    return cur.rowcount == 1
+
+
+def list_keys(conn: psycopg.Connection[Any]) -> list[ApiKey]:
+    with conn.cursor(row_factory=class_row(ApiKey)) as cur:
+        return cur.execute(f"SELECT {_COLUMNS} FROM api_keys ORDER BY id").fetchall()

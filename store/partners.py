@@ -1,0 +1,54 @@
+"""Partners: providers and platforms that pull confirmed items and receive webhooks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import psycopg
+from psycopg.rows import class_row
+
+
+@dataclass(frozen=True)
+class Partner:
+    id: int
+    name: str
+    contact: str | None
+    tlp: str
+    webhook_url: str | None
+    webhook_secret: str | None
+    active: bool
+    created_at: datetime
+
+
+_COLUMNS = "id, name, contact, tlp, webhook_url, webhook_secret, active, created_at"
+
+
+def ensure_partner(conn: psycopg.Connection[Any], name: str) -> Partner:
+    with conn.transaction(), conn.cursor(row_factory=class_row(Partner)) as cur:
+        cur.execute(
+            f"""INSERT INTO partners (name) VALUES (%s)
+                ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING {_COLUMNS}""",
+            (name,),
+        )
+        row = cur.fetchone()
+    assert row is not None
+    return row
+
+
+def get_partner(conn: psycopg.Connection[Any], partner_id: int) -> Partner | None:
+    with conn.cursor(row_factory=class_row(Partner)) as cur:
+        return cur.execute(
+            f"SELECT {_COLUMNS} FROM partners WHERE id = %s", (partner_id,)
+        ).fetchone()
+
+
+def set_webhook(
+    conn: psycopg.Connection[Any], partner_id: int, url: str | None, secret: str | None
+) -> None:
+    with conn.transaction():
+        conn.execute(
+            "UPDATE partners SET webhook_url = %s, webhook_secret = %s WHERE id = %s",
+            (url, secret, partner_id),
+        )

@@ -1,0 +1,50 @@
+"""Shared fixtures: real PostgreSQL (external or embedded), isolated per test."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import psycopg
+import pytest
+
+from adwatch.settings import get_settings
+from tests import pg
+
+
+@pytest.fixture(scope="session")
+def pg_admin_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    url, server = pg.server_url(tmp_path_factory.mktemp("pg"))
+    yield url
+    if server is not None:
+        server.cleanup()  # type: ignore[attr-defined]
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_admin_url: str) -> Iterator[str]:
+    name = pg.create_template(pg_admin_url)
+    yield name
+    pg.drop_database(pg_admin_url, name)
+
+
+@pytest.fixture
+def db_url(pg_admin_url: str, pg_template: str) -> Iterator[str]:
+    with pg.copied_database(pg_admin_url, pg_template) as url:
+        yield url
+
+
+@pytest.fixture
+def conn(db_url: str) -> Iterator[psycopg.Connection[Any]]:
+    with psycopg.connect(db_url) as connection:
+        yield connection
+
+
+@pytest.fixture
+def adwatch_env(db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """Point adwatch's settings at the test database and a private data directory."""
+    monkeypatch.setenv("DATABASE_URL", db_url)
+    monkeypatch.setenv("ADWATCH_DATA_DIR", str(tmp_path / "data"))
+    get_settings.cache_clear()
+    yield db_url
+    get_settings.cache_clear()
