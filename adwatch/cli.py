@@ -7,8 +7,10 @@ import sys
 
 import typer
 
+from adwatch.cli_crawl import crawl
 from adwatch.cli_db import db_app
 from adwatch.cli_keys import keys_app
+from adwatch.cli_model import evaluate, score, train
 from adwatch.errors import AdwatchError
 from adwatch.settings import get_settings
 
@@ -19,6 +21,10 @@ app = typer.Typer(
 )
 app.add_typer(db_app, name="db")
 app.add_typer(keys_app, name="keys")
+app.command("crawl")(crawl)
+app.command("train")(train)
+app.command("evaluate")(evaluate)
+app.command("score")(score)
 
 
 @app.callback()

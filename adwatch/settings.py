@@ -35,6 +35,8 @@ class Settings(BaseSettings):
     )
     crawler_contact: str = "abuse@example.org"
     crawler_allow_private: bool = False
+    crawler_delay_s: float = 1.0
+    crawler_http_cache: bool = False
     remove_after_missing_runs: int = 2
     api_host: str = "127.0.0.1"
     api_port: int = 8000

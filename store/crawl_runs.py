@@ -114,3 +114,9 @@ def running_run(conn: psycopg.Connection[Any], site_id: int) -> CrawlRun | None:
             _SELECT + " WHERE r.site_id = %s AND r.status = 'running' ORDER BY r.id DESC LIMIT 1",
             (site_id,),
         ).fetchone()
+
+
+def run_owner(conn: psycopg.Connection[Any], run_id: int) -> tuple[int | None, str | None] | None:
+    """(pid, host) of the process that started a run."""
+    row = conn.execute("SELECT pid, host FROM crawl_runs WHERE id = %s", (run_id,)).fetchone()
+    return (row[0], row[1]) if row else None

@@ -1,0 +1,68 @@
+"""`adwatch crawl`: crawl a site by profile or a URL with structured data; show runs."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import typer
+from rich.console import Console
+from rich.live import Live
+from rich.table import Table
+
+from crawlers import launch
+from crawlers.profiles import SiteProfile, load_profile
+from store import crawl_runs
+from store.bootstrap import open_ready
+from store.crawl_runs import CrawlRun
+
+console = Console(stderr=True)
+
+
+def _runs_table(runs: list[CrawlRun], title: str) -> Table:
+    table = Table(title=title)
+    for column in ("run", "site", "status", "started", "pages", "new", "updated", "unchanged",
+                   "removed", "errors", "duration"):  # fmt: skip
+        table.add_column(column)
+    for r in runs:
+        duration = f"{r.duration_s:.1f}s" if r.duration_s is not None else "…"
+        table.add_row(
+            str(r.id), r.site_name, r.status, f"{r.started_at:%Y-%m-%d %H:%M:%S}", str(r.pages),
+            str(r.adverts_new), str(r.adverts_updated), str(r.adverts_unchanged),
+            str(r.adverts_removed), str(r.errors), duration,
+        )  # fmt: skip
+    return table
+
+
+def adhoc_profile(url: str, kind: str) -> SiteProfile:
+    """A zero-configuration profile: start at URL, rely on schema.org JobPosting."""
+    host = (urlsplit(url).hostname or "site").replace(".", "-").lower()
+    return SiteProfile.model_validate(
+        {"name": host, "kind": kind, "start_urls": [url], "structured": True}
+    )
+
+
+def crawl(
+    site: str | None = typer.Argument(None, help="Site profile name or path to a .toml profile."),
+    url: str | None = typer.Option(None, help="Crawl this URL using structured data only."),
+    kind: str = typer.Option("job", help="job | bridal | escort (with --url)."),
+    status: bool = typer.Option(False, "--status", help="Show recent crawl runs and exit."),
+    allow_private: bool = typer.Option(False, help="Allow private/loopback addresses."),
+) -> None:
+    """Crawl one site (in its own process) into the database."""
+    if status:
+        with open_ready() as conn:
+            console.print(_runs_table(crawl_runs.recent_runs(conn, site), "Recent crawl runs"))
+        return
+    if (site is None) == (url is None):
+        raise typer.BadParameter("give either a SITE profile or --url")
+    profile = load_profile(site) if site else adhoc_profile(url or "", kind)
+    interactive = console.is_terminal
+    with Live(console=console, refresh_per_second=4, transient=False) as live:
+        run = launch.crawl(
+            profile, allow_private=allow_private,
+            on_progress=(lambda r: live.update(_runs_table([r], f"Crawling {profile.name}")))
+            if interactive else None,
+        )  # fmt: skip
+        live.update(_runs_table([run], f"Crawl of {profile.name}"))
+    if run.status != "finished":
+        raise typer.Exit(code=1)

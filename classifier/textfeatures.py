@@ -1,0 +1,62 @@
+"""Language-independent text features: hashed word and character n-grams with stored IDF.
+
+Hashing keeps the fitted state to two float arrays (IDF weights), so a model is saved as
+plain arrays, never as pickled Python objects.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import numpy as np
+import scipy.sparse as sp
+from numpy.typing import NDArray
+from sklearn.feature_extraction.text import HashingVectorizer
+from sklearn.preprocessing import normalize
+
+N_WORD_FEATURES = 2**17
+N_CHAR_FEATURES = 2**17
+_DIGITS = re.compile(r"\d")
+_MAX_CHARS = 20_000  # adverts longer than this add no signal, only cost
+
+
+def prepare_text(title: str, body: str) -> str:
+    """Lower-case, strip diacritics, mask digits; same preparation for training and scoring."""
+    text = f"{title}\n{body}"[:_MAX_CHARS].casefold()
+    kept: list[str] = []
+    for char in unicodedata.normalize("NFKD", text):
+        # Latin diacritics go (ș → s, ă → a); Cyrillic marks stay (й, ї are letters of their own).
+        if unicodedata.combining(char) and not (kept and "\u0400" <= kept[-1] <= "\u04ff"):
+            continue
+        kept.append(char)
+    return _DIGITS.sub("0", unicodedata.normalize("NFC", "".join(kept)))
+
+
+_WORD = HashingVectorizer(
+    n_features=N_WORD_FEATURES, ngram_range=(1, 2), alternate_sign=False, norm=None,
+    token_pattern=r"(?u)\b\w+\b", lowercase=False,
+)  # fmt: skip
+_CHAR = HashingVectorizer(
+    n_features=N_CHAR_FEATURES, analyzer="char_wb", ngram_range=(3, 5), alternate_sign=False,
+    norm=None, lowercase=False,
+)  # fmt: skip
+
+
+def hashed_counts(texts: list[str]) -> sp.csr_matrix:
+    """Word 1-2-grams and character 3-5-grams, side by side."""
+    return sp.hstack([_WORD.transform(texts), _CHAR.transform(texts)], format="csr")
+
+
+def fit_idf(counts: sp.csr_matrix) -> NDArray[np.float32]:
+    """Smoothed IDF, as scikit-learn's TfidfTransformer computes it."""
+    n_docs = counts.shape[0]
+    doc_freq = np.bincount(counts.indices, minlength=counts.shape[1])
+    idf = np.log((1 + n_docs) / (1 + doc_freq)) + 1.0
+    return idf.astype(np.float32)
+
+
+def tfidf(counts: sp.csr_matrix, idf: NDArray[np.float32]) -> sp.csr_matrix:
+    term_freq = counts.astype(np.float32)
+    term_freq.data = 1.0 + np.log(term_freq.data)  # sublinear: repetition is weak evidence
+    return normalize(term_freq.multiply(idf).tocsr(), norm="l2", copy=False)

@@ -1,0 +1,119 @@
+"""Starting crawls from the CLI or the scheduler: safety checks, a child process, progress."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from adwatch.errors import AdwatchError
+from adwatch.settings import get_settings
+from crawlers.extract.urls import is_private_address
+from crawlers.profiles import SiteProfile
+from store import crawl_runs, sites
+from store.bootstrap import open_ready, ready_url
+from store.crawl_runs import CrawlRun
+
+
+class CrawlRefused(AdwatchError):
+    """The crawl target is not allowed (e.g. a private address) or already being crawled."""
+
+
+def check_targets(profile: SiteProfile, allow_private: bool) -> None:
+    """Refuse start URLs on private, loopback or link-local addresses unless allowed."""
+    if allow_private or profile.allow_private or get_settings().crawler_allow_private:
+        return
+    for url in profile.start_urls:
+        host = urlsplit(url).hostname or ""
+        try:
+            private = is_private_address(host)
+        except ValueError as exc:
+            raise CrawlRefused(f"cannot resolve {host!r} in {url}: {exc}") from exc
+        if private:
+            raise CrawlRefused(
+                f"{url} resolves to a private/loopback address; pass --allow-private to crawl it"
+            )
+
+
+def start_run_row(profile: SiteProfile) -> CrawlRun:
+    """Register the site and open a run; refuses a second concurrent crawl of one site."""
+    with open_ready() as conn:
+        site = sites.upsert_site(conn, profile.name, profile.kind, profile.start_urls[0],
+                                 profile.model_dump(mode="json"), profile.schedule)  # fmt: skip
+        running = crawl_runs.running_run(conn, site.id)
+        if running is not None and _process_alive(running):
+            raise CrawlRefused(f"site {profile.name} is already being crawled (run #{running.id})")
+        if running is not None:
+            crawl_runs.finish_run(conn, running.id, "interrupted")
+        return crawl_runs.start_run(conn, site.id)
+
+
+def _process_alive(run: CrawlRun) -> bool:
+    """Is the process that owns a 'running' run still there? (Another host's run: assume so.)"""
+    with open_ready() as conn:
+        owner = crawl_runs.run_owner(conn, run.id)
+    if owner is None or owner[0] is None:
+        return False
+    pid, host = owner
+    if host != socket.gethostname():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def crawl(
+    profile: SiteProfile, *, allow_private: bool = False, log_level: str = "WARNING",
+    on_progress: Callable[[CrawlRun], None] | None = None,
+) -> CrawlRun:
+    """Crawl one site in a child process and return the finished run."""
+    check_targets(profile, allow_private)
+    url = ready_url()
+    run = start_run_row(profile)
+    with tempfile.TemporaryDirectory(prefix="adwatch-crawl-") as tmp:
+        profile_file = Path(tmp) / "profile.json"
+        profile_file.write_text(json.dumps(profile.model_dump(mode="json")), encoding="utf-8")
+        env = os.environ | {"DATABASE_URL": url}
+        cmd = [sys.executable, "-m", "crawlers.child", str(profile_file), str(run.id), log_level]
+        child = subprocess.Popen(cmd, env=env)
+        _wait(child, run.id, on_progress)
+    return _final_run(run.id)
+
+
+def _wait(child: subprocess.Popen[bytes], run_id: int,
+          on_progress: Callable[[CrawlRun], None] | None) -> None:  # fmt: skip
+    try:
+        while child.poll() is None:
+            if on_progress is not None:
+                with open_ready() as conn:
+                    current = crawl_runs.get_run(conn, run_id)
+                if current is not None:
+                    on_progress(current)
+            time.sleep(0.5)
+    except KeyboardInterrupt:
+        child.send_signal(signal.SIGINT)  # Scrapy shuts down gracefully and flushes its batch
+        child.wait()
+        raise
+
+
+def _final_run(run_id: int) -> CrawlRun:
+    with open_ready() as conn:
+        run = crawl_runs.get_run(conn, run_id)
+        if run is not None and run.status == "running":
+            # The child died without closing its run (killed, crashed): record that.
+            crawl_runs.finish_run(conn, run_id, "failed")
+            run = crawl_runs.get_run(conn, run_id)
+    assert run is not None
+    return run

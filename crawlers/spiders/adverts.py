@@ -1,0 +1,140 @@
+"""The advert spider: listing pages → advert pages, by site profile or schema.org JobPosting."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import scrapy
+from scrapy.http import Response
+from scrapy.utils.sitemap import Sitemap
+
+from crawlers.extract.fields import AdvertFields
+from crawlers.extract.structured import extract_job_postings, job_posting_to_fields
+from crawlers.extract.text import decode_body
+from crawlers.extract.urls import canonical_url
+from crawlers.items import AdvertPage, GonePage, PageError
+from crawlers.profiles import SiteProfile, extract_with_profile, listing_links
+
+log = logging.getLogger(__name__)
+GONE_STATUSES = [404, 410]
+DEFAULT_REGIONS = ("MD", "RO", "UA", "RU")
+
+
+class AdvertSpider(scrapy.Spider):
+    name = "adverts"
+
+    def __init__(
+        self, profile: SiteProfile, database_url: str, run_id: int | None = None,
+        db_retry_seconds: float = 120.0, **kwargs: Any,
+    ) -> None:  # fmt: skip
+        super().__init__(name=f"adverts-{profile.name}", **kwargs)
+        self.profile = profile
+        self.database_url = database_url
+        self.run_id = run_id
+        self.db_retry_seconds = db_retry_seconds
+        self.fatal_errors = 0
+        self.allowed_domains = sorted({urlsplit(u).hostname or "" for u in profile.start_urls})
+        self.region_hints = tuple(dict.fromkeys([*([profile.country] if profile.country else []),
+                                                 *DEFAULT_REGIONS]))  # fmt: skip
+
+    async def start(self) -> AsyncIterator[Any]:
+        for url in self.profile.start_urls:
+            yield scrapy.Request(url, callback=self.parse_listing, errback=self.on_error)
+        if self.profile.structured:
+            for root in sorted({urljoin(u, "/robots.txt") for u in self.profile.start_urls}):
+                yield scrapy.Request(root, callback=self.parse_robots, errback=self.on_error,
+                                     dont_filter=True)  # fmt: skip
+
+    # -- discovery ----------------------------------------------------------------------------
+    def parse_robots(self, response: Response) -> Iterator[Any]:
+        for line in response.text.splitlines():
+            key, _, value = line.partition(":")
+            if key.strip().lower() == "sitemap" and value.strip():
+                yield scrapy.Request(value.strip(), callback=self.parse_sitemap,
+                                     errback=self.on_error)  # fmt: skip
+
+    def parse_sitemap(self, response: Response) -> Iterator[Any]:
+        try:
+            sitemap = Sitemap(response.body)
+        except Exception as exc:  # noqa: BLE001 - a broken sitemap is a logged skip
+            yield PageError(response.url, f"unreadable sitemap: {exc}")
+            return
+        for entry in sitemap:
+            loc = entry.get("loc", "")
+            if sitemap.type == "sitemapindex":
+                yield scrapy.Request(loc, callback=self.parse_sitemap, errback=self.on_error)
+            else:
+                yield self._advert_request(loc)
+
+    def parse_listing(self, response: Response) -> Iterator[Any]:
+        html = decode_body(response.body, _content_type(response))
+        if self.profile.links.advert:
+            advert_links, next_links = listing_links(html, response.url, self.profile)
+            for link in advert_links:
+                yield self._advert_request(link)
+            for link in next_links:
+                yield response.follow(link, callback=self.parse_listing, errback=self.on_error)
+        else:
+            yield from self._structured_page(response, html)
+
+    def _structured_page(self, response: Response, html: str) -> Iterator[Any]:
+        """Zero-configuration mode: adverts are pages with a JobPosting; follow on-site links."""
+        yield from self._advert_items(response, html, require=False)
+        for href in response.css("a::attr(href)").getall():
+            url = response.urljoin(href)
+            if urlsplit(url).hostname in self.allowed_domains:
+                yield scrapy.Request(url, callback=self.parse_listing, errback=self.on_error)
+
+    # -- adverts ------------------------------------------------------------------------------
+    def _advert_request(self, url: str) -> scrapy.Request:
+        return scrapy.Request(url, callback=self.parse_advert, errback=self.on_error,
+                              meta={"handle_httpstatus_list": GONE_STATUSES})  # fmt: skip
+
+    def parse_advert(self, response: Response) -> Iterator[Any]:
+        if response.status in GONE_STATUSES:
+            yield GonePage(canonical_url(response.url), response.status, datetime.now(UTC))
+            return
+        html = decode_body(response.body, _content_type(response))
+        yield from self._advert_items(response, html, require=True)
+
+    def _advert_items(self, response: Response, html: str, require: bool) -> Iterator[Any]:
+        try:
+            fields = self._extract(html, response.url)
+        except Exception as exc:  # noqa: BLE001 - hostile pages must not stop the crawl
+            log.warning("extraction failed on %s: %s", response.url, exc)
+            yield PageError(response.url, f"extraction failed: {type(exc).__name__}: {exc}")
+            return
+        if fields is None:
+            if require:
+                yield PageError(response.url, "no advert found on page")
+            return
+        yield AdvertPage(
+            url=response.url, canonical_url=canonical_url(response.url), fields=fields,
+            raw_body=response.body, content_type=_content_type(response),
+            http_status=response.status, fetched_at=datetime.now(UTC),
+        )  # fmt: skip
+
+    def _extract(self, html: str, url: str) -> AdvertFields | None:
+        if self.profile.structured:
+            postings = extract_job_postings(html, url)
+            if postings:
+                return job_posting_to_fields(postings[0], url, self.profile.kind, self.region_hints)
+        if self.profile.fields.title and self.profile.fields.body:
+            return extract_with_profile(html, url, self.profile)
+        return None
+
+    def on_error(self, failure: Any) -> Iterator[Any]:
+        request = getattr(failure, "request", None)
+        url = request.url if request is not None else "?"
+        message = f"{failure.type.__name__}: {failure.getErrorMessage()}"[:1000]
+        log.info("fetch failed %s: %s", url, message)
+        yield PageError(url, message)
+
+
+def _content_type(response: Response) -> str | None:
+    value = response.headers.get(b"Content-Type")
+    return value.decode("latin-1") if value else None

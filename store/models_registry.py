@@ -1,0 +1,56 @@
+"""Models registry: which model versions exist, their hashes, thresholds and cards."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import psycopg
+from psycopg.rows import class_row
+
+
+@dataclass(frozen=True)
+class RegisteredModel:
+    id: int
+    version: str
+    kind: str
+    path: str
+    sha256: str
+    thresholds: dict[str, Any]
+    card: dict[str, Any]
+    active: bool
+    created_at: datetime
+
+
+_COLUMNS = "id, version, kind, path, sha256, thresholds, card, active, created_at"
+
+
+def register(
+    conn: psycopg.Connection[Any], version: str, kind: str, path: str, sha256: str,
+    thresholds: dict[str, Any], card: dict[str, Any], *, active: bool,
+) -> None:
+    """Record a model version (idempotent); `active` moves the active flag to it."""
+    with conn.transaction():
+        if active:
+            conn.execute("UPDATE models SET active = false WHERE active AND version <> %s",
+                         (version,))  # fmt: skip
+        conn.execute(
+            """INSERT INTO models (version, kind, path, sha256, thresholds, card, active)
+               VALUES (%s, %s, %s, %s, %s, %s, %s)
+               ON CONFLICT (version) DO UPDATE SET active = excluded.active OR models.active""",
+            (version, kind, path, sha256, json.dumps(thresholds), json.dumps(card, default=str),
+             active),
+        )  # fmt: skip
+
+
+def get_model(conn: psycopg.Connection[Any], version: str) -> RegisteredModel | None:
+    with conn.cursor(row_factory=class_row(RegisteredModel)) as cur:
+        return cur.execute(f"SELECT {_COLUMNS} FROM models WHERE version = %s",
+                           (version,)).fetchone()  # fmt: skip
+
+
+def list_models(conn: psycopg.Connection[Any]) -> list[RegisteredModel]:
+    with conn.cursor(row_factory=class_row(RegisteredModel)) as cur:
+        return cur.execute(f"SELECT {_COLUMNS} FROM models ORDER BY created_at DESC").fetchall()
