@@ -1,0 +1,104 @@
+"""Incremental linking: new adverts join template clusters (MinHash LSH stored in PostgreSQL)
+and contact clusters (shared phone, e-mail or handle) without reclustering everything."""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import psycopg
+
+from classifier.clustering import (
+    BANDS,
+    NUM_PERM,
+    SIMILARITY,
+    UnionFind,
+    band_buckets,
+    signatures,
+    similarity,
+)
+from store import clusters
+
+log = logging.getLogger(__name__)
+COMPARISONS_PER_BUCKET = 20  # a huge template bucket needs only a few checks per newcomer
+
+
+@dataclass
+class LinkStats:
+    adverts: int = 0
+    template_clusters_touched: int = 0
+    contact_clusters_touched: int = 0
+
+
+def _template_groups(
+    conn: psycopg.Connection[Any], ids: list[int], sigs: np.ndarray[Any, Any],
+    buckets: np.ndarray[Any, Any],
+) -> list[list[int]]:
+    bands = np.tile(np.arange(BANDS), len(ids)).tolist()
+    flat = buckets.reshape(-1).tolist()
+    members: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for band, bucket, advert_id in clusters.bucket_neighbours(conn, bands, flat):
+        members[(band, bucket)].append(advert_id)
+    for row, advert_id in enumerate(ids):
+        for band in range(BANDS):
+            members[(band, int(buckets[row, band]))].append(advert_id)
+    known = {a: sigs[i] for i, a in enumerate(ids)}
+    outside = sorted({a for group in members.values() for a in group} - known.keys())
+    for advert_id, raw in clusters.signatures_of(conn, outside).items():
+        known[advert_id] = np.frombuffer(raw, dtype=np.uint64)
+    found = UnionFind()
+    for advert_id in ids:
+        found.find(advert_id)
+    for row, advert_id in enumerate(ids):
+        for band in range(BANDS):
+            others = [o for o in members[(band, int(buckets[row, band]))] if o != advert_id]
+            for other in others[:COMPARISONS_PER_BUCKET]:
+                if other in known and similarity(sigs[row], known[other]) >= SIMILARITY:
+                    found.union(advert_id, other)
+    return [g for g in found.groups() if len(g) > 1]
+
+
+def _contact_groups(conn: psycopg.Connection[Any], ids: list[int]) -> list[list[int]]:
+    found = UnionFind()
+    for a, b in clusters.contact_pairs(conn, ids):
+        found.union(a, b)
+    return [g for g in found.groups() if len(g) > 1]
+
+
+def link_batch(conn: psycopg.Connection[Any], batch_size: int = 5000) -> LinkStats | None:
+    """Link one batch in one transaction; None when nothing is left (or another linker runs)."""
+    with conn.transaction():
+        if not clusters.lock_linking(conn):
+            return None
+        todo = clusters.adverts_to_link(conn, batch_size)
+        if not todo:
+            return None
+        ids = [a.id for a in todo]
+        sigs = signatures([(a.title, a.body) for a in todo])
+        buckets = band_buckets(sigs)
+        template_groups = _template_groups(conn, ids, sigs, buckets)
+        clusters.save_signatures(
+            conn,
+            [(a.id, a.content_hash, sigs[i].tobytes()) for i, a in enumerate(todo)],
+            [(band, int(buckets[i, band]), a.id) for i, a in enumerate(todo)
+             for band in range(BANDS)],
+        )  # fmt: skip
+        touched_templates = clusters.merge_components(conn, "template", template_groups)
+        touched_contacts = clusters.merge_components(conn, "contact", _contact_groups(conn, ids))
+    return LinkStats(len(ids), len(touched_templates), len(touched_contacts))
+
+
+def link_pending(conn: psycopg.Connection[Any], batch_size: int = 5000) -> LinkStats:
+    total = LinkStats()
+    while (stats := link_batch(conn, batch_size)) is not None:
+        total.adverts += stats.adverts
+        total.template_clusters_touched += stats.template_clusters_touched
+        total.contact_clusters_touched += stats.contact_clusters_touched
+        log.info("linked %d adverts (%d so far)", stats.adverts, total.adverts)
+    return total
+
+
+assert NUM_PERM % BANDS == 0

@@ -1,0 +1,165 @@
+"""Clusters: near-duplicate templates (MinHash LSH buckets) and shared-contact networks."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import psycopg
+
+# Cluster risk: the riskiest member, raised by network signs analysts look for — many adverts,
+# many cities, few contacts behind them (one manager for many people).
+_REFRESH_SQL = """
+WITH stats AS (
+    SELECT m.cluster_id, count(*) AS size, count(DISTINCT a.site_id) AS sites,
+           count(DISTINCT lower(a.location)) AS cities, min(a.first_seen) AS first_seen,
+           max(a.last_seen) AS last_seen, max(coalesce(a.risk_score, 0)) AS max_risk,
+           (SELECT count(DISTINCT ae.entity_id) FROM advert_entities ae
+              JOIN entities e ON e.id = ae.entity_id AND e.kind <> 'url'
+              JOIN cluster_members m2 ON m2.advert_id = ae.advert_id
+             WHERE m2.cluster_id = m.cluster_id) AS contacts
+    FROM cluster_members m JOIN adverts a ON a.id = m.advert_id
+    WHERE m.cluster_id = ANY(%(ids)s)
+    GROUP BY m.cluster_id
+)
+UPDATE clusters c SET size = s.size, sites = s.sites, cities = s.cities,
+    first_seen = s.first_seen, last_seen = s.last_seen, updated_at = now(),
+    risk = 1 - (1 - s.max_risk) * (1 - 0.5 * (
+        0.4 * least(1, ln(s.size) / ln(20))
+      + 0.3 * least(1, greatest(s.cities - 1, 0) / 4.0)
+      + 0.3 * (CASE WHEN s.size >= 3 AND s.contacts BETWEEN 1 AND 2 THEN 1 ELSE 0 END)))
+FROM stats s WHERE c.id = s.cluster_id
+"""
+
+
+@dataclass(frozen=True)
+class AdvertToLink:
+    id: int
+    title: str
+    body: str
+    content_hash: str
+
+
+def lock_linking(conn: psycopg.Connection[Any]) -> bool:
+    """One linker at a time (merging clusters from two processes would race)."""
+    row = conn.execute("SELECT pg_try_advisory_xact_lock(74012027)").fetchone()
+    return bool(row and row[0])
+
+
+def adverts_to_link(conn: psycopg.Connection[Any], limit: int) -> list[AdvertToLink]:
+    rows = conn.execute(
+        """SELECT a.id, a.title, a.body, a.content_hash FROM adverts a
+           LEFT JOIN advert_minhash m ON m.advert_id = a.id
+           WHERE m.advert_id IS NULL OR m.content_hash <> a.content_hash
+           ORDER BY a.id LIMIT %s""",
+        (limit,),
+    ).fetchall()
+    return [AdvertToLink(*r) for r in rows]
+
+
+def save_signatures(
+    conn: psycopg.Connection[Any], rows: Sequence[tuple[int, str, bytes]],
+    buckets: Sequence[tuple[int, int, int]],
+) -> None:
+    """Replace the signatures and LSH buckets of these adverts."""
+    ids = [r[0] for r in rows]
+    conn.execute("DELETE FROM lsh_buckets WHERE advert_id = ANY(%s)", (ids,))
+    conn.execute("DELETE FROM advert_minhash WHERE advert_id = ANY(%s)", (ids,))
+    with conn.cursor().copy("COPY advert_minhash (advert_id, content_hash, signature) FROM STDIN") as cp:
+        for row in rows:
+            cp.write_row(row)
+    with conn.cursor().copy("COPY lsh_buckets (band, bucket, advert_id) FROM STDIN") as cp:
+        for bucket in buckets:
+            cp.write_row(bucket)
+
+
+def bucket_neighbours(
+    conn: psycopg.Connection[Any], bands: list[int], buckets: list[int]
+) -> list[tuple[int, int, int]]:
+    """Stored (band, bucket, advert_id) rows sharing any of the given buckets."""
+    return [
+        (int(r[0]), int(r[1]), int(r[2]))
+        for r in conn.execute(
+            """SELECT l.band, l.bucket, l.advert_id FROM lsh_buckets l
+               JOIN unnest(%s::smallint[], %s::bigint[]) AS q(band, bucket)
+                 ON l.band = q.band AND l.bucket = q.bucket""",
+            (bands, buckets),
+        )
+    ]
+
+
+def signatures_of(conn: psycopg.Connection[Any], ids: list[int]) -> dict[int, bytes]:
+    rows = conn.execute(
+        "SELECT advert_id, signature FROM advert_minhash WHERE advert_id = ANY(%s)", (ids,)
+    ).fetchall()
+    return {int(r[0]): bytes(r[1]) for r in rows}
+
+
+def contact_pairs(conn: psycopg.Connection[Any], ids: list[int]) -> list[tuple[int, int]]:
+    """Pairs of adverts sharing a phone, e-mail or handle, one side among `ids`."""
+    rows = conn.execute(
+        """SELECT DISTINCT a1.advert_id, a2.advert_id FROM advert_entities a1
+           JOIN entities e ON e.id = a1.entity_id AND e.kind <> 'url'
+           JOIN advert_entities a2 ON a2.entity_id = a1.entity_id AND a2.advert_id <> a1.advert_id
+           WHERE a1.advert_id = ANY(%s)""",
+        (ids,),
+    ).fetchall()
+    return [(int(a), int(b)) for a, b in rows]
+
+
+def merge_components(
+    conn: psycopg.Connection[Any], kind: str, components: Sequence[Sequence[int]]
+) -> set[int]:
+    """Put each group of linked adverts into one cluster, merging clusters it bridges."""
+    touched: set[int] = set()
+    for members in components:
+        if len(members) < 2:
+            continue
+        existing = sorted({int(r[0]) for r in conn.execute(
+            """SELECT DISTINCT m.cluster_id FROM cluster_members m
+               JOIN clusters c ON c.id = m.cluster_id AND c.kind = %s
+               WHERE m.advert_id = ANY(%s)""", (kind, list(members)),
+        )})  # fmt: skip
+        target = existing[0] if existing else _new_cluster(conn, kind)
+        if len(existing) > 1:
+            conn.execute(
+                """INSERT INTO cluster_members (cluster_id, advert_id)
+                   SELECT %s, advert_id FROM cluster_members WHERE cluster_id = ANY(%s)
+                   ON CONFLICT DO NOTHING""",
+                (target, existing[1:]),
+            )
+            conn.execute("DELETE FROM clusters WHERE id = ANY(%s)", (existing[1:],))
+        conn.execute(
+            """INSERT INTO cluster_members (cluster_id, advert_id)
+               SELECT %s, unnest(%s::bigint[]) ON CONFLICT DO NOTHING""",
+            (target, list(members)),
+        )
+        touched.add(target)
+    if touched:
+        conn.execute(_REFRESH_SQL, {"ids": sorted(touched)})
+    return touched
+
+
+def _new_cluster(conn: psycopg.Connection[Any], kind: str) -> int:
+    row = conn.execute("INSERT INTO clusters (kind) VALUES (%s) RETURNING id", (kind,)).fetchone()
+    assert row is not None
+    return int(row[0])
+
+
+def clusters_of_advert(conn: psycopg.Connection[Any], advert_id: int) -> list[dict[str, Any]]:
+    rows = conn.execute(
+        """SELECT c.id, c.kind, c.size, c.sites, c.cities, c.first_seen, c.last_seen, c.risk
+           FROM clusters c JOIN cluster_members m ON m.cluster_id = c.id
+           WHERE m.advert_id = %s ORDER BY c.kind""",
+        (advert_id,),
+    ).fetchall()
+    keys = ("id", "kind", "size", "sites", "cities", "first_seen", "last_seen", "risk")
+    return [dict(zip(keys, r, strict=True)) for r in rows]
+
+
+def refresh_all(conn: psycopg.Connection[Any]) -> None:
+    """Recompute every cluster's statistics (after re-scoring, say)."""
+    ids = [int(r[0]) for r in conn.execute("SELECT id FROM clusters")]
+    if ids:
+        conn.execute(_REFRESH_SQL, {"ids": ids})
