@@ -42,6 +42,10 @@ class Settings(BaseSettings):
     api_port: int = 8000
     claim_minutes: int = 30
     retention_days: int = 90
+    retention_cron: str = "30 3 * * *"
+    score_interval_s: float = 60.0
+    link_interval_s: float = 300.0
+    deliver_interval_s: float = 60.0
     log_level: str = "INFO"
 
     @property

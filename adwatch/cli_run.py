@@ -1,0 +1,39 @@
+"""`adwatch run`: the scheduler and the API in one process."""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+import typer
+
+from adwatch.jobs import standard_jobs
+from adwatch.scheduler import Scheduler
+from adwatch.settings import get_settings
+from store.bootstrap import ready_url
+
+log = logging.getLogger(__name__)
+
+
+def run(
+    no_api: bool = typer.Option(False, "--no-api", help="Scheduler only (API runs elsewhere)."),
+    host: str | None = typer.Option(None, help="API host (default from settings)."),
+    port: int | None = typer.Option(None, help="API port (default from settings)."),
+) -> None:
+    """Run the service: scheduled crawls, scoring, linking, webhooks, retention (+ the API)."""
+    settings = get_settings()
+    url = ready_url()
+    scheduler = Scheduler(standard_jobs(settings))
+    scheduler.start()
+    try:
+        if no_api:
+            threading.Event().wait()  # until Ctrl-C / SIGTERM
+        else:
+            import uvicorn
+
+            from api.app import create_app
+
+            uvicorn.run(create_app(url), host=host or settings.api_host,
+                        port=port or settings.api_port, log_level="info")  # fmt: skip
+    finally:
+        scheduler.shutdown()

@@ -1,0 +1,75 @@
+"""The service's standard jobs, each a plain function the scheduler (or a worker) runs."""
+
+from __future__ import annotations
+
+import logging
+from functools import partial
+
+from adwatch.scheduler import JobSpec, cron, every
+from adwatch.settings import Settings
+from store import retention, sites
+from store.bootstrap import open_ready
+
+log = logging.getLogger(__name__)
+
+
+def score_job() -> int:
+    from adwatch.settings import get_settings
+    from classifier.model import load_model
+    from classifier.pending import register_model, score_pending
+
+    models_dir = get_settings().models_dir
+    model = load_model(models_dir)
+    with open_ready() as conn:
+        register_model(conn, model, models_dir)
+        return score_pending(conn, model)
+
+
+def link_job() -> int:
+    from classifier.linking import link_pending
+
+    with open_ready() as conn:
+        return link_pending(conn).adverts
+
+
+def retention_job(days: int) -> int:
+    with open_ready() as conn:
+        purged = retention.purge_dismissed_snapshots(conn, days)
+    log.info("retention: purged raw snapshots of %d dismissed advert versions", purged)
+    return purged
+
+
+def deliver_job() -> int:
+    from api.webhooks import deliver_pending
+
+    with open_ready() as conn:
+        return deliver_pending(conn)
+
+
+def crawl_job(site_name: str) -> None:
+    from crawlers import launch
+    from crawlers.profiles import SiteProfile
+
+    with open_ready() as conn:
+        site = sites.get_site(conn, site_name)
+    if site is None or not site.enabled:
+        return
+    run = launch.crawl(SiteProfile.model_validate(site.profile))
+    if run.status != "finished":
+        raise RuntimeError(f"crawl of {site_name} ended {run.status} (run #{run.id})")
+
+
+def standard_jobs(settings: Settings) -> list[JobSpec]:
+    specs = [
+        JobSpec("score", score_job, every(settings.score_interval_s)),
+        JobSpec("link", link_job, every(settings.link_interval_s)),
+        JobSpec("deliver-webhooks", deliver_job, every(settings.deliver_interval_s)),
+        JobSpec("retention", partial(retention_job, settings.retention_days),
+                cron(settings.retention_cron)),
+    ]  # fmt: skip
+    with open_ready() as conn:
+        for site in sites.list_sites(conn):
+            if site.enabled and site.schedule:
+                crawl = partial(crawl_job, site.name)
+                specs.append(JobSpec(f"crawl:{site.name}", crawl, cron(site.schedule)))
+    return specs

@@ -1,0 +1,93 @@
+"""The scheduler: jobs run on short intervals, failures are retried, state survives restarts."""
+
+from __future__ import annotations
+
+import threading
+import time
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import psycopg
+import pytest
+
+from adwatch.jobs import retention_job
+from adwatch.scheduler import JobSpec, Scheduler, every
+from store import adverts, jobs
+from store.adverts import AdvertSnapshot
+
+pytestmark = pytest.mark.integration
+
+
+def wait_for(condition: Any, timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("condition not met in time")
+        time.sleep(0.05)
+
+
+def test_failing_job_is_retried_and_service_survives(adwatch_env: str) -> None:
+    calls: list[str] = []
+    ok_runs = threading.Event()
+
+    def flaky() -> None:
+        calls.append("flaky")
+        if len(calls) < 3:
+            raise RuntimeError("transient failure")
+
+    def healthy() -> None:
+        ok_runs.set()
+
+    scheduler = Scheduler([
+        JobSpec("flaky", flaky, every(3600), retry_base_s=0.2),
+        JobSpec("healthy", healthy, every(0.3)),
+    ])  # fmt: skip
+    scheduler.start()
+    try:
+        scheduler.aps.modify_job("flaky", next_run_time=datetime.now(UTC))
+        wait_for(lambda: len(calls) >= 3)
+        assert ok_runs.wait(5)
+        with psycopg.connect(adwatch_env) as conn:
+            wait_for(lambda: (s := jobs.get_state(conn, "flaky")) is not None
+                     and s.last_status == "ok")  # fmt: skip
+            state = jobs.get_state(conn, "flaky")
+        assert state is not None and state.failures == 0 and state.last_error is None
+    finally:
+        scheduler.shutdown()
+
+
+def test_next_run_survives_a_restart(adwatch_env: str) -> None:
+    later = datetime.now(UTC) + timedelta(hours=5)
+    with psycopg.connect(adwatch_env) as conn:
+        jobs.set_next_run(conn, "nightly", later)
+    scheduler = Scheduler([JobSpec("nightly", lambda: None, every(86400))])
+    scheduler.start()
+    try:
+        job = scheduler.aps.get_job("nightly")
+        assert job is not None and abs((job.next_run_time - later).total_seconds()) < 1
+    finally:
+        scheduler.shutdown()
+
+
+def test_retention_purges_only_dismissed_snapshots(adwatch_env: str) -> None:
+    old = datetime.now(UTC) - timedelta(days=100)
+    with psycopg.connect(adwatch_env) as conn:
+        results = adverts.ingest_many(conn, [
+            AdvertSnapshot(canonical_url=f"https://ads.example.org/{n}", url="u", kind="job",
+                           title="t", body=f"b{n}", raw_body=b"<html>raw</html>", fetched_at=old)
+            for n in range(3)
+        ])  # fmt: skip
+        ids = [r.advert_id for r in results]
+        for advert_id, decision in zip(ids, ("dismissed", "confirmed", "dismissed"), strict=True):
+            conn.execute(
+                "INSERT INTO decisions (advert_id, decision, decided_at) VALUES (%s, %s, %s)",
+                (advert_id, decision, old if advert_id != ids[2] else datetime.now(UTC)),
+            )
+        conn.commit()
+    assert retention_job(days=90) == 1
+    with psycopg.connect(adwatch_env) as conn:
+        rows = conn.execute(
+            "SELECT advert_id, raw_gzip IS NULL, raw_sha256 FROM advert_versions ORDER BY 1"
+        ).fetchall()
+    assert [r[1] for r in rows] == [True, False, False]  # recent dismissal and confirmed stay
+    assert all(r[2] for r in rows)  # the hash stays as proof of what was stored
