@@ -11,6 +11,8 @@ from adwatch.cli_crawl import crawl
 from adwatch.cli_db import db_app
 from adwatch.cli_keys import keys_app
 from adwatch.cli_model import evaluate, score, train
+from adwatch.cli_run import run
+from adwatch.cli_worker import worker
 from adwatch.errors import AdwatchError
 from adwatch.settings import get_settings
 
@@ -25,6 +27,8 @@ app.command("crawl")(crawl)
 app.command("train")(train)
 app.command("evaluate")(evaluate)
 app.command("score")(score)
+app.command("run")(run)
+app.command("worker")(worker)
 
 
 @app.callback()

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from functools import partial
 
 from adwatch.scheduler import JobSpec, cron, every
 from adwatch.settings import Settings
 from store import retention, sites
-from store.bootstrap import open_ready
+from store.bootstrap import open_ready, ready_url
 
 log = logging.getLogger(__name__)
 
@@ -59,10 +60,29 @@ def crawl_job(site_name: str) -> None:
         raise RuntimeError(f"crawl of {site_name} ended {run.status} (run #{run.id})")
 
 
+def _queued(task_name: str) -> Callable[[], object]:
+    """A scheduler job that only queues work for `adwatch worker` processes."""
+
+    def defer() -> None:
+        from adwatch import queue
+
+        app = queue.queue_app(ready_url())
+        with app.open():
+            if task_name.startswith("crawl:"):
+                queue.defer_crawl(app, task_name.removeprefix("crawl:"))
+            else:
+                getattr(queue, task_name).defer()
+
+    return defer
+
+
 def standard_jobs(settings: Settings) -> list[JobSpec]:
+    queued = settings.execution == "queue"
     specs = [
-        JobSpec("score", score_job, every(settings.score_interval_s)),
-        JobSpec("link", link_job, every(settings.link_interval_s)),
+        JobSpec("score", _queued("score_pending") if queued else score_job,
+                every(settings.score_interval_s)),
+        JobSpec("link", _queued("link_pending") if queued else link_job,
+                every(settings.link_interval_s)),
         JobSpec("deliver-webhooks", deliver_job, every(settings.deliver_interval_s)),
         JobSpec("retention", partial(retention_job, settings.retention_days),
                 cron(settings.retention_cron)),
@@ -70,6 +90,7 @@ def standard_jobs(settings: Settings) -> list[JobSpec]:
     with open_ready() as conn:
         for site in sites.list_sites(conn):
             if site.enabled and site.schedule:
-                crawl = partial(crawl_job, site.name)
-                specs.append(JobSpec(f"crawl:{site.name}", crawl, cron(site.schedule)))
+                name = f"crawl:{site.name}"
+                crawl = _queued(name) if queued else partial(crawl_job, site.name)
+                specs.append(JobSpec(name, crawl, cron(site.schedule)))
     return specs

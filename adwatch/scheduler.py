@@ -72,7 +72,7 @@ class Scheduler:
             with open_ready() as conn:
                 jobs.mark_started(conn, name)
             spec.func()
-        except Exception as exc:  # noqa: BLE001 - a job's failure must not stop the service
+        except Exception as exc:  # a job's failure must not stop the service
             error = f"{type(exc).__name__}: {exc}"
             log.error("job %s failed: %s\n%s", name, error, traceback.format_exc())
         self._record(spec, error)
@@ -83,7 +83,7 @@ class Scheduler:
         try:
             with open_ready() as conn:
                 failures = jobs.mark_finished(conn, spec.name, error, next_run)
-        except Exception:  # noqa: BLE001 - the database itself may be what failed
+        except Exception:  # the database itself may be what failed
             log.exception("could not record job %s", spec.name)
             failures = 1 if error else 0
         if error is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 import platformdirs
 from pydantic import AliasChoices, Field, SecretStr
@@ -44,6 +45,10 @@ class Settings(BaseSettings):
     retention_days: int = 90
     retention_cron: str = "30 3 * * *"
     score_interval_s: float = 60.0
+    execution: Literal["local", "queue"] = Field(
+        default="local",
+        description="local: the scheduler runs jobs itself; queue: it queues them for workers.",
+    )
     link_interval_s: float = 300.0
     deliver_interval_s: float = 60.0
     log_level: str = "INFO"

@@ -87,8 +87,9 @@ class StorePipeline:
             profile.model_dump(mode="json"), profile.schedule,
         ))  # fmt: skip
         self.site_id = site.id
-        self.run_id = spider.run_id or self._db(spider, lambda c: crawl_runs.start_run(c, site.id)).id
-        spider.run_id = self.run_id
+        if spider.run_id is None:
+            spider.run_id = self._db(spider, lambda c: crawl_runs.start_run(c, site.id)).id
+        self.run_id: int = spider.run_id
 
     def process_item(self, item: Any, spider: Any) -> Any:
         if isinstance(item, AdvertPage):

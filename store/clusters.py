@@ -66,7 +66,8 @@ def save_signatures(
     ids = [r[0] for r in rows]
     conn.execute("DELETE FROM lsh_buckets WHERE advert_id = ANY(%s)", (ids,))
     conn.execute("DELETE FROM advert_minhash WHERE advert_id = ANY(%s)", (ids,))
-    with conn.cursor().copy("COPY advert_minhash (advert_id, content_hash, signature) FROM STDIN") as cp:
+    copy_signatures = "COPY advert_minhash (advert_id, content_hash, signature) FROM STDIN"
+    with conn.cursor().copy(copy_signatures) as cp:
         for row in rows:
             cp.write_row(row)
     with conn.cursor().copy("COPY lsh_buckets (band, bucket, advert_id) FROM STDIN") as cp:

@@ -60,7 +60,7 @@ class AdvertSpider(scrapy.Spider):
     def parse_sitemap(self, response: Response) -> Iterator[Any]:
         try:
             sitemap = Sitemap(response.body)
-        except Exception as exc:  # noqa: BLE001 - a broken sitemap is a logged skip
+        except Exception as exc:  # a broken sitemap is a logged skip
             yield PageError(response.url, f"unreadable sitemap: {exc}")
             return
         for entry in sitemap:
@@ -104,7 +104,7 @@ class AdvertSpider(scrapy.Spider):
     def _advert_items(self, response: Response, html: str, require: bool) -> Iterator[Any]:
         try:
             fields = self._extract(html, response.url)
-        except Exception as exc:  # noqa: BLE001 - hostile pages must not stop the crawl
+        except Exception as exc:  # hostile pages must not stop the crawl
             log.warning("extraction failed on %s: %s", response.url, exc)
             yield PageError(response.url, f"extraction failed: {type(exc).__name__}: {exc}")
             return

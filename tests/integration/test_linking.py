@@ -69,8 +69,10 @@ def test_templates_and_contacts_link_incrementally(conn: psycopg.Connection[Any]
 
 
 def test_a_bridging_advert_merges_contact_clusters(conn: psycopg.Connection[Any]) -> None:
-    adverts.ingest_many(conn, [ad(1, "one", "+37360000101"), ad(2, "two", "+37360000101"),
-                               ad(3, "three", "+40700000111"), ad(4, "four", "+40700000111")])  # fmt: skip
+    adverts.ingest_many(conn, [
+        ad(1, "one", "+37360000101"), ad(2, "two", "+37360000101"),
+        ad(3, "three", "+40700000111"), ad(4, "four", "+40700000111"),
+    ])  # fmt: skip
     link_pending(conn)
     assert cluster_members(conn, "contact") == [["1", "2"], ["3", "4"]]
     bridge = ad(5, "five", "+37360000101")

@@ -1,0 +1,72 @@
+"""Work distribution on PostgreSQL with procrastinate (jobs claimed with FOR UPDATE SKIP LOCKED).
+
+Any number of `adwatch worker` processes, on any machines, take crawl, scoring and linking jobs.
+A worker killed mid-job stops sending heartbeats; a periodic task in the surviving workers
+finds its stalled jobs and queues them again. Task bodies are the same job functions the
+single-process scheduler runs.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+
+import procrastinate
+from procrastinate import App, Blueprint, PsycopgConnector, RetryStrategy
+
+from adwatch import jobs
+
+log = logging.getLogger(__name__)
+QUEUES = ("crawl", "score", "link")
+STALLED_AFTER_S = 15.0
+tasks = Blueprint()
+
+
+@tasks.task(name="crawl_site", queue="crawl", retry=RetryStrategy(max_attempts=3, wait=30))
+def crawl_site(site_name: str) -> None:
+    jobs.crawl_job(site_name)
+
+
+@tasks.task(name="score_pending", queue="score", retry=RetryStrategy(max_attempts=3, wait=10))
+def score_pending() -> int:
+    return jobs.score_job()
+
+
+@tasks.task(name="link_pending", queue="link", retry=RetryStrategy(max_attempts=3, wait=10))
+def link_pending() -> int:
+    return jobs.link_job()
+
+
+@tasks.periodic(cron="*/10 * * * * *", periodic_id="requeue-stalled")
+@tasks.task(name="requeue_stalled", queue="link", pass_context=True)
+async def requeue_stalled(context: procrastinate.JobContext, timestamp: int) -> int:
+    """Jobs of workers that stopped sending heartbeats (killed, crashed) go back to the queue."""
+    manager = context.app.job_manager
+    stalled = list(await manager.get_stalled_jobs(seconds_since_heartbeat=STALLED_AFTER_S))
+    for job in stalled:
+        log.warning("requeueing job %s (%s) of a stalled worker", job.id, job.task_name)
+        await manager.retry_job(job)
+    return len(stalled)
+
+
+@lru_cache(maxsize=4)
+def queue_app(database_url: str) -> App:
+    app = App(connector=PsycopgConnector(conninfo=database_url))
+    app.add_tasks_from(tasks, namespace="adwatch")
+    return app
+
+
+def defer_crawl(app: App, site_name: str) -> None:
+    """Queue a crawl; the lock keeps two crawls of one site from running (or queueing) at once."""
+    lock = f"crawl:{site_name}"
+    try:
+        crawl_site.configure(lock=lock, queueing_lock=lock).defer(site_name=site_name)
+    except procrastinate.exceptions.AlreadyEnqueued:
+        log.info("crawl of %s already queued", site_name)
+
+
+def run_worker(database_url: str, queues: list[str], concurrency: int) -> None:
+    app = queue_app(database_url)
+    with app.open():
+        app.run_worker(queues=queues, concurrency=concurrency, update_heartbeat_interval=2.0,
+                       stalled_worker_timeout=STALLED_AFTER_S)  # fmt: skip
