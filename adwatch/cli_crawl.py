@@ -20,16 +20,35 @@ console = Console(stderr=True)
 
 def _runs_table(runs: list[CrawlRun], title: str) -> Table:
     table = Table(title=title)
-    for column in ("run", "site", "status", "started", "pages", "new", "updated", "unchanged",
-                   "removed", "errors", "duration"):  # fmt: skip
+    for column in (
+        "run",
+        "site",
+        "status",
+        "started",
+        "pages",
+        "new",
+        "updated",
+        "unchanged",
+        "removed",
+        "errors",
+        "duration",
+    ):
         table.add_column(column)
     for r in runs:
         duration = f"{r.duration_s:.1f}s" if r.duration_s is not None else "…"
         table.add_row(
-            str(r.id), r.site_name, r.status, f"{r.started_at:%Y-%m-%d %H:%M:%S}", str(r.pages),
-            str(r.adverts_new), str(r.adverts_updated), str(r.adverts_unchanged),
-            str(r.adverts_removed), str(r.errors), duration,
-        )  # fmt: skip
+            str(r.id),
+            r.site_name,
+            r.status,
+            f"{r.started_at:%Y-%m-%d %H:%M:%S}",
+            str(r.pages),
+            str(r.adverts_new),
+            str(r.adverts_updated),
+            str(r.adverts_unchanged),
+            str(r.adverts_removed),
+            str(r.errors),
+            duration,
+        )
     return table
 
 
@@ -59,10 +78,12 @@ def crawl(
     interactive = console.is_terminal
     with Live(console=console, refresh_per_second=4, transient=False) as live:
         run = launch.crawl(
-            profile, allow_private=allow_private,
+            profile,
+            allow_private=allow_private,
             on_progress=(lambda r: live.update(_runs_table([r], f"Crawling {profile.name}")))
-            if interactive else None,
-        )  # fmt: skip
+            if interactive
+            else None,
+        )
         live.update(_runs_table([run], f"Crawl of {profile.name}"))
     if run.status != "finished":
         raise typer.Exit(code=1)

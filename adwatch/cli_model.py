@@ -48,9 +48,11 @@ def train(
         activate_model(settings.models_dir, version)
     write_model_card(target, art.meta)
     cv = art.meta["cross_validation"]["overall"]
-    console.print(f"model {version} written to {target} "
-                  f"(cross-validated ROC-AUC {cv['roc_auc']:.3f}, precision {cv['precision']:.3f},"
-                  f" recall {cv['recall']:.3f})")  # fmt: skip
+    console.print(
+        f"model {version} written to {target} "
+        f"(cross-validated ROC-AUC {cv['roc_auc']:.3f}, precision {cv['precision']:.3f},"
+        f" recall {cv['recall']:.3f})"
+    )
 
 
 def evaluate(
@@ -77,8 +79,13 @@ def _read_inputs(path: Path) -> Iterator[object]:
         missing = [k for k in ("id", "kind", "title", "text") if k not in obj]
         if missing:
             raise typer.BadParameter(f"{path}:{number}: missing {', '.join(missing)}")
-        yield ScoreInput(str(obj["id"]), str(obj["kind"]), str(obj["title"]), str(obj["text"]),
-                         obj.get("language"))  # fmt: skip
+        yield ScoreInput(
+            str(obj["id"]),
+            str(obj["kind"]),
+            str(obj["title"]),
+            str(obj["text"]),
+            obj.get("language"),
+        )
 
 
 def score(

@@ -33,7 +33,11 @@ def run(
 
             from api.app import create_app
 
-            uvicorn.run(create_app(url), host=host or settings.api_host,
-                        port=port or settings.api_port, log_level="info")  # fmt: skip
+            uvicorn.run(
+                create_app(url),
+                host=host or settings.api_host,
+                port=port or settings.api_port,
+                log_level="info",
+            )
     finally:
         scheduler.shutdown()

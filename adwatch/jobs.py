@@ -79,14 +79,21 @@ def _queued(task_name: str) -> Callable[[], object]:
 def standard_jobs(settings: Settings) -> list[JobSpec]:
     queued = settings.execution == "queue"
     specs = [
-        JobSpec("score", _queued("score_pending") if queued else score_job,
-                every(settings.score_interval_s)),
-        JobSpec("link", _queued("link_pending") if queued else link_job,
-                every(settings.link_interval_s)),
+        JobSpec(
+            "score",
+            _queued("score_pending") if queued else score_job,
+            every(settings.score_interval_s),
+        ),
+        JobSpec(
+            "link", _queued("link_pending") if queued else link_job, every(settings.link_interval_s)
+        ),
         JobSpec("deliver-webhooks", deliver_job, every(settings.deliver_interval_s)),
-        JobSpec("retention", partial(retention_job, settings.retention_days),
-                cron(settings.retention_cron)),
-    ]  # fmt: skip
+        JobSpec(
+            "retention",
+            partial(retention_job, settings.retention_days),
+            cron(settings.retention_cron),
+        ),
+    ]
     with open_ready() as conn:
         for site in sites.list_sites(conn):
             if site.enabled and site.schedule:

@@ -68,5 +68,9 @@ def defer_crawl(app: App, site_name: str) -> None:
 def run_worker(database_url: str, queues: list[str], concurrency: int) -> None:
     app = queue_app(database_url)
     with app.open():
-        app.run_worker(queues=queues, concurrency=concurrency, update_heartbeat_interval=2.0,
-                       stalled_worker_timeout=STALLED_AFTER_S)  # fmt: skip
+        app.run_worker(
+            queues=queues,
+            concurrency=concurrency,
+            update_heartbeat_interval=2.0,
+            stalled_worker_timeout=STALLED_AFTER_S,
+        )

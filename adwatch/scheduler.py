@@ -44,9 +44,14 @@ def every(seconds: float) -> IntervalTrigger:
 class Scheduler:
     def __init__(self, specs: list[JobSpec]) -> None:
         self.specs = {spec.name: spec for spec in specs}
-        self.aps = BackgroundScheduler(timezone=UTC, job_defaults={
-            "coalesce": True, "max_instances": 1, "misfire_grace_time": 3600,
-        })  # fmt: skip
+        self.aps = BackgroundScheduler(
+            timezone=UTC,
+            job_defaults={
+                "coalesce": True,
+                "max_instances": 1,
+                "misfire_grace_time": 3600,
+            },
+        )
 
     def start(self) -> None:
         with open_ready() as conn:
@@ -57,8 +62,14 @@ class Scheduler:
             kwargs: dict[str, Any] = {}
             if state is not None and state.next_run_at is not None:
                 kwargs["next_run_time"] = max(state.next_run_at, now)  # resume after a restart
-            self.aps.add_job(self.run_job, spec.trigger, args=[spec.name], id=spec.name,
-                             replace_existing=True, **kwargs)  # fmt: skip
+            self.aps.add_job(
+                self.run_job,
+                spec.trigger,
+                args=[spec.name],
+                id=spec.name,
+                replace_existing=True,
+                **kwargs,
+            )
         self.aps.start()
         log.info("scheduler started with %d jobs", len(self.specs))
 
@@ -88,7 +99,12 @@ class Scheduler:
             failures = 1 if error else 0
         if error is not None:
             delay = min(spec.retry_base_s * 2 ** max(failures - 1, 0), MAX_RETRY_DELAY_S)
-            self.aps.add_job(self.run_job, "date", args=[spec.name], id=f"{spec.name}:retry",
-                             run_date=datetime.now(UTC) + timedelta(seconds=delay),
-                             replace_existing=True)  # fmt: skip
+            self.aps.add_job(
+                self.run_job,
+                "date",
+                args=[spec.name],
+                id=f"{spec.name}:retry",
+                run_date=datetime.now(UTC) + timedelta(seconds=delay),
+                replace_existing=True,
+            )
             log.info("job %s will be retried in %.0fs", spec.name, delay)

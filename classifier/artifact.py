@@ -44,10 +44,14 @@ def save(artifact: ModelArtifact, models_dir: Path) -> Path:
     buffer = io.BytesIO()
     np.savez_compressed(buffer, **artifact.arrays)
     (target / ARRAYS).write_bytes(buffer.getvalue())
-    manifest = {**artifact.meta, "version": artifact.version,
-                "files": {ARRAYS: hashlib.sha256(buffer.getvalue()).hexdigest()}}  # fmt: skip
-    (target / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n",
-                                   encoding="utf-8")  # fmt: skip
+    manifest = {
+        **artifact.meta,
+        "version": artifact.version,
+        "files": {ARRAYS: hashlib.sha256(buffer.getvalue()).hexdigest()},
+    }
+    (target / MANIFEST).write_text(
+        json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     return target
 
 

@@ -22,8 +22,8 @@ ROWS = NUM_PERM // BANDS
 SIMILARITY = 0.5  # estimated Jaccard above which two adverts share a template
 SHINGLE = 3
 _WORD = re.compile(r"\w+")
-_BAND_MIX = np.random.RandomState(20261123).randint(1, 2**62, size=ROWS, dtype=np.int64).astype(
-    np.uint64
+_BAND_MIX = (
+    np.random.RandomState(20261123).randint(1, 2**62, size=ROWS, dtype=np.int64).astype(np.uint64)
 )
 
 
@@ -31,15 +31,18 @@ def shingles(title: str, body: str) -> list[bytes]:
     words = _WORD.findall(prepare_text(title, body))
     if len(words) < SHINGLE:
         return [w.encode() for w in words] or [b"<empty>"]
-    return list({" ".join(words[i : i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)})
+    return list(
+        {" ".join(words[i : i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)}
+    )
 
 
 def signatures(texts: Sequence[tuple[str, str]]) -> NDArray[np.uint64]:
     """One MinHash signature (NUM_PERM values) per (title, body)."""
     if not texts:
         return np.zeros((0, NUM_PERM), dtype=np.uint64)
-    hashes = MinHash.bulk([shingles(t, b) for t, b in texts], num_perm=NUM_PERM,
-                          hashfunc=zlib.crc32)  # fmt: skip
+    hashes = MinHash.bulk(
+        [shingles(t, b) for t, b in texts], num_perm=NUM_PERM, hashfunc=zlib.crc32
+    )
     return np.vstack([m.hashvalues for m in hashes]).astype(np.uint64)
 
 

@@ -45,8 +45,13 @@ def embed(texts: list[str], batch_size: int = 32, device: str | None = None) -> 
     order = np.argsort([len(t) for t in texts])  # similar lengths per batch: less padding
     for start in range(0, len(texts), batch_size):
         idx = order[start : start + batch_size]
-        batch = tokenizer([texts[i] for i in idx], padding=True, truncation=True,
-                          max_length=MAX_TOKENS, return_tensors="pt").to(device)  # fmt: skip
+        batch = tokenizer(
+            [texts[i] for i in idx],
+            padding=True,
+            truncation=True,
+            max_length=MAX_TOKENS,
+            return_tensors="pt",
+        ).to(device)
         with torch.inference_mode():
             hidden = model(**batch).last_hidden_state
         mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)

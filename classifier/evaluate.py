@@ -23,8 +23,14 @@ def evaluate_samples(samples: list[Sample], model: RiskModel) -> dict[str, Any]:
     y = np.array([s.label for s in samples], dtype=int)
     p = np.array([o.score for o in outputs])
     flagged = np.array([o.flagged for o in outputs])
-    report = grouped_metrics(y, p, [s.kind for s in samples], [s.language for s in samples],
-                             model.thresholds["high"], flagged)  # fmt: skip
+    report = grouped_metrics(
+        y,
+        p,
+        [s.kind for s in samples],
+        [s.language for s in samples],
+        model.thresholds["high"],
+        flagged,
+    )
     report["model_version"] = model.version
     report["_curves"] = (y, p)
     return report
@@ -56,8 +62,10 @@ def write_plots(y: Any, p: Any, directory: Path, title: str) -> list[Path]:
     written = []
     fpr, tpr, _ = roc_curve(y, p)
     precision, recall, _ = precision_recall_curve(y, p)
-    for name, xs, ys, xl, yl in (("roc", fpr, tpr, "false positive rate", "true positive rate"),
-                                 ("pr", recall, precision, "recall", "precision")):  # fmt: skip
+    for name, xs, ys, xl, yl in (
+        ("roc", fpr, tpr, "false positive rate", "true positive rate"),
+        ("pr", recall, precision, "recall", "precision"),
+    ):
         fig, ax = plt.subplots(figsize=(5, 4))
         ax.plot(xs, ys)
         ax.set(xlabel=xl, ylabel=yl, title=f"{name.upper()} — model {title}")
@@ -73,15 +81,24 @@ def _fmt(value: float | None) -> str:
 
 
 def print_report(report: dict[str, Any], console: Console) -> None:
-    table = Table(title=f"model {report['model_version']} (flag threshold "
-                        f"{report['threshold']:.3f})")  # fmt: skip
+    table = Table(
+        title=f"model {report['model_version']} (flag threshold {report['threshold']:.3f})"
+    )
     for column in ("group", "n", "pos", "ROC-AUC", "PR-AUC", "precision", "recall", "F1"):
         table.add_column(column)
     rows = [("overall", report["overall"])]
     for section in ("by_kind", "by_language", "by_kind_language"):
         rows += list(report[section].items())
     for name, m in rows:
-        table.add_row(name, str(m["n"]), str(m["positives"]), _fmt(m["roc_auc"]),
-                      _fmt(m["pr_auc"]), _fmt(m["precision"]), _fmt(m["recall"]), _fmt(m["f1"]))  # fmt: skip
+        table.add_row(
+            name,
+            str(m["n"]),
+            str(m["positives"]),
+            _fmt(m["roc_auc"]),
+            _fmt(m["pr_auc"]),
+            _fmt(m["precision"]),
+            _fmt(m["recall"]),
+            _fmt(m["f1"]),
+        )
     console.print(table)
     console.print(f"confusion matrix [[TN, FP], [FN, TP]]: {report['overall']['confusion_matrix']}")

@@ -34,7 +34,9 @@ class LinkStats:
 
 
 def _template_groups(
-    conn: psycopg.Connection[Any], ids: list[int], sigs: np.ndarray[Any, Any],
+    conn: psycopg.Connection[Any],
+    ids: list[int],
+    sigs: np.ndarray[Any, Any],
     buckets: np.ndarray[Any, Any],
 ) -> list[list[int]]:
     bands = np.tile(np.arange(BANDS), len(ids)).tolist()
@@ -83,9 +85,12 @@ def link_batch(conn: psycopg.Connection[Any], batch_size: int = 5000) -> LinkSta
         clusters.save_signatures(
             conn,
             [(a.id, a.content_hash, sigs[i].tobytes()) for i, a in enumerate(todo)],
-            [(band, int(buckets[i, band]), a.id) for i, a in enumerate(todo)
-             for band in range(BANDS)],
-        )  # fmt: skip
+            [
+                (band, int(buckets[i, band]), a.id)
+                for i, a in enumerate(todo)
+                for band in range(BANDS)
+            ],
+        )
         touched_templates = clusters.merge_components(conn, "template", template_groups)
         touched_contacts = clusters.merge_components(conn, "contact", _contact_groups(conn, ids))
     return LinkStats(len(ids), len(touched_templates), len(touched_contacts))

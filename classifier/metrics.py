@@ -29,7 +29,7 @@ def binary_metrics(
         y, predicted, average="binary", zero_division=0
     )
     return {
-        "n": int(len(y)),
+        "n": len(y),
         "positives": int(y.sum()),
         "roc_auc": float(roc_auc_score(y, p)) if both else None,
         "pr_auc": float(average_precision_score(y, p)) if both else None,
@@ -41,8 +41,12 @@ def binary_metrics(
 
 
 def grouped_metrics(
-    y: NDArray[Any], p: NDArray[Any], kinds: Sequence[str], languages: Sequence[str | None],
-    threshold: float, flagged: NDArray[Any] | None = None,
+    y: NDArray[Any],
+    p: NDArray[Any],
+    kinds: Sequence[str],
+    languages: Sequence[str | None],
+    threshold: float,
+    flagged: NDArray[Any] | None = None,
 ) -> dict[str, Any]:
     """Overall, per kind, per language and per kind × language."""
     y, p = np.asarray(y), np.asarray(p)
@@ -51,10 +55,14 @@ def grouped_metrics(
     langs_arr = np.asarray([lang or "unknown" for lang in languages]).astype(str)
     cells = np.char.add(np.char.add(kinds_arr, "/"), langs_arr)
     report: dict[str, Any] = {
-        "overall": binary_metrics(y, p, threshold, decided), "threshold": threshold
+        "overall": binary_metrics(y, p, threshold, decided),
+        "threshold": threshold,
     }
-    for name, keys in (("by_kind", kinds_arr), ("by_language", langs_arr),
-                       ("by_kind_language", cells)):  # fmt: skip
+    for name, keys in (
+        ("by_kind", kinds_arr),
+        ("by_language", langs_arr),
+        ("by_kind_language", cells),
+    ):
         report[name] = {
             str(k): binary_metrics(y[keys == k], p[keys == k], threshold, decided[keys == k])
             for k in sorted(set(keys.tolist()))

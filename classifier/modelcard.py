@@ -32,13 +32,19 @@ def render(meta: dict[str, Any]) -> str:
         "individuals, and not for policing independent adults.",
         "",
     ]
-    for title, key in (("Cross-validated (training split)", "cross_validation"),
-                       ("Held-out test split", "held_out")):  # fmt: skip
+    for title, key in (
+        ("Cross-validated (training split)", "cross_validation"),
+        ("Held-out test split", "held_out"),
+    ):
         report = meta.get(key)
         if not report:
             continue
-        lines += [f"## {title}", "", "| group | n | ROC-AUC | precision | recall |",
-                  "| --- | --- | --- | --- | --- |"]  # fmt: skip
+        lines += [
+            f"## {title}",
+            "",
+            "| group | n | ROC-AUC | precision | recall |",
+            "| --- | --- | --- | --- | --- |",
+        ]
         lines += _metric_rows({"overall": report["overall"]})
         for section in ("by_kind", "by_language", "by_kind_language"):
             lines += _metric_rows(report[section])

@@ -20,13 +20,21 @@ log = logging.getLogger(__name__)
 def register_model(conn: psycopg.Connection[Any], model: RiskModel, models_dir: Path) -> None:
     path = models_dir / model.version
     models_registry.register(
-        conn, model.version, str(model.meta.get("kind", "")), str(path),
-        artifact.sha256_file(path / artifact.MANIFEST), model.thresholds, model.meta, active=True,
-    )  # fmt: skip
+        conn,
+        model.version,
+        str(model.meta.get("kind", "")),
+        str(path),
+        artifact.sha256_file(path / artifact.MANIFEST),
+        model.thresholds,
+        model.meta,
+        active=True,
+    )
 
 
 def score_pending(
-    conn: psycopg.Connection[Any], model: RiskModel, batch_size: int = 200,
+    conn: psycopg.Connection[Any],
+    model: RiskModel,
+    batch_size: int = 200,
     on_batch: Callable[[int], None] | None = None,
 ) -> int:
     """Score until nothing is pending; many workers may run this at once."""
@@ -39,14 +47,22 @@ def score_pending(
             items = [ScoreInput(str(a.id), a.kind, a.title, a.body, a.language) for a in claimed]
             outputs = score_batch(model, items)
             versions = {a.id: a.current_version for a in claimed}
-            scores.save_scores(conn, [
-                scores.ScoreRecord(
-                    advert_id=int(o.id), advert_version=versions[int(o.id)],
-                    model_version=o.model_version, taxonomy_version=o.taxonomy_version,
-                    risk_score=o.score, band=o.band, flagged=o.flagged,
-                    indicator_hits=o.indicators,
-                ) for o in outputs
-            ])  # fmt: skip
+            scores.save_scores(
+                conn,
+                [
+                    scores.ScoreRecord(
+                        advert_id=int(o.id),
+                        advert_version=versions[int(o.id)],
+                        model_version=o.model_version,
+                        taxonomy_version=o.taxonomy_version,
+                        risk_score=o.score,
+                        band=o.band,
+                        flagged=o.flagged,
+                        indicator_hits=o.indicators,
+                    )
+                    for o in outputs
+                ],
+            )
         total += len(claimed)
         log.info("scored %d adverts (%d so far)", len(claimed), total)
         if on_batch is not None:

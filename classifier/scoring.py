@@ -43,8 +43,15 @@ def hit_to_span(hit: IndicatorHit, title: str) -> dict[str, Any]:
         field, start, end = "title", hit.start, min(hit.end, len(title))
     else:
         field, start, end = "body", max(hit.start - body_start, 0), hit.end - body_start
-    return {"indicator_id": hit.indicator_id, "polarity": hit.polarity, "weight": hit.weight,
-            "field": field, "start": start, "end": end, "text": hit.text}  # fmt: skip
+    return {
+        "indicator_id": hit.indicator_id,
+        "polarity": hit.polarity,
+        "weight": hit.weight,
+        "field": field,
+        "start": start,
+        "end": end,
+        "text": hit.text,
+    }
 
 
 def _decide(model: RiskModel, probability: float, hits: list[IndicatorHit]) -> tuple[str, bool]:
@@ -62,11 +69,17 @@ def score_batch(model: RiskModel, items: Sequence[ScoreInput]) -> list[ScoreOutp
     outputs = []
     for item, (_, hits), p in zip(items, analysed, probabilities, strict=True):
         band, flagged = _decide(model, float(p), hits)
-        outputs.append(ScoreOutput(
-            id=item.id, score=round(float(p), 6), band=band, flagged=flagged,
-            model_version=model.version, taxonomy_version=taxonomy_version,
-            indicators=[hit_to_span(h, item.title) for h in hits],
-        ))  # fmt: skip
+        outputs.append(
+            ScoreOutput(
+                id=item.id,
+                score=round(float(p), 6),
+                band=band,
+                flagged=flagged,
+                model_version=model.version,
+                taxonomy_version=taxonomy_version,
+                indicators=[hit_to_span(h, item.title) for h in hits],
+            )
+        )
     return outputs
 
 

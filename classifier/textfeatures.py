@@ -34,13 +34,21 @@ def prepare_text(title: str, body: str) -> str:
 
 
 _WORD = HashingVectorizer(
-    n_features=N_WORD_FEATURES, ngram_range=(1, 2), alternate_sign=False, norm=None,
-    token_pattern=r"(?u)\b\w+\b", lowercase=False,
-)  # fmt: skip
+    n_features=N_WORD_FEATURES,
+    ngram_range=(1, 2),
+    alternate_sign=False,
+    norm=None,
+    token_pattern=r"(?u)\b\w+\b",
+    lowercase=False,
+)
 _CHAR = HashingVectorizer(
-    n_features=N_CHAR_FEATURES, analyzer="char_wb", ngram_range=(3, 5), alternate_sign=False,
-    norm=None, lowercase=False,
-)  # fmt: skip
+    n_features=N_CHAR_FEATURES,
+    analyzer="char_wb",
+    ngram_range=(3, 5),
+    alternate_sign=False,
+    norm=None,
+    lowercase=False,
+)
 
 
 def hashed_counts(texts: list[str]) -> sp.csr_matrix:

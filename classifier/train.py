@@ -34,8 +34,9 @@ class TrainConfig:
 
 
 def _logistic(c: float, seed: int) -> LogisticRegression:
-    return LogisticRegression(C=c, class_weight="balanced", solver="liblinear", max_iter=2000,
-                              random_state=seed)  # fmt: skip
+    return LogisticRegression(
+        C=c, class_weight="balanced", solver="liblinear", max_iter=2000, random_state=seed
+    )
 
 
 def _out_of_fold(x: Any, y: NDArray[Any], c: float, config: TrainConfig) -> NDArray[np.float64]:
@@ -80,8 +81,13 @@ def train(samples: list[Sample], version: str, config: TrainConfig) -> ModelArti
     arrays["stack_bias"] = stacker.intercept_.astype(np.float64)
     calibrated = _out_of_fold_stacked(oof, y, config)
     thresholds = choose_thresholds(y, calibrated, config.target_precision)
-    cv = grouped_metrics(y, calibrated, [s.kind for s in training],
-                         [s.language for s in training], thresholds["high"])  # fmt: skip
+    cv = grouped_metrics(
+        y,
+        calibrated,
+        [s.kind for s in training],
+        [s.language for s in training],
+        thresholds["high"],
+    )
     meta = _card(samples, training, names, thresholds, cv, config)
     return ModelArtifact(version, arrays, meta)
 
@@ -96,8 +102,12 @@ def _out_of_fold_stacked(oof: NDArray[Any], y: NDArray[Any], config: TrainConfig
 
 
 def _card(
-    samples: list[Sample], training: list[Sample], names: list[str], thresholds: dict[str, float],
-    cv: dict[str, Any], config: TrainConfig,
+    samples: list[Sample],
+    training: list[Sample],
+    names: list[str],
+    thresholds: dict[str, float],
+    cv: dict[str, Any],
+    config: TrainConfig,
 ) -> dict[str, Any]:
     import scipy
     import sklearn
@@ -105,21 +115,31 @@ def _card(
     from classifier.indicators import load_taxonomy
 
     counts = Counter(f"{s.kind}/{s.language}/{s.label}" for s in training)
-    versions = {"python": platform.python_version(), "numpy": np.__version__,
-                "scikit-learn": sklearn.__version__, "scipy": scipy.__version__}  # fmt: skip
+    versions = {
+        "python": platform.python_version(),
+        "numpy": np.__version__,
+        "scikit-learn": sklearn.__version__,
+        "scipy": scipy.__version__,
+    }
     if config.use_transformer:
         import torch
         import transformers
 
-        versions |= {"torch": torch.__version__, "transformers": transformers.__version__,
-                     "embedding_model": "sentence-transformers/all-MiniLM-L6-v2 (bundled)"}  # fmt: skip
+        versions |= {
+            "torch": torch.__version__,
+            "transformers": transformers.__version__,
+            "embedding_model": "sentence-transformers/all-MiniLM-L6-v2 (bundled)",
+        }
     return {
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
-        "kind": "stacked: hashed n-gram logistic" + (" + MiniLM logistic" if config.use_transformer
-                                                      else ""),  # fmt: skip
+        "kind": "stacked: hashed n-gram logistic"
+        + (" + MiniLM logistic" if config.use_transformer else ""),
         "data_sha256": data_hash(samples),
-        "samples": {"train": len(training), "test": len(samples) - len(training),
-                    "train_by_kind_language_label": dict(sorted(counts.items()))},  # fmt: skip
+        "samples": {
+            "train": len(training),
+            "test": len(samples) - len(training),
+            "train_by_kind_language_label": dict(sorted(counts.items())),
+        },
         "taxonomy_version": load_taxonomy().version,
         "indicator_feature_names": names,
         "thresholds": thresholds,

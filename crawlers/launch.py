@@ -46,8 +46,14 @@ def check_targets(profile: SiteProfile, allow_private: bool) -> None:
 def start_run_row(profile: SiteProfile) -> CrawlRun:
     """Register the site and open a run; refuses a second concurrent crawl of one site."""
     with open_ready() as conn:
-        site = sites.upsert_site(conn, profile.name, profile.kind, profile.start_urls[0],
-                                 profile.model_dump(mode="json"), profile.schedule)  # fmt: skip
+        site = sites.upsert_site(
+            conn,
+            profile.name,
+            profile.kind,
+            profile.start_urls[0],
+            profile.model_dump(mode="json"),
+            profile.schedule,
+        )
         running = crawl_runs.running_run(conn, site.id)
         if running is not None and _process_alive(running):
             raise CrawlRefused(f"site {profile.name} is already being crawled (run #{running.id})")
@@ -75,7 +81,10 @@ def _process_alive(run: CrawlRun) -> bool:
 
 
 def crawl(
-    profile: SiteProfile, *, allow_private: bool = False, log_level: str = "WARNING",
+    profile: SiteProfile,
+    *,
+    allow_private: bool = False,
+    log_level: str = "WARNING",
     on_progress: Callable[[CrawlRun], None] | None = None,
 ) -> CrawlRun:
     """Crawl one site in a child process and return the finished run."""
@@ -92,8 +101,9 @@ def crawl(
     return _final_run(run.id)
 
 
-def _wait(child: subprocess.Popen[bytes], run_id: int,
-          on_progress: Callable[[CrawlRun], None] | None) -> None:  # fmt: skip
+def _wait(
+    child: subprocess.Popen[bytes], run_id: int, on_progress: Callable[[CrawlRun], None] | None
+) -> None:
     try:
         while child.poll() is None:
             if on_progress is not None:

@@ -6,6 +6,7 @@ reconnecting, and ingest is idempotent, so nothing stored is lost or duplicated.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 from collections.abc import Callable
@@ -29,13 +30,24 @@ BATCH_SECONDS = 2.0
 def to_snapshot(page: AdvertPage, site_id: int) -> AdvertSnapshot:
     f = page.fields
     return AdvertSnapshot(
-        canonical_url=page.canonical_url, url=page.url, kind=f.kind, title=f.title, body=f.body,
-        raw_body=page.raw_body, fetched_at=page.fetched_at, http_status=page.http_status,
-        content_type=page.content_type, site_id=site_id, language=f.language,
-        posted_at=f.posted_at, location=f.location, pay=f.pay, employer=f.employer,
+        canonical_url=page.canonical_url,
+        url=page.url,
+        kind=f.kind,
+        title=f.title,
+        body=f.body,
+        raw_body=page.raw_body,
+        fetched_at=page.fetched_at,
+        http_status=page.http_status,
+        content_type=page.content_type,
+        site_id=site_id,
+        language=f.language,
+        posted_at=f.posted_at,
+        location=f.location,
+        pay=f.pay,
+        employer=f.employer,
         licence_number=f.licence_number,
         entities=tuple(EntityRecord(e.kind, e.value, e.raw, e.start, e.end) for e in f.entities),
-    )  # fmt: skip
+    )
 
 
 class StorePipeline:
@@ -72,20 +84,25 @@ class StorePipeline:
 
     def _drop_connection(self) -> None:
         if self.conn is not None:
-            try:
+            with contextlib.suppress(psycopg.Error):
                 self.conn.close()
-            except psycopg.Error:
-                pass
         self.conn = None
 
     # -- scrapy hooks -------------------------------------------------------------------------
     def open_spider(self, spider: Any) -> None:
         profile = spider.profile
         self.started = datetime.now(UTC)
-        site = self._db(spider, lambda c: sites.upsert_site(
-            c, profile.name, profile.kind, profile.start_urls[0],
-            profile.model_dump(mode="json"), profile.schedule,
-        ))  # fmt: skip
+        site = self._db(
+            spider,
+            lambda c: sites.upsert_site(
+                c,
+                profile.name,
+                profile.kind,
+                profile.start_urls[0],
+                profile.model_dump(mode="json"),
+                profile.schedule,
+            ),
+        )
         self.site_id = site.id
         if spider.run_id is None:
             spider.run_id = self._db(spider, lambda c: crawl_runs.start_run(c, site.id)).id
@@ -143,10 +160,14 @@ class StorePipeline:
 
     def _mark_missing(self, spider: Any) -> None:
         threshold = int(spider.profile.remove_after_missing_runs)
-        removed = self._db(spider, lambda c: adverts.record_missing_from_run(
-            c, self.site_id, self.started, threshold, datetime.now(UTC)
-        ))  # fmt: skip
+        removed = self._db(
+            spider,
+            lambda c: adverts.record_missing_from_run(
+                c, self.site_id, self.started, threshold, datetime.now(UTC)
+            ),
+        )
         if removed:
-            self._db(spider, lambda c: crawl_runs.add_counts(
-                c, self.run_id, adverts_removed=len(removed)
-            ))  # fmt: skip
+            self._db(
+                spider,
+                lambda c: crawl_runs.add_counts(c, self.run_id, adverts_removed=len(removed)),
+            )

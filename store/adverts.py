@@ -90,14 +90,28 @@ class IngestResult:
 
 def _staging_row(position: int, snap: AdvertSnapshot) -> tuple[Any, ...]:
     return (
-        position, snap.canonical_url, snap.url, snap.site_id, snap.kind, snap.title, snap.body,
-        snap.language, snap.posted_at, snap.location, snap.pay, snap.employer,
-        snap.licence_number, snap.content_hash(),
+        position,
+        snap.canonical_url,
+        snap.url,
+        snap.site_id,
+        snap.kind,
+        snap.title,
+        snap.body,
+        snap.language,
+        snap.posted_at,
+        snap.location,
+        snap.pay,
+        snap.employer,
+        snap.licence_number,
+        snap.content_hash(),
         json.dumps(snap.fields_json(), ensure_ascii=False, default=str),
-        snap.fetched_at, snap.http_status, snap.content_type,
-        hashlib.sha256(snap.raw_body).hexdigest(), len(snap.raw_body),
+        snap.fetched_at,
+        snap.http_status,
+        snap.content_type,
+        hashlib.sha256(snap.raw_body).hexdigest(),
+        len(snap.raw_body),
         gzip.compress(snap.raw_body, compresslevel=6),
-    )  # fmt: skip
+    )
 
 
 def ingest_many(

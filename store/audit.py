@@ -37,9 +37,15 @@ def record(
     conn.execute(
         """INSERT INTO audit_log (actor_id, actor, action, object_type, object_id, detail)
            VALUES (%s, %s, %s, %s, %s, %s)""",
-        (actor_id, actor, action, object_type,
-         None if object_id is None else str(object_id), json.dumps(detail or {}, default=str)),
-    )  # fmt: skip
+        (
+            actor_id,
+            actor,
+            action,
+            object_type,
+            None if object_id is None else str(object_id),
+            json.dumps(detail or {}, default=str),
+        ),
+    )
 
 
 def entries(

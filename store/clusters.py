@@ -59,7 +59,8 @@ def adverts_to_link(conn: psycopg.Connection[Any], limit: int) -> list[AdvertToL
 
 
 def save_signatures(
-    conn: psycopg.Connection[Any], rows: Sequence[tuple[int, str, bytes]],
+    conn: psycopg.Connection[Any],
+    rows: Sequence[tuple[int, str, bytes]],
     buckets: Sequence[tuple[int, int, int]],
 ) -> None:
     """Replace the signatures and LSH buckets of these adverts."""
@@ -117,11 +118,17 @@ def merge_components(
     for members in components:
         if len(members) < 2:
             continue
-        existing = sorted({int(r[0]) for r in conn.execute(
-            """SELECT DISTINCT m.cluster_id FROM cluster_members m
+        existing = sorted(
+            {
+                int(r[0])
+                for r in conn.execute(
+                    """SELECT DISTINCT m.cluster_id FROM cluster_members m
                JOIN clusters c ON c.id = m.cluster_id AND c.kind = %s
-               WHERE m.advert_id = ANY(%s)""", (kind, list(members)),
-        )})  # fmt: skip
+               WHERE m.advert_id = ANY(%s)""",
+                    (kind, list(members)),
+                )
+            }
+        )
         target = existing[0] if existing else _new_cluster(conn, kind)
         if len(existing) > 1:
             conn.execute(

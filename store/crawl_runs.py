@@ -64,8 +64,14 @@ def get_run(conn: psycopg.Connection[Any], run_id: int) -> CrawlRun | None:
 
 def add_counts(conn: psycopg.Connection[Any], run_id: int, **counts: int) -> None:
     """Increment counters (pages, adverts_new, ... errors) of a running crawl."""
-    allowed = {"pages", "adverts_new", "adverts_updated", "adverts_unchanged",
-               "adverts_removed", "errors"}  # fmt: skip
+    allowed = {
+        "pages",
+        "adverts_new",
+        "adverts_updated",
+        "adverts_unchanged",
+        "adverts_removed",
+        "errors",
+    }
     unknown = set(counts) - allowed
     if unknown:
         raise ValueError(f"unknown crawl counters: {sorted(unknown)}")

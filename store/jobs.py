@@ -21,8 +21,7 @@ class JobState:
     next_run_at: datetime | None
 
 
-_COLUMNS = ("name, last_started_at, last_finished_at, last_status, last_error, failures, "
-            "next_run_at")  # fmt: skip
+_COLUMNS = "name, last_started_at, last_finished_at, last_status, last_error, failures, next_run_at"
 
 
 def get_state(conn: psycopg.Connection[Any], name: str) -> JobState | None:

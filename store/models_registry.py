@@ -28,27 +28,43 @@ _COLUMNS = "id, version, kind, path, sha256, thresholds, card, active, created_a
 
 
 def register(
-    conn: psycopg.Connection[Any], version: str, kind: str, path: str, sha256: str,
-    thresholds: dict[str, Any], card: dict[str, Any], *, active: bool,
+    conn: psycopg.Connection[Any],
+    version: str,
+    kind: str,
+    path: str,
+    sha256: str,
+    thresholds: dict[str, Any],
+    card: dict[str, Any],
+    *,
+    active: bool,
 ) -> None:
     """Record a model version (idempotent); `active` moves the active flag to it."""
     with conn.transaction():
         if active:
-            conn.execute("UPDATE models SET active = false WHERE active AND version <> %s",
-                         (version,))  # fmt: skip
+            conn.execute(
+                "UPDATE models SET active = false WHERE active AND version <> %s", (version,)
+            )
         conn.execute(
             """INSERT INTO models (version, kind, path, sha256, thresholds, card, active)
                VALUES (%s, %s, %s, %s, %s, %s, %s)
                ON CONFLICT (version) DO UPDATE SET active = excluded.active OR models.active""",
-            (version, kind, path, sha256, json.dumps(thresholds), json.dumps(card, default=str),
-             active),
-        )  # fmt: skip
+            (
+                version,
+                kind,
+                path,
+                sha256,
+                json.dumps(thresholds),
+                json.dumps(card, default=str),
+                active,
+            ),
+        )
 
 
 def get_model(conn: psycopg.Connection[Any], version: str) -> RegisteredModel | None:
     with conn.cursor(row_factory=class_row(RegisteredModel)) as cur:
-        return cur.execute(f"SELECT {_COLUMNS} FROM models WHERE version = %s",
-                           (version,)).fetchone()  # fmt: skip
+        return cur.execute(
+            f"SELECT {_COLUMNS} FROM models WHERE version = %s", (version,)
+        ).fetchone()
 
 
 def list_models(conn: psycopg.Connection[Any]) -> list[RegisteredModel]:

@@ -52,3 +52,26 @@ def set_webhook(
             "UPDATE partners SET webhook_url = %s, webhook_secret = %s WHERE id = %s",
             (url, secret, partner_id),
         )
+
+
+def list_partners(conn: psycopg.Connection[Any]) -> list[Partner]:
+    with conn.cursor(row_factory=class_row(Partner)) as cur:
+        return cur.execute(f"SELECT {_COLUMNS} FROM partners ORDER BY name").fetchall()
+
+
+def update_partner(
+    conn: psycopg.Connection[Any],
+    partner_id: int,
+    *,
+    contact: str | None = None,
+    tlp: str | None = None,
+    active: bool | None = None,
+) -> Partner | None:
+    """Change the given fields (None leaves a field as it is); None when there is no partner."""
+    with conn.transaction(), conn.cursor(row_factory=class_row(Partner)) as cur:
+        return cur.execute(
+            f"""UPDATE partners SET contact = coalesce(%s, contact), tlp = coalesce(%s, tlp),
+                    active = coalesce(%s, active)
+                WHERE id = %s RETURNING {_COLUMNS}""",
+            (contact, tlp, active, partner_id),
+        ).fetchone()

@@ -67,10 +67,18 @@ def save_scores(conn: psycopg.Connection[Any], records: Sequence[ScoreRecord]) -
     if not records:
         return
     rows = [
-        (r.advert_id, r.advert_version, r.model_version, r.taxonomy_version, r.risk_score,
-         r.band, r.flagged, json.dumps(r.indicator_hits, ensure_ascii=False))
+        (
+            r.advert_id,
+            r.advert_version,
+            r.model_version,
+            r.taxonomy_version,
+            r.risk_score,
+            r.band,
+            r.flagged,
+            json.dumps(r.indicator_hits, ensure_ascii=False),
+        )
         for r in records
-    ]  # fmt: skip
+    ]
     with conn.transaction(), conn.cursor() as cur:
         cur.executemany(
             """INSERT INTO scores (advert_id, advert_version, model_version, taxonomy_version,
@@ -87,9 +95,11 @@ def save_scores(conn: psycopg.Connection[Any], records: Sequence[ScoreRecord]) -
                    scored_at = now(),
                    needs_scoring = (current_version <> %s)
                WHERE id = %s""",
-            [(r.risk_score, r.band, r.flagged, r.model_version, r.advert_version, r.advert_id)
-             for r in records],
-        )  # fmt: skip
+            [
+                (r.risk_score, r.band, r.flagged, r.model_version, r.advert_version, r.advert_id)
+                for r in records
+            ],
+        )
         cur.executemany(
             """INSERT INTO review_items (advert_id, priority) VALUES (%s, %s)
                ON CONFLICT (advert_id) DO UPDATE SET priority = excluded.priority,

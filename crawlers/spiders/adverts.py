@@ -28,9 +28,13 @@ class AdvertSpider(scrapy.Spider):
     name = "adverts"
 
     def __init__(
-        self, profile: SiteProfile, database_url: str, run_id: int | None = None,
-        db_retry_seconds: float = 120.0, **kwargs: Any,
-    ) -> None:  # fmt: skip
+        self,
+        profile: SiteProfile,
+        database_url: str,
+        run_id: int | None = None,
+        db_retry_seconds: float = 120.0,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(name=f"adverts-{profile.name}", **kwargs)
         self.profile = profile
         self.database_url = database_url
@@ -38,24 +42,27 @@ class AdvertSpider(scrapy.Spider):
         self.db_retry_seconds = db_retry_seconds
         self.fatal_errors = 0
         self.allowed_domains = sorted({urlsplit(u).hostname or "" for u in profile.start_urls})
-        self.region_hints = tuple(dict.fromkeys([*([profile.country] if profile.country else []),
-                                                 *DEFAULT_REGIONS]))  # fmt: skip
+        self.region_hints = tuple(
+            dict.fromkeys([*([profile.country] if profile.country else []), *DEFAULT_REGIONS])
+        )
 
     async def start(self) -> AsyncIterator[Any]:
         for url in self.profile.start_urls:
             yield scrapy.Request(url, callback=self.parse_listing, errback=self.on_error)
         if self.profile.structured:
             for root in sorted({urljoin(u, "/robots.txt") for u in self.profile.start_urls}):
-                yield scrapy.Request(root, callback=self.parse_robots, errback=self.on_error,
-                                     dont_filter=True)  # fmt: skip
+                yield scrapy.Request(
+                    root, callback=self.parse_robots, errback=self.on_error, dont_filter=True
+                )
 
     # -- discovery ----------------------------------------------------------------------------
     def parse_robots(self, response: Response) -> Iterator[Any]:
         for line in response.text.splitlines():
             key, _, value = line.partition(":")
             if key.strip().lower() == "sitemap" and value.strip():
-                yield scrapy.Request(value.strip(), callback=self.parse_sitemap,
-                                     errback=self.on_error)  # fmt: skip
+                yield scrapy.Request(
+                    value.strip(), callback=self.parse_sitemap, errback=self.on_error
+                )
 
     def parse_sitemap(self, response: Response) -> Iterator[Any]:
         try:
@@ -91,8 +98,12 @@ class AdvertSpider(scrapy.Spider):
 
     # -- adverts ------------------------------------------------------------------------------
     def _advert_request(self, url: str) -> scrapy.Request:
-        return scrapy.Request(url, callback=self.parse_advert, errback=self.on_error,
-                              meta={"handle_httpstatus_list": GONE_STATUSES})  # fmt: skip
+        return scrapy.Request(
+            url,
+            callback=self.parse_advert,
+            errback=self.on_error,
+            meta={"handle_httpstatus_list": GONE_STATUSES},
+        )
 
     def parse_advert(self, response: Response) -> Iterator[Any]:
         if response.status in GONE_STATUSES:
@@ -113,10 +124,14 @@ class AdvertSpider(scrapy.Spider):
                 yield PageError(response.url, "no advert found on page")
             return
         yield AdvertPage(
-            url=response.url, canonical_url=canonical_url(response.url), fields=fields,
-            raw_body=response.body, content_type=_content_type(response),
-            http_status=response.status, fetched_at=datetime.now(UTC),
-        )  # fmt: skip
+            url=response.url,
+            canonical_url=canonical_url(response.url),
+            fields=fields,
+            raw_body=response.body,
+            content_type=_content_type(response),
+            http_status=response.status,
+            fetched_at=datetime.now(UTC),
+        )
 
     def _extract(self, html: str, url: str) -> AdvertFields | None:
         if self.profile.structured:

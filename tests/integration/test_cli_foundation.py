@@ -16,9 +16,12 @@ pytestmark = pytest.mark.integration
 def run_cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     full_env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"} | env
     return subprocess.run(
-        [sys.executable, "-m", "adwatch", *args], env=full_env, capture_output=True, text=True,
+        [sys.executable, "-m", "adwatch", *args],
+        env=full_env,
+        capture_output=True,
+        text=True,
         timeout=120,
-    )  # fmt: skip
+    )
 
 
 def test_db_upgrade_status_and_keys(db_url: str, tmp_path: Path) -> None:

@@ -23,10 +23,16 @@ TEMPLATE = (
 def ad(n: int, body: str, phone: str | None = None, location: str | None = None) -> AdvertSnapshot:
     ents = (EntityRecord("phone", phone),) if phone else ()
     return AdvertSnapshot(
-        canonical_url=f"https://ads.example.org/{n}", url=f"https://ads.example.org/{n}",
-        kind="job", title=f"Hotel work #{n}", body=body, raw_body=body.encode(),
-        fetched_at=datetime(2026, 11, 1, tzinfo=UTC), entities=ents, location=location,
-    )  # fmt: skip
+        canonical_url=f"https://ads.example.org/{n}",
+        url=f"https://ads.example.org/{n}",
+        kind="job",
+        title=f"Hotel work #{n}",
+        body=body,
+        raw_body=body.encode(),
+        fetched_at=datetime(2026, 11, 1, tzinfo=UTC),
+        entities=ents,
+        location=location,
+    )
 
 
 def cluster_members(conn: psycopg.Connection[Any], kind: str) -> list[list[str]]:
@@ -40,14 +46,23 @@ def cluster_members(conn: psycopg.Connection[Any], kind: str) -> list[list[str]]
 
 
 def test_templates_and_contacts_link_incrementally(conn: psycopg.Connection[Any]) -> None:
-    adverts.ingest_many(conn, [
-        ad(1, TEMPLATE.format(name="Ana", city="Milan"), "+37360000101", "Milan"),
-        ad(2, TEMPLATE.format(name="Ioana", city="Berlin"), "+37360000102", "Berlin"),
-        ad(3, TEMPLATE.format(name="Olga", city="Vienna"), "+37360000103", "Vienna"),
-        ad(4, "Licensed agency, licence 123/2026. Written contract before departure.",
-           "+37360000103"),
-        ad(5, "Family bakery in Cluj needs a baker, 40 hours a week, contract, 12 EUR per hour."),
-    ])  # fmt: skip
+    adverts.ingest_many(
+        conn,
+        [
+            ad(1, TEMPLATE.format(name="Ana", city="Milan"), "+37360000101", "Milan"),
+            ad(2, TEMPLATE.format(name="Ioana", city="Berlin"), "+37360000102", "Berlin"),
+            ad(3, TEMPLATE.format(name="Olga", city="Vienna"), "+37360000103", "Vienna"),
+            ad(
+                4,
+                "Licensed agency, licence 123/2026. Written contract before departure.",
+                "+37360000103",
+            ),
+            ad(
+                5,
+                "Family bakery in Cluj needs a baker, 40 hours a week, contract, 12 EUR per hour.",
+            ),
+        ],
+    )
     stats = link_pending(conn, batch_size=2)  # several batches: incremental by construction
     assert stats.adverts == 5
     assert cluster_members(conn, "template") == [["1", "2", "3"]]
@@ -69,15 +84,27 @@ def test_templates_and_contacts_link_incrementally(conn: psycopg.Connection[Any]
 
 
 def test_a_bridging_advert_merges_contact_clusters(conn: psycopg.Connection[Any]) -> None:
-    adverts.ingest_many(conn, [
-        ad(1, "one", "+37360000101"), ad(2, "two", "+37360000101"),
-        ad(3, "three", "+40700000111"), ad(4, "four", "+40700000111"),
-    ])  # fmt: skip
+    adverts.ingest_many(
+        conn,
+        [
+            ad(1, "one", "+37360000101"),
+            ad(2, "two", "+37360000101"),
+            ad(3, "three", "+40700000111"),
+            ad(4, "four", "+40700000111"),
+        ],
+    )
     link_pending(conn)
     assert cluster_members(conn, "contact") == [["1", "2"], ["3", "4"]]
     bridge = ad(5, "five", "+37360000101")
-    bridge = AdvertSnapshot(**{**bridge.__dict__, "entities": (
-        EntityRecord("phone", "+37360000101"), EntityRecord("phone", "+40700000111"))})
+    bridge = AdvertSnapshot(
+        **{
+            **bridge.__dict__,
+            "entities": (
+                EntityRecord("phone", "+37360000101"),
+                EntityRecord("phone", "+40700000111"),
+            ),
+        }
+    )
     adverts.ingest_advert(conn, bridge)
     link_pending(conn)
     assert cluster_members(conn, "contact") == [["1", "2", "3", "4", "5"]]

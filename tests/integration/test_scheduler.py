@@ -38,18 +38,21 @@ def test_failing_job_is_retried_and_service_survives(adwatch_env: str) -> None:
     def healthy() -> None:
         ok_runs.set()
 
-    scheduler = Scheduler([
-        JobSpec("flaky", flaky, every(3600), retry_base_s=0.2),
-        JobSpec("healthy", healthy, every(0.3)),
-    ])  # fmt: skip
+    scheduler = Scheduler(
+        [
+            JobSpec("flaky", flaky, every(3600), retry_base_s=0.2),
+            JobSpec("healthy", healthy, every(0.3)),
+        ]
+    )
     scheduler.start()
     try:
         scheduler.aps.modify_job("flaky", next_run_time=datetime.now(UTC))
         wait_for(lambda: len(calls) >= 3)
         assert ok_runs.wait(5)
         with psycopg.connect(adwatch_env) as conn:
-            wait_for(lambda: (s := jobs.get_state(conn, "flaky")) is not None
-                     and s.last_status == "ok")  # fmt: skip
+            wait_for(
+                lambda: (s := jobs.get_state(conn, "flaky")) is not None and s.last_status == "ok"
+            )
             state = jobs.get_state(conn, "flaky")
         assert state is not None and state.failures == 0 and state.last_error is None
     finally:
@@ -72,11 +75,21 @@ def test_next_run_survives_a_restart(adwatch_env: str) -> None:
 def test_retention_purges_only_dismissed_snapshots(adwatch_env: str) -> None:
     old = datetime.now(UTC) - timedelta(days=100)
     with psycopg.connect(adwatch_env) as conn:
-        results = adverts.ingest_many(conn, [
-            AdvertSnapshot(canonical_url=f"https://ads.example.org/{n}", url="u", kind="job",
-                           title="t", body=f"b{n}", raw_body=b"<html>raw</html>", fetched_at=old)
-            for n in range(3)
-        ])  # fmt: skip
+        results = adverts.ingest_many(
+            conn,
+            [
+                AdvertSnapshot(
+                    canonical_url=f"https://ads.example.org/{n}",
+                    url="u",
+                    kind="job",
+                    title="t",
+                    body=f"b{n}",
+                    raw_body=b"<html>raw</html>",
+                    fetched_at=old,
+                )
+                for n in range(3)
+            ],
+        )
         ids = [r.advert_id for r in results]
         for advert_id, decision in zip(ids, ("dismissed", "confirmed", "dismissed"), strict=True):
             conn.execute(

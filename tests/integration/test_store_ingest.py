@@ -50,8 +50,9 @@ def test_new_then_unchanged_then_changed(conn: psycopg.Connection[Any]) -> None:
     assert row == (T0, T0 + timedelta(hours=2), 2, "Now with a written contract.")
     versions = conn.execute(
         "SELECT version, raw_sha256, raw_gzip FROM advert_versions WHERE advert_id = %s "
-        "ORDER BY version", (first.advert_id,),
-    ).fetchall()  # fmt: skip
+        "ORDER BY version",
+        (first.advert_id,),
+    ).fetchall()
     assert [v[0] for v in versions] == [1, 2]
     raw = snapshot(1).raw_body
     assert versions[0][1] == hashlib.sha256(raw).hexdigest()

@@ -60,8 +60,11 @@ def test_audit_log_is_append_only(conn: psycopg.Connection[Any]) -> None:
     with conn.transaction():
         audit.record(conn, actor="tester", action="read", object_type="advert", object_id=1)
     assert audit.entries(conn)[0].action == "read"
-    for statement in ("UPDATE audit_log SET actor = 'x'", "DELETE FROM audit_log",
-                      "TRUNCATE audit_log"):  # fmt: skip
+    for statement in (
+        "UPDATE audit_log SET actor = 'x'",
+        "DELETE FROM audit_log",
+        "TRUNCATE audit_log",
+    ):
         with pytest.raises(psycopg.errors.RaiseException), conn.transaction():
             conn.execute(statement)
     assert len(audit.entries(conn)) == 1

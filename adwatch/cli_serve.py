@@ -1,0 +1,29 @@
+"""`adwatch serve`: the API and review UI under uvicorn."""
+
+from __future__ import annotations
+
+import typer
+
+from adwatch.settings import get_settings
+
+
+def serve(
+    host: str | None = typer.Option(None, help="Interface to bind (default: settings.api_host)."),
+    port: int | None = typer.Option(None, help="Port (default: settings.api_port)."),
+    workers: int = typer.Option(1, min=1, help="Worker processes."),
+) -> None:
+    """Serve the JSON API (/api/v1, docs at /docs), the review UI, /healthz and /metrics."""
+    import uvicorn
+
+    from store.bootstrap import ready_url
+
+    settings = get_settings()
+    ready_url()  # migrate (and start the embedded server) before accepting requests
+    uvicorn.run(
+        "api.app:create_app",
+        factory=True,
+        host=host or settings.api_host,
+        port=port or settings.api_port,
+        workers=workers,
+        log_level=settings.log_level.lower(),
+    )
