@@ -12,6 +12,7 @@ from adwatch.cli_db import db_app
 from adwatch.cli_keys import keys_app
 from adwatch.cli_model import evaluate, score, train
 from adwatch.cli_run import run
+from adwatch.cli_serve import serve
 from adwatch.cli_worker import worker
 from adwatch.errors import AdwatchError
 from adwatch.settings import get_settings
@@ -28,6 +29,7 @@ app.command("train")(train)
 app.command("evaluate")(evaluate)
 app.command("score")(score)
 app.command("run")(run)
+app.command("serve")(serve)
 app.command("worker")(worker)
 
 

@@ -18,7 +18,6 @@ from classifier.clustering import (
     UnionFind,
     band_buckets,
     signatures,
-    similarity,
 )
 from store import clusters
 
@@ -52,14 +51,20 @@ def _template_groups(
     for advert_id, raw in clusters.signatures_of(conn, outside).items():
         known[advert_id] = np.frombuffer(raw, dtype=np.uint64)
     found = UnionFind()
-    for advert_id in ids:
-        found.find(advert_id)
     for row, advert_id in enumerate(ids):
+        found.find(advert_id)
+        candidates: dict[int, None] = {}
         for band in range(BANDS):
-            others = [o for o in members[(band, int(buckets[row, band]))] if o != advert_id]
-            for other in others[:COMPARISONS_PER_BUCKET]:
-                if other in known and similarity(sigs[row], known[other]) >= SIMILARITY:
-                    found.union(advert_id, other)
+            for other in members[(band, int(buckets[row, band]))][:COMPARISONS_PER_BUCKET]:
+                if other != advert_id and other in known:
+                    candidates[other] = None
+        # Skip adverts already joined to this one: in a big template most already are.
+        fresh = [o for o in candidates if found.find(o) != found.find(advert_id)]
+        if not fresh:
+            continue
+        similar = (np.vstack([known[o] for o in fresh]) == sigs[row]).mean(axis=1) >= SIMILARITY
+        for other in np.asarray(fresh)[similar].tolist():
+            found.union(advert_id, int(other))
     return [g for g in found.groups() if len(g) > 1]
 
 

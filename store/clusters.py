@@ -114,39 +114,63 @@ def merge_components(
     conn: psycopg.Connection[Any], kind: str, components: Sequence[Sequence[int]]
 ) -> set[int]:
     """Put each group of linked adverts into one cluster, merging clusters it bridges."""
-    touched: set[int] = set()
-    for members in components:
-        if len(members) < 2:
-            continue
-        existing = sorted(
-            {
-                int(r[0])
-                for r in conn.execute(
-                    """SELECT DISTINCT m.cluster_id FROM cluster_members m
-               JOIN clusters c ON c.id = m.cluster_id AND c.kind = %s
-               WHERE m.advert_id = ANY(%s)""",
-                    (kind, list(members)),
-                )
-            }
-        )
-        target = existing[0] if existing else _new_cluster(conn, kind)
-        if len(existing) > 1:
-            conn.execute(
-                """INSERT INTO cluster_members (cluster_id, advert_id)
-                   SELECT %s, advert_id FROM cluster_members WHERE cluster_id = ANY(%s)
-                   ON CONFLICT DO NOTHING""",
-                (target, existing[1:]),
-            )
-            conn.execute("DELETE FROM clusters WHERE id = ANY(%s)", (existing[1:],))
+    groups = [list(g) for g in components if len(g) > 1]
+    if not groups:
+        return set()
+    all_ids = [a for g in groups for a in g]
+    current: dict[int, set[int]] = {}
+    for advert_id, cluster_id in conn.execute(
+        """SELECT m.advert_id, m.cluster_id FROM cluster_members m
+           JOIN clusters c ON c.id = m.cluster_id AND c.kind = %s
+           WHERE m.advert_id = ANY(%s)""",
+        (kind, all_ids),
+    ):
+        current.setdefault(int(advert_id), set()).add(int(cluster_id))
+    targets, merges = _plan(conn, kind, groups, current)
+    for target, absorbed in merges:
         conn.execute(
-            """INSERT INTO cluster_members (cluster_id, advert_id)
-               SELECT %s, unnest(%s::bigint[]) ON CONFLICT DO NOTHING""",
-            (target, list(members)),
+            """UPDATE cluster_members SET cluster_id = %s
+               WHERE cluster_id = ANY(%s) AND advert_id NOT IN (
+                   SELECT advert_id FROM cluster_members WHERE cluster_id = %s)""",
+            (target, absorbed, target),
         )
-        touched.add(target)
-    if touched:
-        conn.execute(_REFRESH_SQL, {"ids": sorted(touched)})
+        conn.execute("DELETE FROM clusters WHERE id = ANY(%s)", (absorbed,))
+    pairs = [(t, a) for t, g in zip(targets, groups, strict=True) for a in g]
+    conn.execute(
+        """INSERT INTO cluster_members (cluster_id, advert_id)
+           SELECT * FROM unnest(%s::bigint[], %s::bigint[]) ON CONFLICT DO NOTHING""",
+        ([p[0] for p in pairs], [p[1] for p in pairs]),
+    )
+    touched = set(targets)
+    conn.execute(_REFRESH_SQL, {"ids": sorted(touched)})
     return touched
+
+
+def _plan(
+    conn: psycopg.Connection[Any],
+    kind: str,
+    groups: list[list[int]],
+    current: dict[int, set[int]],
+) -> tuple[list[int], list[tuple[int, list[int]]]]:
+    """Target cluster per group (new ones created in one statement) and clusters to merge."""
+    existing = [sorted({c for a in g for c in current.get(a, ())}) for g in groups]
+    needed = sum(1 for e in existing if not e)
+    fresh = [
+        int(r[0])
+        for r in conn.execute(
+            "INSERT INTO clusters (kind) SELECT %s FROM generate_series(1, %s) RETURNING id",
+            (kind, needed),
+        )
+    ]
+    targets, merges = [], []
+    for found in existing:
+        if found:
+            targets.append(found[0])
+            if len(found) > 1:
+                merges.append((found[0], found[1:]))
+        else:
+            targets.append(fresh.pop())
+    return targets, merges
 
 
 def _new_cluster(conn: psycopg.Connection[Any], kind: str) -> int:

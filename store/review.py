@@ -198,10 +198,14 @@ def decide(
             feed.append_event(conn, advert_id, "retracted", row.id)
         labels.label_from_decision(conn, advert_id, decision, row.id, actor_id)
         audit.record(
-            conn, actor=actor, actor_id=actor_id, action="decide", object_type="advert",
-            object_id=advert_id, detail={"decision": decision, "decision_id": row.id,
-                                         "supersedes": row.supersedes},
-        )  # fmt: skip
+            conn,
+            actor=actor,
+            actor_id=actor_id,
+            action="decide",
+            object_type="advert",
+            object_id=advert_id,
+            detail={"decision": decision, "decision_id": row.id, "supersedes": row.supersedes},
+        )
     return row
 
 
@@ -222,14 +226,21 @@ def add_note(
             raise AdvertNotFound(advert_id)
         row = cur.execute(
             """INSERT INTO advert_notes (advert_id, author_id, body) VALUES (%s, %s, %s)
-               RETURNING id, advert_id, author_id, %s::text AS author, body, created_at""",
-            (advert_id, actor_id, body, actor),
+               RETURNING id, advert_id, author_id,
+                         (SELECT name FROM api_keys WHERE id = author_id) AS author,
+                         body, created_at""",
+            (advert_id, actor_id, body),
         ).fetchone()
         assert row is not None
         audit.record(
-            conn, actor=actor, actor_id=actor_id, action="note", object_type="advert",
-            object_id=advert_id, detail={"note_id": row.id},
-        )  # fmt: skip
+            conn,
+            actor=actor,
+            actor_id=actor_id,
+            action="note",
+            object_type="advert",
+            object_id=advert_id,
+            detail={"note_id": row.id},
+        )
     return row
 
 

@@ -1,0 +1,1 @@
+"""FastAPI app: the JSON API for analysts, partners and researchers, and the review UI."""

@@ -1,0 +1,144 @@
+"""Admin API: API keys, partners and the audit log."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, HTTPException, Query
+from pydantic import BaseModel, Field
+
+from api.deps import AdminUser, Conn
+from api.schemas import Out
+from store import api_keys, audit, partners
+
+router = APIRouter(prefix="/api/v1/admin", tags=["admin"])
+Tlp = Literal["clear", "green", "amber", "red"]
+
+
+class KeyOut(Out):
+    id: int
+    name: str
+    role: str
+    key_prefix: str
+    partner_id: int | None
+    created_at: datetime
+    last_used_at: datetime | None
+    revoked_at: datetime | None
+
+
+class KeyIn(BaseModel):
+    name: str = Field(min_length=1, max_length=200)
+    role: Literal["analyst", "partner", "researcher", "admin"]
+    partner: str | None = Field(default=None, description="partner name (partner keys)")
+
+
+class NewKeyOut(BaseModel):
+    key: KeyOut
+    token: str = Field(description="shown once; only its hash is stored")
+
+
+class PartnerOut(Out):
+    id: int
+    name: str
+    contact: str | None
+    tlp: str
+    webhook_url: str | None
+    active: bool
+    created_at: datetime
+
+
+class PartnerIn(BaseModel):
+    name: str = Field(min_length=1, max_length=200)
+    contact: str | None = None
+    tlp: Tlp | None = None
+
+
+class PartnerPatch(BaseModel):
+    contact: str | None = None
+    tlp: Tlp | None = None
+    active: bool | None = None
+
+
+class AuditOut(Out):
+    id: int
+    at: datetime
+    actor_id: int | None
+    actor: str
+    action: str
+    object_type: str
+    object_id: str | None
+    detail: dict[str, object]
+
+
+@router.get("/keys", response_model=list[KeyOut])
+def list_keys(user: AdminUser, conn: Conn) -> list[KeyOut]:
+    return [KeyOut.model_validate(k) for k in api_keys.list_keys(conn)]
+
+
+@router.post("/keys", response_model=NewKeyOut, status_code=201)
+def create_key(body: KeyIn, user: AdminUser, conn: Conn) -> NewKeyOut:
+    partner_id = None
+    if body.role == "partner":
+        partner_id = partners.ensure_partner(conn, body.partner or body.name).id
+    key, token = api_keys.create_key(conn, body.name, body.role, partner_id)
+    with conn.transaction():
+        audit.record(
+            conn,
+            actor=user.actor,
+            actor_id=user.key_id,
+            action="create_key",
+            object_type="api_key",
+            object_id=key.id,
+            detail={"role": key.role},
+        )
+    return NewKeyOut(key=KeyOut.model_validate(key), token=token)
+
+
+@router.delete("/keys/{key_id}", status_code=204)
+def revoke_key(key_id: int, user: AdminUser, conn: Conn) -> None:
+    if not api_keys.revoke_key(conn, key_id):
+        raise HTTPException(404, "no active key with that id")
+    with conn.transaction():
+        audit.record(
+            conn,
+            actor=user.actor,
+            actor_id=user.key_id,
+            action="revoke_key",
+            object_type="api_key",
+            object_id=key_id,
+        )
+
+
+@router.get("/partners", response_model=list[PartnerOut])
+def list_partners(user: AdminUser, conn: Conn) -> list[PartnerOut]:
+    return [PartnerOut.model_validate(p) for p in partners.list_partners(conn)]
+
+
+@router.post("/partners", response_model=PartnerOut, status_code=201)
+def create_partner(body: PartnerIn, user: AdminUser, conn: Conn) -> PartnerOut:
+    created = partners.ensure_partner(conn, body.name)
+    updated = partners.update_partner(conn, created.id, contact=body.contact, tlp=body.tlp)
+    return PartnerOut.model_validate(updated or created)
+
+
+@router.patch("/partners/{partner_id}", response_model=PartnerOut)
+def update_partner(partner_id: int, body: PartnerPatch, user: AdminUser, conn: Conn) -> PartnerOut:
+    updated = partners.update_partner(
+        conn, partner_id, contact=body.contact, tlp=body.tlp, active=body.active
+    )
+    if updated is None:
+        raise HTTPException(404, "no such partner")
+    return PartnerOut.model_validate(updated)
+
+
+@router.get("/audit", response_model=list[AuditOut])
+def audit_log(
+    user: AdminUser,
+    conn: Conn,
+    object_type: str | None = None,
+    object_id: str | None = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+) -> list[AuditOut]:
+    rows = audit.entries(conn, object_type=object_type, object_id=object_id, limit=limit)
+    return [AuditOut.model_validate(r) for r in rows]

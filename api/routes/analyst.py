@@ -1,0 +1,134 @@
+"""Analyst JSON API: search, detail, decisions, notes, dashboard figures."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, HTTPException, Query
+from fastapi.responses import StreamingResponse
+
+from api import cursor, schemas
+from api.deps import AnalystUser, Conn, Pool
+from api.detail import load_detail
+from api.evidence import stream_evidence
+from store import advert_queries as aq
+from store import review
+
+router = APIRouter(prefix="/api/v1", tags=["analyst"])
+
+
+@router.get("/adverts", response_model=schemas.AdvertPage)
+def list_adverts(
+    user: AnalystUser,
+    conn: Conn,
+    kind: Literal["job", "bridal", "escort"] | None = None,
+    band: Literal["low", "medium", "high"] | None = None,
+    score_min: Annotated[float | None, Query(ge=0, le=1)] = None,
+    score_max: Annotated[float | None, Query(ge=0, le=1)] = None,
+    indicator: str | None = None,
+    site: str | None = None,
+    language: str | None = None,
+    status: Literal["active", "removed"] | None = None,
+    flagged: bool | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    entity: Annotated[str | None, Query(description="contact value, or kind:value")] = None,
+    q: Annotated[str | None, Query(description="full-text search (websearch syntax)")] = None,
+    order: Literal["risk", "id"] = "risk",
+    cursor_: Annotated[str | None, Query(alias="cursor")] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+) -> schemas.AdvertPage:
+    """Adverts matching every given filter, riskiest first (or by id), one page at a time."""
+    filters = aq.AdvertFilter(
+        kind=kind,
+        band=band,
+        score_min=score_min,
+        score_max=score_max,
+        indicator=indicator,
+        site=site,
+        language=language,
+        status=status,
+        flagged=flagged,
+        since=since,
+        until=until,
+        entity=entity,
+        q=q,
+    )
+    after = cursor.decode_advert_cursor(order, cursor_)
+    rows = aq.search(conn, filters, order=order, after=after, limit=limit + 1)
+    page, more = rows[:limit], len(rows) > limit
+    next_cursor = cursor.advert_cursor(order, page[-1].risk_score, page[-1].id) if more else None
+    items = [schemas.AdvertSummaryOut.model_validate(r) for r in page]
+    return schemas.AdvertPage(items=items, next_cursor=next_cursor)
+
+
+@router.get("/adverts/{advert_id}", response_model=schemas.AdvertDetailOut)
+def get_advert(advert_id: int, user: AnalystUser, conn: Conn) -> schemas.AdvertDetailOut:
+    """One advert: indicator spans, entities, versions (snapshot SHA-256), cluster, links."""
+    detail = load_detail(conn, advert_id, user, via="api")
+    if detail is None:
+        raise HTTPException(404, "no such advert")
+    return detail
+
+
+@router.post("/adverts/{advert_id}/decision", response_model=schemas.DecisionOut, status_code=201)
+def decide(
+    advert_id: int, body: schemas.DecisionIn, user: AnalystUser, conn: Conn
+) -> schemas.DecisionOut:
+    """Decide on an item you claimed (or an unclaimed one); confirming shares it with partners."""
+    try:
+        row = review.decide(
+            conn,
+            advert_id,
+            actor_id=user.key_id,
+            actor=user.actor,
+            decision=body.decision,
+            note=body.note,
+        )
+    except review.AdvertNotFound as exc:
+        raise HTTPException(404, "no such advert") from exc
+    except review.ReviewConflict as exc:
+        raise HTTPException(409, str(exc)) from exc
+    return schemas.DecisionOut.model_validate(row)
+
+
+@router.post("/adverts/{advert_id}/notes", response_model=schemas.NoteOut, status_code=201)
+def add_note(
+    advert_id: int, body: schemas.NoteIn, user: AnalystUser, conn: Conn
+) -> schemas.NoteOut:
+    try:
+        note = review.add_note(
+            conn, advert_id, actor_id=user.key_id, actor=user.actor, body=body.body
+        )
+    except review.AdvertNotFound as exc:
+        raise HTTPException(404, "no such advert") from exc
+    return schemas.NoteOut.model_validate(note)
+
+
+@router.get("/dashboard", response_model=schemas.DashboardOut)
+def dashboard(
+    user: AnalystUser, conn: Conn, days: Annotated[int, Query(ge=1, le=365)] = 30
+) -> schemas.DashboardOut:
+    """Headline counts and flagged adverts per day by kind and by site."""
+
+    def series(by: str) -> list[dict[str, object]]:
+        return [
+            {"day": p.day.date().isoformat(), "key": p.key, "count": p.count}
+            for p in aq.flagged_series(conn, by, days)
+        ]
+
+    return schemas.DashboardOut(
+        totals=aq.totals(conn), by_kind=series("kind"), by_site=series("site")
+    )
+
+
+@router.get("/adverts/{advert_id}/evidence.zip", response_class=StreamingResponse)
+def evidence(advert_id: int, user: AnalystUser, conn: Conn, pool: Pool) -> StreamingResponse:
+    """A ZIP with every snapshot (gunzipped), texts, scores, decisions, notes and a manifest."""
+    if aq.advert(conn, advert_id) is None:
+        raise HTTPException(404, "no such advert")
+    headers = {"Content-Disposition": f'attachment; filename="advert-{advert_id}-evidence.zip"'}
+    return StreamingResponse(
+        stream_evidence(pool, advert_id, user), media_type="application/zip", headers=headers
+    )

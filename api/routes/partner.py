@@ -1,0 +1,130 @@
+"""Partner API: the confirmed-items feed, acknowledgements, opinions, takedowns, webhooks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, HTTPException, Query
+from fastapi.responses import StreamingResponse
+from psycopg_pool import ConnectionPool
+
+from api import cursor, feed_format, schemas
+from api.deps import Conn, PartnerUser, Pool, Principal, SettingsDep, TakedownReader
+from store import audit, feed, partners
+
+router = APIRouter(prefix="/api/v1", tags=["partner"])
+
+_MEDIA = {
+    "json": "application/json",
+    "csv": "text/csv; charset=utf-8",
+    "stix": "application/stix+json;version=2.1",
+}
+
+
+def _rows(pool: ConnectionPool[Any], after: int, limit: int) -> Iterator[feed.FeedRow]:
+    with pool.connection() as conn:
+        yield from feed.read_events(conn, after, limit)
+
+
+def _partner(conn: Conn, user: Principal) -> partners.Partner:
+    partner = partners.get_partner(conn, user.partner_id) if user.partner_id else None
+    if partner is None or not partner.active:
+        raise HTTPException(403, "this key belongs to no active partner")
+    return partner
+
+
+@router.get("/feed", response_class=StreamingResponse)
+def get_feed(
+    user: PartnerUser,
+    conn: Conn,
+    pool: Pool,
+    settings: SettingsDep,
+    cursor_: Annotated[
+        str | None, Query(alias="cursor", description="next_cursor / last seq")
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=10_000)] = 500,
+    format: Literal["json", "csv", "stix"] = "json",
+) -> StreamingResponse:
+    """Confirmed items and retractions in seq order, after `cursor`, streamed."""
+    secret = settings.hash_secret.get_secret_value()
+    if not secret:
+        raise HTTPException(
+            503,
+            "the feed is disabled: ADWATCH_HASH_SECRET is not set, and contacts are only "
+            "shared as keyed hashes",
+        )
+    partner, after = _partner(conn, user), cursor.feed_cursor(cursor_)
+    with conn.transaction():
+        audit.record(
+            conn,
+            actor=user.actor,
+            actor_id=user.key_id,
+            action="export_feed",
+            object_type="feed",
+            object_id=after,
+            detail={"limit": limit, "format": format},
+        )
+    pairs = (
+        (row, feed_format.feed_item(row, partner.tlp, secret)) for row in _rows(pool, after, limit)
+    )
+    if format == "stix":
+        body: Iterator[str] = feed_format.stix_stream(pairs, partner.tlp)
+    elif format == "csv":
+        body = feed_format.csv_stream(item for _, item in pairs)
+    else:
+        body = feed_format.json_stream((item for _, item in pairs), after)
+    return StreamingResponse(body, media_type=_MEDIA[format])
+
+
+@router.post("/feed/{seq}/ack", status_code=204)
+def acknowledge(seq: int, user: PartnerUser, conn: Conn) -> None:
+    if not feed.acknowledge(conn, _partner(conn, user).id, seq):
+        raise HTTPException(404, "no such feed event")
+
+
+def _shared_advert(conn: Conn, advert_id: int) -> None:
+    if not feed.is_shared(conn, advert_id):
+        raise HTTPException(404, "no such advert in the feed")
+
+
+@router.post("/adverts/{advert_id}/opinion", status_code=204)
+def opinion(advert_id: int, body: schemas.OpinionIn, user: PartnerUser, conn: Conn) -> None:
+    """Send back positive / negative / disputed on a shared item."""
+    partner = _partner(conn, user)
+    _shared_advert(conn, advert_id)
+    feed.set_opinion(conn, partner.id, advert_id, body.opinion, body.comment)
+
+
+@router.post("/adverts/{advert_id}/takedown", response_model=schemas.TakedownOut, status_code=201)
+def takedown(
+    advert_id: int, body: schemas.TakedownIn, user: PartnerUser, conn: Conn
+) -> schemas.TakedownOut:
+    """Report that the partner removed (or asked to remove) the advert."""
+    partner = _partner(conn, user)
+    _shared_advert(conn, advert_id)
+    row = feed.report_takedown(conn, partner.id, advert_id, body.note)
+    return schemas.TakedownOut.model_validate(row)
+
+
+@router.get("/takedowns", response_model=list[schemas.TakedownOut])
+def list_takedowns(user: TakedownReader, conn: Conn) -> list[schemas.TakedownOut]:
+    """Reports with time-to-removal (the crawler's removed_at minus the report time).
+
+    Partners see their own reports; analysts see all.
+    """
+    partner_id = _partner(conn, user).id if user.role == "partner" else None
+    return [schemas.TakedownOut.model_validate(t) for t in feed.takedowns(conn, partner_id)]
+
+
+@router.put("/partner/webhook", status_code=204)
+def set_webhook(body: schemas.WebhookIn, user: PartnerUser, conn: Conn) -> None:
+    """Register the URL that receives each new feed event, signed with `secret`."""
+    partners.set_webhook(conn, _partner(conn, user).id, body.url, body.secret)
+
+
+@router.get("/partner/webhook/deliveries", response_model=list[schemas.DeliveryOut])
+def deliveries(user: PartnerUser, conn: Conn) -> list[schemas.DeliveryOut]:
+    """The delivery log of this partner's webhook (latest first)."""
+    rows = feed.deliveries(conn, _partner(conn, user).id)
+    return [schemas.DeliveryOut.model_validate(d) for d in rows]

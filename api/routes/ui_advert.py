@@ -1,0 +1,106 @@
+"""Review UI for one advert: highlighted spans, links, versions; claim, decide, note."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from api.deps import Conn, Principal, SettingsDep, UiPostUser, UiUser
+from api.detail import load_detail
+from api.highlight import segments
+from api.templating import templates
+from store import review
+
+router = APIRouter(include_in_schema=False)
+
+
+def _panel_or_page(
+    request: Request, conn: Conn, user: Principal, advert_id: int, error: str | None = None
+) -> Response:
+    """htmx requests get the review panel back; plain form posts go to the advert page."""
+    if request.headers.get("hx-request") != "true":
+        return RedirectResponse(f"/adverts/{advert_id}", status_code=303)
+    detail = load_detail(conn, advert_id, user, via="ui-panel")
+    if detail is None:
+        raise HTTPException(404, "no such advert")
+    context = {
+        "user": user,
+        "a": detail,
+        "review": detail.review,
+        "error": error,
+        "now": datetime.now(UTC),
+    }
+    return templates.TemplateResponse(request, "_review_panel.html", context)
+
+
+@router.get("/adverts/{advert_id}", response_class=HTMLResponse)
+def advert_page(request: Request, advert_id: int, user: UiUser, conn: Conn) -> HTMLResponse:
+    detail = load_detail(conn, advert_id, user, via="ui")
+    if detail is None:
+        raise HTTPException(404, "no such advert")
+    hits = [h.model_dump() for h in detail.score.indicator_hits] if detail.score else []
+    context = {
+        "user": user,
+        "a": detail,
+        "review": detail.review,
+        "now": datetime.now(UTC),
+        "title_segments": segments(detail.title, hits, "title"),
+        "body_segments": segments(detail.body, hits, "body"),
+    }
+    return templates.TemplateResponse(request, "advert.html", context)
+
+
+@router.post("/adverts/{advert_id}/claim", response_model=None)
+def claim(
+    request: Request, advert_id: int, user: UiPostUser, conn: Conn, settings: SettingsDep
+) -> Response:
+    try:
+        review.claim(conn, advert_id, user.key_id, settings.claim_minutes)
+    except review.AdvertNotFound as exc:
+        raise HTTPException(404, "no such advert") from exc
+    except review.ReviewConflict as exc:
+        raise HTTPException(409, str(exc)) from exc
+    return _panel_or_page(request, conn, user, advert_id)
+
+
+@router.post("/adverts/{advert_id}/release", response_model=None)
+def release(request: Request, advert_id: int, user: UiPostUser, conn: Conn) -> Response:
+    review.release(conn, advert_id, user.key_id)
+    return _panel_or_page(request, conn, user, advert_id)
+
+
+@router.post("/adverts/{advert_id}/decide")
+def decide(
+    advert_id: int,
+    user: UiPostUser,
+    conn: Conn,
+    decision: Annotated[Literal["confirmed", "dismissed", "escalated"], Form()],
+    note: Annotated[str, Form(max_length=10_000)] = "",
+) -> RedirectResponse:
+    """Record the decision and go back to the queue, where the next item is on top."""
+    try:
+        review.decide(
+            conn, advert_id, actor_id=user.key_id, actor=user.actor, decision=decision, note=note
+        )
+    except review.AdvertNotFound as exc:
+        raise HTTPException(404, "no such advert") from exc
+    except review.ReviewConflict as exc:
+        raise HTTPException(409, str(exc)) from exc
+    return RedirectResponse(f"/queue?decided={advert_id}", status_code=303)
+
+
+@router.post("/adverts/{advert_id}/notes")
+def add_note(
+    advert_id: int,
+    user: UiPostUser,
+    conn: Conn,
+    body: Annotated[str, Form(min_length=1, max_length=10_000)],
+) -> RedirectResponse:
+    try:
+        review.add_note(conn, advert_id, actor_id=user.key_id, actor=user.actor, body=body)
+    except review.AdvertNotFound as exc:
+        raise HTTPException(404, "no such advert") from exc
+    return RedirectResponse(f"/adverts/{advert_id}", status_code=303)

@@ -1,0 +1,282 @@
+"""Partner feed: ordered events (confirmations, retractions), opinions, takedowns, webhooks.
+
+Cursor completeness: a reader only returns events whose transaction id is below the xmin of
+its snapshot, so an event still in flight (lower seq, not yet visible) is never jumped over.
+Writers also serialise on an advisory lock until commit, so seq order is commit order even
+when a transaction got its xid before another allocated a lower seq.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import psycopg
+from psycopg.rows import class_row
+
+_FEED_LOCK_KEY = 74_012_027
+
+
+@dataclass(frozen=True)
+class FeedRow:
+    """One event with what a partner may see; contacts are raw here and hashed by the API."""
+
+    seq: int
+    event: str
+    advert_id: int
+    created_at: datetime
+    url: str
+    site: str | None
+    kind: str
+    risk_score: float | None
+    band: str | None
+    decided_at: datetime | None
+    indicator_hits: list[dict[str, Any]]
+    contacts: list[dict[str, str]]
+    confirmed_seq: int | None
+    confirmed_at: datetime | None
+
+
+def append_event(
+    conn: psycopg.Connection[Any], advert_id: int, event: str, decision_id: int | None
+) -> int:
+    """Append an event in the caller's transaction and queue webhook deliveries for it."""
+    conn.execute("SELECT pg_advisory_xact_lock(%s)", (_FEED_LOCK_KEY,))
+    row = conn.execute(
+        """INSERT INTO feed_events (advert_id, event, decision_id) VALUES (%s, %s, %s)
+           RETURNING seq""",
+        (advert_id, event, decision_id),
+    ).fetchone()
+    assert row is not None
+    seq = int(row[0])
+    conn.execute(
+        """INSERT INTO webhook_deliveries (partner_id, feed_seq)
+           SELECT id, %s FROM partners WHERE active AND webhook_url IS NOT NULL
+           ON CONFLICT DO NOTHING""",
+        (seq,),
+    )
+    return seq
+
+
+_FEED_SELECT = """
+SELECT e.seq, e.event, e.advert_id, e.created_at, a.canonical_url AS url, s.name AS site,
+       a.kind, a.risk_score, a.band, d.decided_at,
+       coalesce(sc.indicator_hits, '[]'::jsonb) AS indicator_hits,
+       coalesce(ct.contacts, '[]'::jsonb) AS contacts,
+       c.seq AS confirmed_seq, c.created_at AS confirmed_at
+FROM feed_events e
+JOIN adverts a ON a.id = e.advert_id
+LEFT JOIN sites s ON s.id = a.site_id
+LEFT JOIN decisions d ON d.id = e.decision_id
+LEFT JOIN LATERAL (SELECT indicator_hits FROM scores WHERE advert_id = e.advert_id
+                   ORDER BY scored_at DESC, id DESC LIMIT 1) sc ON true
+LEFT JOIN LATERAL (SELECT jsonb_agg(jsonb_build_object('kind', en.kind, 'value', en.value)
+                                    ORDER BY en.kind, en.value) AS contacts
+                   FROM advert_entities ae JOIN entities en ON en.id = ae.entity_id
+                   WHERE ae.advert_id = e.advert_id) ct ON true
+LEFT JOIN LATERAL (SELECT seq, created_at FROM feed_events p
+                   WHERE p.advert_id = e.advert_id AND p.event = 'confirmed'
+                     AND p.seq <= e.seq ORDER BY p.seq DESC LIMIT 1) c ON true
+"""
+
+_FEED_PAGE = (
+    _FEED_SELECT
+    + """WHERE e.seq > %(after)s AND e.xid < pg_snapshot_xmin(pg_current_snapshot())
+ORDER BY e.seq LIMIT %(limit)s"""
+)
+
+
+def read_events(
+    conn: psycopg.Connection[Any], after: int, limit: int, *, batch: int = 500
+) -> Iterator[FeedRow]:
+    """Events after seq `after`, in seq order, through a server-side cursor (streams)."""
+    with (
+        conn.transaction(),
+        conn.cursor(name="feed_page", row_factory=class_row(FeedRow)) as cur,
+    ):
+        cur.itersize = batch
+        cur.execute(_FEED_PAGE, {"after": after, "limit": limit})
+        yield from cur
+
+
+def event(conn: psycopg.Connection[Any], seq: int) -> FeedRow | None:
+    with conn.cursor(row_factory=class_row(FeedRow)) as cur:
+        return cur.execute(_FEED_SELECT + " WHERE e.seq = %s", (seq,)).fetchone()
+
+
+def acknowledge(conn: psycopg.Connection[Any], partner_id: int, seq: int) -> bool:
+    """Mark the advert of event `seq` as acknowledged by the partner; False if no such event."""
+    with conn.transaction():
+        cur = conn.execute(
+            """INSERT INTO partner_opinions (partner_id, advert_id, acknowledged_at)
+               SELECT %s, advert_id, now() FROM feed_events WHERE seq = %s
+               ON CONFLICT (partner_id, advert_id) DO UPDATE
+               SET acknowledged_at = now(), updated_at = now()""",
+            (partner_id, seq),
+        )
+    return cur.rowcount == 1
+
+
+def set_opinion(
+    conn: psycopg.Connection[Any], partner_id: int, advert_id: int, opinion: str, comment: str
+) -> None:
+    with conn.transaction():
+        conn.execute(
+            """INSERT INTO partner_opinions (partner_id, advert_id, opinion, comment)
+               VALUES (%s, %s, %s, %s)
+               ON CONFLICT (partner_id, advert_id) DO UPDATE
+               SET opinion = excluded.opinion, comment = excluded.comment, updated_at = now()""",
+            (partner_id, advert_id, opinion, comment),
+        )
+
+
+def is_shared(conn: psycopg.Connection[Any], advert_id: int) -> bool:
+    """Whether the advert has ever been in the feed (partners may only act on those)."""
+    row = conn.execute("SELECT 1 FROM feed_events WHERE advert_id = %s LIMIT 1", (advert_id,))
+    return row.fetchone() is not None
+
+
+@dataclass(frozen=True)
+class Opinion:
+    partner_id: int
+    partner: str
+    advert_id: int
+    acknowledged_at: datetime | None
+    opinion: str | None
+    comment: str
+    updated_at: datetime
+
+
+def opinions(conn: psycopg.Connection[Any], advert_id: int) -> list[Opinion]:
+    with conn.cursor(row_factory=class_row(Opinion)) as cur:
+        return cur.execute(
+            """SELECT o.partner_id, p.name AS partner, o.advert_id, o.acknowledged_at,
+                      o.opinion, o.comment, o.updated_at
+               FROM partner_opinions o JOIN partners p ON p.id = o.partner_id
+               WHERE o.advert_id = %s ORDER BY p.name""",
+            (advert_id,),
+        ).fetchall()
+
+
+@dataclass(frozen=True)
+class Takedown:
+    id: int
+    partner_id: int
+    advert_id: int
+    url: str
+    reported_at: datetime
+    removed_at: datetime | None
+    note: str
+    seconds_to_removal: float | None
+
+
+def report_takedown(
+    conn: psycopg.Connection[Any], partner_id: int, advert_id: int, note: str
+) -> Takedown:
+    with conn.transaction():
+        row = conn.execute(
+            """INSERT INTO takedowns (partner_id, advert_id, note) VALUES (%s, %s, %s)
+               ON CONFLICT (partner_id, advert_id) DO UPDATE SET note = excluded.note
+               RETURNING id""",
+            (partner_id, advert_id, note),
+        ).fetchone()
+    assert row is not None
+    found = takedowns(conn, partner_id, takedown_id=int(row[0]))
+    return found[0]
+
+
+def takedowns(
+    conn: psycopg.Connection[Any], partner_id: int | None, *, takedown_id: int | None = None
+) -> list[Takedown]:
+    """Reports with time-to-removal: the advert's removed_at (seen by the crawler) - report."""
+    with conn.cursor(row_factory=class_row(Takedown)) as cur:
+        return cur.execute(
+            """SELECT t.id, t.partner_id, t.advert_id, a.canonical_url AS url, t.reported_at,
+                      a.removed_at, t.note,
+                      extract(epoch FROM a.removed_at - t.reported_at)::float8
+                          AS seconds_to_removal
+               FROM takedowns t JOIN adverts a ON a.id = t.advert_id
+               WHERE (%(p)s::bigint IS NULL OR t.partner_id = %(p)s)
+                 AND (%(t)s::bigint IS NULL OR t.id = %(t)s)
+               ORDER BY t.reported_at DESC, t.id DESC LIMIT 1000""",
+            {"p": partner_id, "t": takedown_id},
+        ).fetchall()
+
+
+@dataclass(frozen=True)
+class DueDelivery:
+    id: int
+    partner_id: int
+    feed_seq: int
+    attempts: int
+    webhook_url: str
+    webhook_secret: str
+    tlp: str
+
+
+def claim_due_deliveries(
+    conn: psycopg.Connection[Any], now: datetime, limit: int, lease_s: int = 300
+) -> list[DueDelivery]:
+    """Lease due deliveries (pushing next_attempt_at out) so parallel senders skip them."""
+    with conn.transaction(), conn.cursor(row_factory=class_row(DueDelivery)) as cur:
+        return cur.execute(
+            """UPDATE webhook_deliveries w
+               SET next_attempt_at = %(now)s + make_interval(secs => %(lease)s)
+               FROM partners p
+               WHERE w.id IN (SELECT id FROM webhook_deliveries
+                              WHERE status = 'pending' AND next_attempt_at <= %(now)s
+                              ORDER BY next_attempt_at, id LIMIT %(limit)s
+                              FOR UPDATE SKIP LOCKED)
+                 AND p.id = w.partner_id AND p.webhook_url IS NOT NULL
+               RETURNING w.id, w.partner_id, w.feed_seq, w.attempts, p.webhook_url,
+                         coalesce(p.webhook_secret, '') AS webhook_secret, p.tlp""",
+            {"now": now, "lease": lease_s, "limit": limit},
+        ).fetchall()
+
+
+def record_delivery(
+    conn: psycopg.Connection[Any],
+    delivery_id: int,
+    *,
+    ok: bool,
+    http_status: int | None,
+    error: str | None,
+    retry_at: datetime | None,
+) -> None:
+    """Log one attempt: delivered, pending again at retry_at, or failed when retry_at is None."""
+    status = "delivered" if ok else ("pending" if retry_at is not None else "failed")
+    with conn.transaction():
+        conn.execute(
+            """UPDATE webhook_deliveries SET attempts = attempts + 1, status = %s,
+                   last_http_status = %s, last_error = %s,
+                   next_attempt_at = coalesce(%s, next_attempt_at),
+                   delivered_at = CASE WHEN %s THEN now() END
+               WHERE id = %s""",
+            (status, http_status, error, retry_at, ok, delivery_id),
+        )
+
+
+@dataclass(frozen=True)
+class DeliveryLog:
+    id: int
+    feed_seq: int
+    status: str
+    attempts: int
+    last_http_status: int | None
+    last_error: str | None
+    next_attempt_at: datetime
+    delivered_at: datetime | None
+
+
+def deliveries(
+    conn: psycopg.Connection[Any], partner_id: int, limit: int = 100
+) -> list[DeliveryLog]:
+    with conn.cursor(row_factory=class_row(DeliveryLog)) as cur:
+        return cur.execute(
+            """SELECT id, feed_seq, status, attempts, last_http_status, last_error,
+                      next_attempt_at, delivered_at
+               FROM webhook_deliveries WHERE partner_id = %s ORDER BY id DESC LIMIT %s""",
+            (partner_id, limit),
+        ).fetchall()

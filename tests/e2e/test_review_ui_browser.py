@@ -1,0 +1,130 @@
+"""The review UI in a real browser (Debian's chromium): log in, claim, read spans, decide, next."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import psycopg
+import pytest
+import uvicorn
+
+from api.app import create_app
+from store.adverts import EntityRecord
+from tests.api_support import Ad, hit, make_keys, seed
+
+pytestmark = [pytest.mark.e2e, pytest.mark.integration]
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+BODY = (
+    "Earn 3000 EUR a month, no experience needed. Travel paid by us. "
+    "Written contract before departure. Write only on Telegram."
+)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def server(db_url: str) -> Iterator[str]:
+    port = _free_port()
+    config = uvicorn.Config(create_app(db_url), host="127.0.0.1", port=port, log_level="warning")
+    srv = uvicorn.Server(config)
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not srv.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("uvicorn did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture
+def browser_page() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        pytest.skip("/usr/bin/chromium is missing (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
+        page = browser.new_page()
+        page.set_default_timeout(15_000)
+        yield page
+        browser.close()
+
+
+def test_claim_highlight_decide_next(
+    server: str, browser_page: Any, conn: psycopg.Connection[Any]
+) -> None:
+    hits = [
+        hit(BODY, "Earn 3000 EUR a month, no experience", "high_pay_no_experience"),
+        hit(BODY, "Travel paid", "travel_paid", weight=0.5),
+        hit(
+            BODY,
+            "Written contract before departure",
+            "written_contract_before_departure",
+            polarity="mitigating",
+            weight=-0.5,
+        ),
+    ]
+    phone = (EntityRecord("phone", "+37360000123", "0600 00 123"),)
+    ids = seed(
+        conn,
+        [
+            Ad(1, "Warehouse work in Germany", BODY, risk=0.9, hits=hits, entities=phone),
+            Ad(2, "Second advert", "Urgent, departure this week.", risk=0.7, entities=phone),
+        ],
+    )
+    keys = make_keys(conn)
+    page = browser_page
+
+    page.goto(f"{server}/queue")
+    assert page.locator("input#key").count() == 1  # not logged in: the login form
+    page.fill("input#key", keys.analyst)
+    page.click("form.login button[type=submit]")
+    page.wait_for_url(f"{server}/queue")
+    rows = page.locator("tr.queue-item")
+    assert rows.first.get_attribute("data-advert-id") == str(ids[0])
+
+    rows.first.locator("button.claim").click()
+    page.wait_for_url(f"{server}/adverts/{ids[0]}")
+    risk = page.locator("#advert-body mark.hit-risk")
+    assert risk.all_inner_texts() == ["Earn 3000 EUR a month, no experience", "Travel paid"]
+    assert risk.first.get_attribute("data-indicators") == "high_pay_no_experience"
+    assert "no experience" in (risk.first.get_attribute("title") or "").lower()
+    mitigating = page.locator("#advert-body mark.hit-mitigating")
+    assert mitigating.all_inner_texts() == ["Written contract before departure"]
+    assert page.locator("#linked").inner_text().count("Second advert") == 1
+
+    # htmx swaps the review panel in place: release, then claim again without a page load
+    page.click("#review-panel button:has-text('Release')")
+    page.wait_for_selector("#review-panel #claim")
+    assert page.url == f"{server}/adverts/{ids[0]}"
+    page.click("#review-panel #claim")
+    page.wait_for_selector("#decision-form")
+
+    page.check("input[name=decision][value=confirmed]")
+    page.fill("#decision-note", "template seen before; confirmed")
+    page.click("#decide")
+    page.wait_for_url(f"{server}/queue?decided={ids[0]}")
+    assert page.locator(".flash").inner_text().startswith(f"Decision recorded on advert #{ids[0]}")
+    assert page.locator("tr.queue-item").first.get_attribute("data-advert-id") == str(ids[1])
+    row = conn.execute("SELECT decision, note FROM decisions WHERE advert_id = %s", (ids[0],))
+    assert row.fetchone() == ("confirmed", "template seen before; confirmed")

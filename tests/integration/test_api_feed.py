@@ -1,0 +1,262 @@
+"""Partner feed: confirmed items only, retractions, cursors, CSV, STIX, keyed hashes, webhooks."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import hmac
+import io
+import json
+import threading
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from http.server import BaseHTTPRequestHandler, HTTPServer
+from typing import Any, ClassVar
+
+import psycopg
+import pytest
+import stix2
+from fastapi.testclient import TestClient
+
+from adwatch.settings import get_settings
+from api.webhooks import deliver_pending
+from store import adverts, feed
+from store.adverts import EntityRecord
+from tests.api_support import SECRET, Ad, Keys, client, h, hit, make_keys, seed
+
+pytestmark = pytest.mark.integration
+
+BODY = "Earn 3000 EUR, no experience. Write only on Telegram @anna_jobs or 0600 00 123."
+CONTACTS = (
+    EntityRecord("phone", "+37360000123", "0600 00 123", 0, 0),
+    EntityRecord("handle", "telegram:anna_jobs", "@anna_jobs", 0, 0),
+)
+RAW_BITS = ("+37360000123", "0600 00 123", "anna_jobs", "37360000123", "Earn 3000")
+
+
+@pytest.fixture
+def secret_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("ADWATCH_HASH_SECRET", SECRET)
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()
+
+
+@pytest.fixture
+def env(db_url: str, conn: psycopg.Connection[Any], secret_env: None) -> Iterator[Any]:
+    hits = [
+        hit(BODY, "Earn 3000 EUR, no experience", "high_pay_no_experience"),
+        hit(BODY, "Write only on Telegram", "messenger_only_contact"),
+    ]
+    ids = seed(
+        conn,
+        [Ad(n, body=BODY, hits=hits, entities=CONTACTS, risk=0.9 - n / 100) for n in range(1, 5)],
+    )
+    keys = make_keys(conn)
+    with client(db_url) as test_client:
+        yield test_client, keys, ids
+
+
+def decide(c: TestClient, keys: Keys, advert_id: int, decision: str) -> None:
+    r = c.post(
+        f"/api/v1/adverts/{advert_id}/decision",
+        json={"decision": decision},
+        headers=h(keys.analyst),
+    )
+    assert r.status_code == 201, r.text
+
+
+def get_feed(c: TestClient, keys: Keys, **params: Any) -> Any:
+    r = c.get("/api/v1/feed", params=params, headers=h(keys.partner))
+    assert r.status_code == 200, r.text
+    return r
+
+
+def test_only_confirmed_items_with_keyed_hashes(env: Any) -> None:
+    c, keys, ids = env
+    decide(c, keys, ids[0], "confirmed")
+    decide(c, keys, ids[1], "dismissed")
+    decide(c, keys, ids[2], "escalated")
+    r = get_feed(c, keys)
+    page = r.json()
+    assert [(i["advert_id"], i["event"]) for i in page["items"]] == [(ids[0], "confirmed")]
+    item = page["items"][0]
+    assert item["url"].endswith("/ad/1") and item["kind"] == "job" and item["band"] == "high"
+    assert item["indicators"] == ["high_pay_no_experience", "messenger_only_contact"]
+    assert item["tlp"] == "amber" and item["decided_at"]
+    assert page["next_cursor"] == str(item["seq"])
+    phone = next(x for x in item["contacts"] if x["kind"] == "phone")["hmac_sha256"]
+    expected = hmac.new(SECRET.encode(), b"phone:+37360000123", hashlib.sha256).hexdigest()
+    assert phone == expected
+    assert phone != hashlib.sha256(b"phone:+37360000123").hexdigest()
+    assert phone != hashlib.sha256(b"+37360000123").hexdigest()
+    for bit in RAW_BITS:
+        assert bit not in r.text
+
+
+def test_retractions_and_cursor_resume(env: Any) -> None:
+    c, keys, ids = env
+    decide(c, keys, ids[0], "confirmed")
+    first = get_feed(c, keys).json()
+    assert len(first["items"]) == 1
+    decide(c, keys, ids[1], "confirmed")
+    decide(c, keys, ids[0], "dismissed")
+    rest = get_feed(c, keys, cursor=first["next_cursor"]).json()
+    assert [(i["advert_id"], i["event"]) for i in rest["items"]] == [
+        (ids[1], "confirmed"),
+        (ids[0], "retracted"),
+    ]
+    assert get_feed(c, keys, cursor=rest["next_cursor"]).json() == {
+        "items": [],
+        "next_cursor": rest["next_cursor"],
+    }
+    limited = get_feed(c, keys, limit=1).json()
+    assert len(limited["items"]) == 1 and limited["next_cursor"] == first["next_cursor"]
+    assert c.get("/api/v1/feed", params={"cursor": "x"}, headers=h(keys.partner)).status_code == 400
+
+
+def test_csv_and_stix(env: Any) -> None:
+    c, keys, ids = env
+    decide(c, keys, ids[0], "confirmed")
+    decide(c, keys, ids[1], "confirmed")
+    decide(c, keys, ids[0], "dismissed")
+    r = get_feed(c, keys, format="csv")
+    assert r.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(r.text)))
+    assert [(int(x["advert_id"]), x["event"]) for x in rows] == [
+        (ids[0], "confirmed"),
+        (ids[1], "confirmed"),
+        (ids[0], "retracted"),
+    ]
+    assert rows[0]["indicators"] == "high_pay_no_experience;messenger_only_contact"
+    assert rows[0]["contact_hashes"].count(":") == 2
+    s = get_feed(c, keys, format="stix")
+    for text in (r.text, s.text):
+        assert not any(bit in text for bit in RAW_BITS)
+    bundle = stix2.parse(s.text, allow_custom=True)
+    indicators = [o for o in bundle.objects if o.type == "indicator"]
+    assert len(indicators) == 3
+    assert all(o.object_marking_refs == [stix2.TLP_AMBER.id] for o in indicators)
+    assert stix2.TLP_AMBER.id in {o.id for o in bundle.objects}
+    confirm, retract = indicators[0], indicators[2]
+    assert retract.id == confirm.id and retract.revoked and retract.modified >= confirm.modified
+    assert confirm.x_adwatch_contact_hashes[0]["hmac_sha256"]
+    assert confirm.pattern == "[url:value = 'https://jobs-demo.example.org/ad/1']"
+
+
+def test_feed_refuses_without_hash_secret(
+    db_url: str, conn: psycopg.Connection[Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ADWATCH_HASH_SECRET", "")
+    get_settings.cache_clear()
+    keys = make_keys(conn)
+    with client(db_url) as c:
+        r = c.get("/api/v1/feed", headers=h(keys.partner))
+    get_settings.cache_clear()
+    assert r.status_code == 503 and "ADWATCH_HASH_SECRET" in r.json()["detail"]
+
+
+def test_cursor_never_skips_an_in_flight_lower_seq(env: Any, db_url: str) -> None:
+    c, keys, ids = env
+    with psycopg.connect(db_url) as slow, psycopg.connect(db_url, autocommit=True) as fast:
+        low = feed.append_event(slow, ids[0], "confirmed", None)  # open transaction holds `low`
+        high = fast.execute(
+            "INSERT INTO feed_events (advert_id, event) VALUES (%s, 'confirmed') RETURNING seq",
+            (ids[1],),
+        ).fetchone()[0]
+        assert high > low
+        during = get_feed(c, keys).json()
+        assert during["items"] == [] and during["next_cursor"] == "0"
+        slow.commit()
+    after = get_feed(c, keys, cursor=during["next_cursor"]).json()
+    assert [i["seq"] for i in after["items"]] == [low, high]
+
+
+def test_ack_opinion_takedown(env: Any, conn: psycopg.Connection[Any]) -> None:
+    c, keys, ids = env
+    decide(c, keys, ids[0], "confirmed")
+    seq = get_feed(c, keys).json()["items"][0]["seq"]
+    assert c.post(f"/api/v1/feed/{seq}/ack", headers=h(keys.partner)).status_code == 204
+    assert c.post("/api/v1/feed/999999/ack", headers=h(keys.partner)).status_code == 404
+    body = {"opinion": "disputed", "comment": "looks like a real agency"}
+    assert (
+        c.post(f"/api/v1/adverts/{ids[0]}/opinion", json=body, headers=h(keys.partner)).status_code
+        == 204
+    )
+    assert (
+        c.post(f"/api/v1/adverts/{ids[3]}/opinion", json=body, headers=h(keys.partner)).status_code
+        == 404
+    )  # never shared
+    detail = c.get(f"/api/v1/adverts/{ids[0]}", headers=h(keys.analyst)).json()
+    assert [
+        (o["partner"], o["opinion"], bool(o["acknowledged_at"])) for o in detail["opinions"]
+    ] == [("ISP One", "disputed", True)]
+    r = c.post(
+        f"/api/v1/adverts/{ids[0]}/takedown", json={"note": "removed"}, headers=h(keys.partner)
+    )
+    assert r.status_code == 201 and r.json()["seconds_to_removal"] is None
+    reported = datetime.fromisoformat(r.json()["reported_at"])
+    adverts.mark_removed(
+        conn, "https://jobs-demo.example.org/ad/1", "HTTP 410", reported + timedelta(hours=2)
+    )
+    for token in (keys.partner, keys.analyst):
+        rows = c.get("/api/v1/takedowns", headers=h(token)).json()
+        assert [(t["advert_id"], round(t["seconds_to_removal"])) for t in rows] == [(ids[0], 7200)]
+
+
+class _Receiver(BaseHTTPRequestHandler):
+    received: ClassVar[list[tuple[dict[str, str], bytes]]] = []
+    statuses: ClassVar[list[int]] = []
+
+    def do_POST(self) -> None:
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        type(self).received.append((dict(self.headers), body))
+        status = type(self).statuses.pop(0) if type(self).statuses else 200
+        self.send_response(status)
+        self.end_headers()
+
+    def log_message(self, *args: Any) -> None:
+        return None
+
+
+@pytest.fixture
+def receiver() -> Iterator[tuple[str, type[_Receiver]]]:
+    handler = type("Receiver", (_Receiver,), {"received": [], "statuses": []})
+    server = HTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/hook", handler
+    server.shutdown()
+    server.server_close()
+
+
+def test_webhook_signed_delivery_and_retry(env: Any, db_url: str, receiver: Any) -> None:
+    c, keys, ids = env
+    url, handler = receiver
+    partner_secret = "partner-webhook-secret-0001"
+    r = c.put(
+        "/api/v1/partner/webhook",
+        json={"url": url, "secret": partner_secret},
+        headers=h(keys.partner),
+    )
+    assert r.status_code == 204
+    handler.statuses.append(500)
+    decide(c, keys, ids[0], "confirmed")
+    assert deliver_pending(db_url) == 0  # the receiver answered 500
+    log = c.get("/api/v1/partner/webhook/deliveries", headers=h(keys.partner)).json()
+    assert [(d["status"], d["attempts"], d["last_http_status"]) for d in log] == [
+        ("pending", 1, 500)
+    ]
+    assert deliver_pending(db_url) == 0 and len(handler.received) == 1  # not due yet (backoff)
+    assert deliver_pending(db_url, now=datetime.now(UTC) + timedelta(minutes=5)) == 1
+    headers, body = handler.received[-1]
+    expected = "sha256=" + hmac.new(partner_secret.encode(), body, hashlib.sha256).hexdigest()
+    assert headers["X-Adwatch-Signature"] == expected
+    assert headers["X-Adwatch-Timestamp"].isdigit()
+    payload = json.loads(body)
+    assert payload["item"]["advert_id"] == ids[0] and payload["item"]["event"] == "confirmed"
+    assert payload["sent_at"] == headers["X-Adwatch-Timestamp"]
+    assert not any(bit in body.decode() for bit in RAW_BITS)
+    log = c.get("/api/v1/partner/webhook/deliveries", headers=h(keys.partner)).json()
+    assert [(d["status"], d["attempts"]) for d in log] == [("delivered", 2)]
+    assert deliver_pending(db_url, now=datetime.now(UTC) + timedelta(hours=1)) == 0
