@@ -41,7 +41,9 @@ def _template_groups(
     bands = np.tile(np.arange(BANDS), len(ids)).tolist()
     flat = buckets.reshape(-1).tolist()
     members: dict[tuple[int, int], list[int]] = defaultdict(list)
-    for band, bucket, advert_id in clusters.bucket_neighbours(conn, bands, flat):
+    for band, bucket, advert_id in clusters.bucket_neighbours(
+        conn, bands, flat, COMPARISONS_PER_BUCKET
+    ):
         members[(band, bucket)].append(advert_id)
     for row, advert_id in enumerate(ids):
         for band in range(BANDS):

@@ -25,7 +25,7 @@ def run(profile: SiteProfile, run_id: int, log_level: str = "WARNING") -> int:
     process.crawl(crawler, profile=profile, database_url=database_url(settings), run_id=run_id)
     process.start()
     spider = crawler.spider
-    return 1 if spider is None or spider.fatal_errors else 0
+    return 0 if isinstance(spider, AdvertSpider) and not spider.fatal_errors else 1
 
 
 def main(argv: list[str]) -> int:

@@ -68,7 +68,7 @@ def _process_alive(run: CrawlRun) -> bool:
         owner = crawl_runs.run_owner(conn, run.id)
     if owner is None or owner[0] is None:
         return False
-    pid, host = owner
+    pid, host = owner[0], owner[1]
     if host != socket.gethostname():
         return True
     try:

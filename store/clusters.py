@@ -11,16 +11,17 @@ import psycopg
 # Cluster risk: the riskiest member, raised by network signs analysts look for — many adverts,
 # many cities, few contacts behind them (one manager for many people).
 _REFRESH_SQL = """
-WITH stats AS (
+WITH members AS (
+    SELECT cluster_id, advert_id FROM cluster_members WHERE cluster_id = ANY(%(ids)s)
+), stats AS (
     SELECT m.cluster_id, count(*) AS size, count(DISTINCT a.site_id) AS sites,
            count(DISTINCT lower(a.location)) AS cities, min(a.first_seen) AS first_seen,
-           max(a.last_seen) AS last_seen, max(coalesce(a.risk_score, 0)) AS max_risk,
-           (SELECT count(DISTINCT ae.entity_id) FROM advert_entities ae
-              JOIN entities e ON e.id = ae.entity_id AND e.kind <> 'url'
-              JOIN cluster_members m2 ON m2.advert_id = ae.advert_id
-             WHERE m2.cluster_id = m.cluster_id) AS contacts
-    FROM cluster_members m JOIN adverts a ON a.id = m.advert_id
-    WHERE m.cluster_id = ANY(%(ids)s)
+           max(a.last_seen) AS last_seen, max(coalesce(a.risk_score, 0)) AS max_risk
+    FROM members m JOIN adverts a ON a.id = m.advert_id GROUP BY m.cluster_id
+), contacts AS (
+    SELECT m.cluster_id, count(DISTINCT ae.entity_id) AS contacts
+    FROM members m JOIN advert_entities ae ON ae.advert_id = m.advert_id
+    JOIN entities e ON e.id = ae.entity_id AND e.kind <> 'url'
     GROUP BY m.cluster_id
 )
 UPDATE clusters c SET size = s.size, sites = s.sites, cities = s.cities,
@@ -28,8 +29,9 @@ UPDATE clusters c SET size = s.size, sites = s.sites, cities = s.cities,
     risk = 1 - (1 - s.max_risk) * (1 - 0.5 * (
         0.4 * least(1, ln(s.size) / ln(20))
       + 0.3 * least(1, greatest(s.cities - 1, 0) / 4.0)
-      + 0.3 * (CASE WHEN s.size >= 3 AND s.contacts BETWEEN 1 AND 2 THEN 1 ELSE 0 END)))
-FROM stats s WHERE c.id = s.cluster_id
+      + 0.3 * (CASE WHEN s.size >= 3 AND coalesce(ct.contacts, 0) BETWEEN 1 AND 2
+                    THEN 1 ELSE 0 END)))
+FROM stats s LEFT JOIN contacts ct USING (cluster_id) WHERE c.id = s.cluster_id
 """
 
 
@@ -77,16 +79,19 @@ def save_signatures(
 
 
 def bucket_neighbours(
-    conn: psycopg.Connection[Any], bands: list[int], buckets: list[int]
+    conn: psycopg.Connection[Any], bands: list[int], buckets: list[int], per_bucket: int
 ) -> list[tuple[int, int, int]]:
-    """Stored (band, bucket, advert_id) rows sharing any of the given buckets."""
+    """Up to `per_bucket` stored adverts in each of the given (band, bucket) pairs."""
     return [
         (int(r[0]), int(r[1]), int(r[2]))
         for r in conn.execute(
-            """SELECT l.band, l.bucket, l.advert_id FROM lsh_buckets l
-               JOIN unnest(%s::smallint[], %s::bigint[]) AS q(band, bucket)
-                 ON l.band = q.band AND l.bucket = q.bucket""",
-            (bands, buckets),
+            """SELECT q.band, q.bucket, l.advert_id
+               FROM (SELECT DISTINCT band, bucket
+                     FROM unnest(%s::smallint[], %s::bigint[]) AS u(band, bucket)) q
+               CROSS JOIN LATERAL (
+                   SELECT advert_id FROM lsh_buckets l
+                   WHERE l.band = q.band AND l.bucket = q.bucket LIMIT %s) l""",
+            (bands, buckets, per_bucket),
         )
     ]
 

@@ -13,7 +13,6 @@ from scrapy.http import Response
 from scrapy.utils.sitemap import Sitemap
 
 from crawlers.extract.fields import AdvertFields
-from crawlers.extract.structured import extract_job_postings, job_posting_to_fields
 from crawlers.extract.text import decode_body
 from crawlers.extract.urls import canonical_url
 from crawlers.items import AdvertPage, GonePage, PageError
@@ -21,7 +20,6 @@ from crawlers.profiles import SiteProfile, extract_with_profile, listing_links
 
 log = logging.getLogger(__name__)
 GONE_STATUSES = [404, 410]
-DEFAULT_REGIONS = ("MD", "RO", "UA", "RU")
 
 
 class AdvertSpider(scrapy.Spider):
@@ -42,9 +40,6 @@ class AdvertSpider(scrapy.Spider):
         self.db_retry_seconds = db_retry_seconds
         self.fatal_errors = 0
         self.allowed_domains = sorted({urlsplit(u).hostname or "" for u in profile.start_urls})
-        self.region_hints = tuple(
-            dict.fromkeys([*([profile.country] if profile.country else []), *DEFAULT_REGIONS])
-        )
 
     async def start(self) -> AsyncIterator[Any]:
         for url in self.profile.start_urls:
@@ -79,7 +74,7 @@ class AdvertSpider(scrapy.Spider):
 
     def parse_listing(self, response: Response) -> Iterator[Any]:
         html = decode_body(response.body, _content_type(response))
-        if self.profile.links.advert:
+        if self.profile.links is not None and self.profile.links.advert:
             advert_links, next_links = listing_links(html, response.url, self.profile)
             for link in advert_links:
                 yield self._advert_request(link)
@@ -134,13 +129,8 @@ class AdvertSpider(scrapy.Spider):
         )
 
     def _extract(self, html: str, url: str) -> AdvertFields | None:
-        if self.profile.structured:
-            postings = extract_job_postings(html, url)
-            if postings:
-                return job_posting_to_fields(postings[0], url, self.profile.kind, self.region_hints)
-        if self.profile.fields.title and self.profile.fields.body:
-            return extract_with_profile(html, url, self.profile)
-        return None
+        # JobPosting first when the profile is structured; selectors fill what it lacks.
+        return extract_with_profile(html, url, self.profile)
 
     def on_error(self, failure: Any) -> Iterator[Any]:
         request = getattr(failure, "request", None)

@@ -1,0 +1,1 @@
+"""adwatch crawlers: site profiles, pure extraction helpers and Scrapy spiders."""

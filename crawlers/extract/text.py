@@ -1,0 +1,391 @@
+"""Decoding HTTP bodies and turning HTML into normalised visible text.
+
+Everything here is pure (no I/O besides logging) and never raises on bad input:
+crawled pages are hostile or broken often enough that a crash here would stop a crawl.
+"""
+
+from __future__ import annotations
+
+import codecs
+import logging
+import re
+import threading
+from typing import Any
+
+import lxml.etree
+import lxml.html
+
+__all__ = [
+    "MAX_BODY_BYTES",
+    "MAX_TEXT_CHARS",
+    "cap_text",
+    "decode_body",
+    "element_to_text",
+    "html_to_text",
+    "normalise_whitespace",
+    "parse_html",
+    "sanitise_raw_html",
+    "single_line",
+]
+
+logger = logging.getLogger(__name__)
+
+#: Pages larger than this are truncated before decoding (with a warning).
+MAX_BODY_BYTES = 5 * 1024 * 1024
+#: HTML / text larger than this many characters is truncated before parsing.
+MAX_TEXT_CHARS = 5 * 1024 * 1024
+
+# --------------------------------------------------------------------------- decoding
+
+_HEADER_CHARSET_RE = re.compile(r"""charset\s*=\s*["']?\s*([A-Za-z0-9._:\-]+)""", re.I)
+# <meta charset="x"> and <meta http-equiv="Content-Type" content="...; charset=x">
+_META_CHARSET_RE = re.compile(
+    rb"""<meta[^>]{0,512}?charset\s*=\s*["']?\s*([A-Za-z0-9._:\-]+)""", re.I
+)
+_META_SCAN_BYTES = 4096
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same bytes
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# WHATWG: these labels mean windows-1252 in practice.
+_LATIN_ALIASES = frozenset({"iso8859-1", "latin-1", "latin1", "ascii", "us-ascii", "cp1252"})
+
+# cp1251 bytes for Cyrillic letters: А-я (0xC0-0xFF), Ёё, Ukrainian/Belarusian extras.
+_CP1251_CYRILLIC = frozenset(range(0xC0, 0x100)) | frozenset(
+    {
+        0xA8,
+        0xB8,
+        0xAA,
+        0xBA,
+        0xAF,
+        0xBF,
+        0xB2,
+        0xB3,
+        0xA5,
+        0xB4,
+        0xA1,
+        0xA2,
+        0x80,
+        0x81,
+        0x83,
+        0x8A,
+        0x8C,
+        0x8D,
+        0x8E,
+        0x8F,
+        0x90,
+        0x9A,
+        0x9C,
+        0x9D,
+        0x9E,
+        0x9F,
+    }
+)
+_HIGH_RUN_RE = re.compile(rb"[\x80-\xff]+")
+
+
+def _codec_name(label: str) -> str | None:
+    """Python codec name for a charset label, or None when unknown."""
+    label = label.strip().strip("\"'").lower()
+    if not label:
+        return None
+    if label in {"x-user-defined"}:
+        return "cp1252"
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return None
+    if name in _LATIN_ALIASES or label in _LATIN_ALIASES:
+        return "cp1252"
+    return name
+
+
+def _decode(data: bytes, encoding: str, truncated: bool) -> str | None:
+    """Strict decode; tolerates a multibyte sequence cut at the end. None on failure."""
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        # A multibyte character cut at the very end (truncated or partial download).
+        if exc.start >= len(data) - 4 and "end of data" in exc.reason:
+            try:
+                return data[: exc.start].decode(encoding)
+            except UnicodeDecodeError:
+                return None
+        if encoding == "cp1252":
+            # cp1252 leaves five bytes undefined; latin-1 maps everything.
+            return data.decode("latin-1")
+        return None
+    except (LookupError, ValueError):
+        return None
+
+
+def _looks_cyrillic_cp1251(data: bytes) -> bool:
+    """Heuristic: do the high bytes look like Cyrillic words in windows-1251?
+
+    Cyrillic text encoded in cp1251 is made of long runs of high bytes (whole words),
+    while Western text in latin-1 has isolated accented letters inside ASCII words.
+    """
+    high_total = 0
+    in_runs = 0
+    cyr = 0
+    for match in _HIGH_RUN_RE.finditer(data):
+        run = match.group()
+        high_total += len(run)
+        if len(run) >= 3:
+            in_runs += len(run)
+        cyr += sum(1 for b in run if b in _CP1251_CYRILLIC)
+    if high_total == 0:
+        return False
+    return in_runs / high_total >= 0.5 and cyr / high_total >= 0.8
+
+
+def decode_body(body: bytes, content_type: str | None) -> str:
+    """Decode an HTTP body to text. Never raises.
+
+    Order: a byte-order mark (unambiguous, as browsers do), the charset in the HTTP
+    ``Content-Type`` header, ``<meta charset>`` / ``http-equiv`` in the first 4 KB, a
+    strict UTF-8 attempt, then a windows-1251 vs windows-1252 (latin-1) heuristic for
+    Cyrillic. A declared charset that fails to decode strictly is skipped. Bodies over
+    :data:`MAX_BODY_BYTES` are truncated with a logged warning.
+    """
+    try:
+        data = bytes(body)
+    except Exception:  # pragma: no cover - defensive: typed as bytes
+        return ""
+    truncated = False
+    if len(data) > MAX_BODY_BYTES:
+        logger.warning(
+            "body of %d bytes truncated to %d bytes before decoding", len(data), MAX_BODY_BYTES
+        )
+        data = data[:MAX_BODY_BYTES]
+        truncated = True
+    try:
+        return _decode_body(data, content_type, truncated)
+    except Exception:  # pragma: no cover - last resort, must never raise
+        logger.exception("unexpected error decoding body; falling back to utf-8/replace")
+        return data.decode("utf-8", errors="replace")
+
+
+def _decode_body(data: bytes, content_type: str | None, truncated: bool) -> str:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            text = _decode(data[len(bom) :], encoding, truncated)
+            if text is not None:
+                return text
+            break
+
+    candidates: list[str] = []
+    if content_type:
+        match = _HEADER_CHARSET_RE.search(content_type)
+        if match:
+            name = _codec_name(match.group(1))
+            if name:
+                candidates.append(name)
+    meta = _META_CHARSET_RE.search(data[:_META_SCAN_BYTES])
+    if meta:
+        name = _codec_name(meta.group(1).decode("ascii", errors="ignore"))
+        if name and name.startswith(("utf-16", "utf-32")):
+            # A meta tag readable as ASCII cannot be right about UTF-16 (WHATWG rule).
+            name = "utf-8"
+        if name:
+            candidates.append(name)
+    for encoding in candidates:
+        text = _decode(data, encoding, truncated)
+        if text is not None:
+            return text.removeprefix("\ufeff")
+
+    text = _decode(data, "utf-8", truncated)
+    if text is not None:
+        return text
+    if _looks_cyrillic_cp1251(data):
+        text = _decode(data, "cp1251", truncated)
+        if text is not None:
+            return text
+    text = _decode(data, "cp1252", truncated)
+    if text is not None:
+        return text
+    return data.decode("latin-1")
+
+
+# --------------------------------------------------------------------------- whitespace
+
+# Every Unicode space except newline becomes a plain space.
+_SPACES_RE = re.compile(r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+# Invisible characters used to break up contact details or left over from editors.
+_INVISIBLE_RE = re.compile(r"[\u200b\u2060\ufeff\u00ad]")
+_NEWLINES_RE = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+_SPACE_AROUND_NL_RE = re.compile(r" *\n *")
+_MULTI_NL_RE = re.compile(r"\n{2,}")
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def normalise_whitespace(s: str) -> str:
+    """Collapse spaces/tabs to one space and blank-line runs to one newline; strip.
+
+    Non-breaking and other Unicode spaces count as spaces; zero-width spaces, soft
+    hyphens and control characters are removed.
+    """
+    s = _NEWLINES_RE.sub("\n", s)
+    s = _CONTROL_RE.sub("", s)
+    s = _INVISIBLE_RE.sub("", s)
+    s = _SPACES_RE.sub(" ", s)
+    s = _SPACE_AROUND_NL_RE.sub("\n", s)
+    s = _MULTI_NL_RE.sub("\n", s)
+    return s.strip()
+
+
+def single_line(s: str) -> str:
+    """Whitespace-normalised text on one line (for titles and short fields)."""
+    return " ".join(normalise_whitespace(s).split())
+
+
+# --------------------------------------------------------------------------- HTML -> text
+
+
+def _tags(names: str) -> frozenset[str]:
+    return frozenset(names.split())
+
+
+_SKIP_TAGS = _tags(
+    "script style noscript template head meta link base iframe object embed svg math canvas"
+    " audio video source track param"
+)
+_BLOCK_TAGS = _tags(
+    "address article aside blockquote body br caption center dd details dialog dir div dl dt"
+    " fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li"
+    " main menu nav ol option p pre section summary table tbody tfoot thead title tr ul"
+)
+_CELL_TAGS = frozenset({"td", "th"})
+
+_XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+# Raw markup inside <title> is RCDATA for an HTML5 parser (libxml2 >= 2.14 follows that),
+# so "<title>x<script>..</script></title>" would survive as literal text. Script-like
+# blocks there are removed like script elements; other raw tags are dropped. Escaped
+# text ("&lt;script&gt;") is not markup and stays literal.
+_TITLE_RE = re.compile(r"(<title\b[^>]{0,512}>)(.{0,8192}?)(</title\s*>)", re.I | re.S)
+_TITLE_BLOCK_RE = re.compile(
+    r"<(script|style|noscript|template)\b[^>]*>.*?(?:</\1\s*>|$)", re.I | re.S
+)
+_RAW_TAG_RE = re.compile(r"</?[A-Za-z][^<>]*>?")
+
+
+def cap_text(text: str, what: str = "text") -> str:
+    """Truncate ``text`` to :data:`MAX_TEXT_CHARS` with a logged warning."""
+    if len(text) > MAX_TEXT_CHARS:
+        logger.warning("%s of %d characters truncated to %d", what, len(text), MAX_TEXT_CHARS)
+        return text[:MAX_TEXT_CHARS]
+    return text
+
+
+def _clean_title(match: re.Match[str]) -> str:
+    inner = _TITLE_BLOCK_RE.sub("", match.group(2))
+    inner = _RAW_TAG_RE.sub("", inner)
+    return match.group(1) + inner + match.group(3)
+
+
+def sanitise_raw_html(html: str) -> str:
+    """Prepare raw HTML for lxml: cap its size, drop an XML declaration (lxml refuses
+    it in ``str`` input), control characters, and raw tags inside ``<title>``."""
+    html = cap_text(html, "HTML")
+    html = _XML_DECL_RE.sub("", html, count=1)
+    html = _CONTROL_RE.sub("", html)
+    if "<title" in html or "<TITLE" in html or "<Title" in html:
+        html = _TITLE_RE.sub(_clean_title, html)
+    return html
+
+
+# huge_tree: deep nesting (up to libxml2's hard limit) and very long text nodes.
+# One parser per thread: lxml parser objects must not be used by two threads at once.
+_LOCAL = threading.local()
+
+
+def _parser() -> Any:
+    parser = getattr(_LOCAL, "parser", None)
+    if parser is None:
+        parser = _LOCAL.parser = lxml.html.HTMLParser(huge_tree=True)
+    return parser
+
+
+def parse_html(html: str) -> Any | None:
+    """Parse (possibly malformed) HTML into an lxml root element; None if empty."""
+    html = sanitise_raw_html(html)
+    if not html.strip():
+        return None
+    try:
+        return lxml.html.document_fromstring(html, parser=_parser())
+    except (lxml.etree.ParserError, ValueError):
+        return None
+
+
+def _tag(el: Any) -> str | None:
+    tag = el.tag
+    if not isinstance(tag, str):
+        return None  # comment, processing instruction, entity
+    if "}" in tag:
+        tag = tag.rsplit("}", 1)[1]
+    return tag.lower()
+
+
+def _collect_text(root: Any, skip: frozenset[str]) -> str:
+    """Visible text of ``root`` (its tail excluded), blocks separated by newlines."""
+    parts: list[str] = []
+    stack: list[tuple[Any, bool]] = [(root, False)]
+    while stack:
+        el, closing = stack.pop()
+        tag = _tag(el)
+        if closing:
+            if tag in _BLOCK_TAGS:
+                parts.append("\n")
+            elif tag in _CELL_TAGS:
+                parts.append(" ")
+            if el is not root and el.tail:
+                parts.append(el.tail)
+            continue
+        if tag is None or tag in skip:
+            if el is not root and el.tail:
+                parts.append(el.tail)
+            continue
+        if tag in _BLOCK_TAGS:
+            parts.append("\n")
+        if el.text:
+            parts.append(el.text)
+        stack.append((el, True))
+        children = list(el)
+        for child in reversed(children):
+            stack.append((child, False))
+    return normalise_whitespace("".join(parts))
+
+
+def element_to_text(el: Any) -> str:
+    """Visible text of an lxml element (used for selector results)."""
+    if _tag(el) == "title":
+        return _collect_text(el, _SKIP_TAGS - {"head"})
+    return _collect_text(el, _SKIP_TAGS)
+
+
+def html_to_text(html_or_fragment: str) -> str:
+    """Visible text of an HTML document or fragment.
+
+    No script/style/noscript/template content, block elements separated by "\\n",
+    runs of spaces collapsed, blank-line runs collapsed, stripped. The ``<head>`` is not
+    visible; when the body has no text at all the document ``<title>`` is returned.
+    Never raises; malformed HTML is parsed leniently.
+    """
+    if not html_or_fragment:
+        return ""
+    if "<" not in html_or_fragment and "&" not in html_or_fragment:
+        return normalise_whitespace(cap_text(html_or_fragment))
+    root = parse_html(html_or_fragment)
+    if root is None:
+        return ""
+    text = _collect_text(root, _SKIP_TAGS)
+    if text:
+        return text
+    for title in root.iter("title"):
+        return element_to_text(title)
+    return ""

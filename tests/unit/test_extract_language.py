@@ -1,0 +1,98 @@
+"""detect_language on typical advert text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from lingua import Language
+
+from crawlers.extract import language
+from crawlers.extract.language import detect_language
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We are hiring cleaners for a hotel in Milan. Accommodation is provided and the "
+            "salary is 1200 EUR per month. No experience needed.",
+            "en",
+        ),
+        (
+            "Angajăm femei de serviciu pentru un hotel din Italia. Cazare asigurată, "
+            "salariu 1200 euro pe lună, fără experiență.",
+            "ro",
+        ),
+        (
+            "Требуются девушки для работы официантками в Варшаве. Жильё предоставляется, "
+            "зарплата от 1500 евро, билеты оплачиваем.",
+            "ru",
+        ),
+        (
+            "Потрібні дівчата для роботи офіціантками у Варшаві. Житло надається, "
+            "зарплата від 1500 євро, квитки оплачуємо.",
+            "uk",
+        ),
+        ("Wir suchen Reinigungskräfte für ein Hotel in München, Unterkunft inklusive.", "de"),
+        ("Cerchiamo cameriere per un albergo a Roma, vitto e alloggio compresi.", "it"),
+        ("Buscamos camareras para un hotel en Madrid, alojamiento incluido.", "es"),
+        ("Nous cherchons des femmes de ménage pour un hôtel à Paris, logement fourni.", "fr"),
+        ("Szukamy pań do sprzątania w hotelu w Krakowie, zakwaterowanie zapewnione.", "pl"),
+        ("İstanbul'da bir otel için temizlik personeli arıyoruz, konaklama dahil.", "tr"),
+        ("Търсим камериерки за хотел в Германия, осигурена квартира и храна.", "bg"),
+    ],
+)
+def test_languages(text: str, expected: str) -> None:
+    assert detect_language(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Робота в Польщі для дівчат, житло є", "uk"),
+        ("Работа в Польше для девушек, жильё есть", "ru"),
+        ("Шукаємо няню в сім'ю, оплата щотижня", "uk"),
+        ("Ищем няню в семью, оплата еженедельно", "ru"),
+        ("Терміново! Виїзд цього тижня, їжа та проживання безкоштовно", "uk"),
+        ("Срочно! Выезд на этой неделе, еда и проживание бесплатно", "ru"),
+    ],
+)
+def test_ukrainian_and_russian_told_apart(text: str, expected: str) -> None:
+    assert detect_language(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "Hi", "OK!", "12345 67890 +373", "😀😀😀", "a b c"])
+def test_too_short_or_no_letters(text: str) -> None:
+    assert detect_language(text) is None
+
+
+@dataclass
+class _Value:
+    language: Language
+    value: float
+
+
+class _FakeDetector:
+    def __init__(self, values: list[_Value]) -> None:
+        self.values = values
+
+    def compute_language_confidence_values(self, text: str) -> list[_Value]:
+        return self.values
+
+
+def test_low_confidence_is_none(monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = _FakeDetector([_Value(Language.SPANISH, 0.45), _Value(Language.ITALIAN, 0.40)])
+    monkeypatch.setattr(language, "_detector", lambda: fake)
+    assert detect_language("una frase ambigua qualsiasi") is None
+    fake.values = [_Value(Language.SPANISH, 0.5), _Value(Language.ITALIAN, 0.3)]
+    assert detect_language("una frase ambigua qualsiasi") == "es"
+
+
+def test_detector_built_once() -> None:
+    assert language._detector() is language._detector()
+
+
+def test_long_text_is_sampled() -> None:
+    text = "Angajăm ospătari în Germania, cazare asigurată. " * 20_000
+    assert detect_language(text) == "ro"
