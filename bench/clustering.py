@@ -22,7 +22,11 @@ def run(n: int) -> dict[str, float]:
         stats = link_pending(conn, batch_size=5000)
         elapsed = time.perf_counter() - started
         clusters = conn.execute("SELECT kind, count(*) FROM clusters GROUP BY kind").fetchall()
-    return {"adverts": stats.adverts, "seconds": elapsed, **{f"{k}_clusters": c for k, c in clusters}}
+    return {
+        "adverts": stats.adverts,
+        "seconds": elapsed,
+        **{f"{k}_clusters": c for k, c in clusters},
+    }
 
 
 def main() -> None:

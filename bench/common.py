@@ -30,8 +30,10 @@ CUES = [
     "departure", "licensed agency, licence no. 123/2026", "12 EUR per hour gross, 40 hours",
     "meet us at our registered office", "new in town, available 24/7", "book through manager",
 ]  # fmt: skip
-FILLER = ("we offer stable work friendly team long term good conditions apply now details on "
-          "request modern place clean rooms meals included weekly pay bonus transport").split()
+FILLER = (
+    "we offer stable work friendly team long term good conditions apply now details on "
+    "request modern place clean rooms meals included weekly pay bonus transport"
+).split()
 
 
 def machine_description() -> str:
@@ -44,8 +46,10 @@ def machine_description() -> str:
     except OSError:
         pass
     mem_gib = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    return (f"{cpu}, {os.cpu_count()} cores, {mem_gib:.0f} GiB RAM, Python "
-            f"{platform.python_version()}, {platform.system()} {platform.release()}")
+    return (
+        f"{cpu}, {os.cpu_count()} cores, {mem_gib:.0f} GiB RAM, Python "
+        f"{platform.python_version()}, {platform.system()} {platform.release()}"
+    )
 
 
 @contextmanager
