@@ -42,8 +42,11 @@ def _populate(url: str, n: int) -> list[int]:
                 is_flagged = p > 0.44  # about 3% of adverts
                 flagged += [r.advert_id] if is_flagged else []
                 band = "high" if is_flagged else ("medium" if p > 0.3 else "low")
-                records.append(scores.ScoreRecord(r.advert_id, r.version, "bench", "bench", p,
-                                                  band, is_flagged, []))  # fmt: skip
+                records.append(
+                    scores.ScoreRecord(
+                        r.advert_id, r.version, "bench", "bench", p, band, is_flagged, []
+                    )
+                )
             scores.save_scores(conn, records)
         conn.execute("ANALYZE")
     return flagged
@@ -62,10 +65,14 @@ def _free_port() -> int:
 
 
 def _start_server(url: str, port: int) -> subprocess.Popen[bytes]:
-    env = os.environ | {"DATABASE_URL": url, "ADWATCH_HASH_SECRET": "bench-secret",
-                        "ADWATCH_LOG_LEVEL": "WARNING"}  # fmt: skip
-    server = subprocess.Popen([sys.executable, "-m", "adwatch", "serve", "--port", str(port)],
-                              env=env)  # fmt: skip
+    env = os.environ | {
+        "DATABASE_URL": url,
+        "ADWATCH_HASH_SECRET": "bench-secret",
+        "ADWATCH_LOG_LEVEL": "WARNING",
+    }
+    server = subprocess.Popen(
+        [sys.executable, "-m", "adwatch", "serve", "--port", str(port)], env=env
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -78,8 +85,12 @@ def _start_server(url: str, port: int) -> subprocess.Popen[bytes]:
 
 
 def _load(base: str, key: str, paths: list[str], requests: int) -> dict[str, Any]:
-    out = subprocess.run([sys.executable, "-m", "bench.loadgen", base, key, str(requests), "4",
-                          *paths], capture_output=True, text=True, check=True)  # fmt: skip
+    out = subprocess.run(
+        [sys.executable, "-m", "bench.loadgen", base, key, str(requests), "4", *paths],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return dict(json.loads(out.stdout))
 
 
@@ -138,8 +149,14 @@ def run(n: int, requests: int, confirmed: int) -> dict[str, Any]:
         finally:
             server.terminate()
             server.wait(10)
-    return {"adverts": n, "flagged": len(flagged), "queue": queue, "detail": detail,
-            "feed_small": small, "feed_large": large}  # fmt: skip
+    return {
+        "adverts": n,
+        "flagged": len(flagged),
+        "queue": queue,
+        "detail": detail,
+        "feed_small": small,
+        "feed_large": large,
+    }
 
 
 def main() -> None:
@@ -151,8 +168,10 @@ def main() -> None:
     r = run(args.n, args.requests, args.confirmed)
     for name in ("queue", "detail"):
         m = r[name]
-        print(f"api {name}: {r['adverts']} adverts, p50 {m['p50_ms']:.1f} ms, p99 "
-              f"{m['p99_ms']:.1f} ms, {m['rps']:.0f} req/s, {m['errors']} errors")  # fmt: skip
+        print(
+            f"api {name}: {r['adverts']} adverts, p50 {m['p50_ms']:.1f} ms, p99 "
+            f"{m['p99_ms']:.1f} ms, {m['rps']:.0f} req/s, {m['errors']} errors"
+        )
     for name in ("feed_small", "feed_large"):
         items, growth = r[name]
         print(f"feed export: {items} items, server peak RSS growth {growth:.1f} MiB")

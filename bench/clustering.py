@@ -33,9 +33,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("-n", type=int, default=1_000_000)
     r = run(parser.parse_args().n)
-    print(f"clustering: {r['adverts']} adverts linked in {r['seconds']:.1f}s "
-          f"({r['adverts'] / r['seconds']:.0f}/s); clusters: "
-          f"{r.get('template_clusters', 0)} template, {r.get('contact_clusters', 0)} contact")  # fmt: skip
+    print(
+        f"clustering: {r['adverts']} adverts linked in {r['seconds']:.1f}s "
+        f"({r['adverts'] / r['seconds']:.0f}/s); clusters: "
+        f"{r.get('template_clusters', 0)} template, {r.get('contact_clusters', 0)} contact"
+    )
 
 
 if __name__ == "__main__":

@@ -18,22 +18,83 @@ from store import migrate
 from store.adverts import AdvertSnapshot, EntityRecord
 from tests import pg
 
-CITIES = ["Chisinau", "Balti", "Iasi", "Bucuresti", "Cluj", "Odesa", "Kyiv", "Milano", "Berlin",
-          "Wien", "Praha", "Warszawa", "Istanbul", "Dubai", "Madrid", "Paris"]  # fmt: skip
-JOBS = ["waitress", "cleaner", "hostess", "model", "au pair", "care worker", "farm worker",
-        "packer", "dancer", "nanny", "cook", "driver", "receptionist", "seamstress"]  # fmt: skip
+CITIES = [
+    "Chisinau",
+    "Balti",
+    "Iasi",
+    "Bucuresti",
+    "Cluj",
+    "Odesa",
+    "Kyiv",
+    "Milano",
+    "Berlin",
+    "Wien",
+    "Praha",
+    "Warszawa",
+    "Istanbul",
+    "Dubai",
+    "Madrid",
+    "Paris",
+]
+JOBS = [
+    "waitress",
+    "cleaner",
+    "hostess",
+    "model",
+    "au pair",
+    "care worker",
+    "farm worker",
+    "packer",
+    "dancer",
+    "nanny",
+    "cook",
+    "driver",
+    "receptionist",
+    "seamstress",
+]
 CUES = [
-    "travel and visa paid by employer", "accommodation provided, cost deducted from salary",
-    "passport kept by the manager for safety", "no experience needed, 3000 EUR per month",
-    "only girls 19-25 with pleasant appearance", "send full-length photos on Telegram",
-    "contract signed on arrival", "urgent departure this week", "written contract before "
-    "departure", "licensed agency, licence no. 123/2026", "12 EUR per hour gross, 40 hours",
-    "meet us at our registered office", "new in town, available 24/7", "book through manager",
-]  # fmt: skip
-FILLER = (
-    "we offer stable work friendly team long term good conditions apply now details on "
-    "request modern place clean rooms meals included weekly pay bonus transport"
-).split()
+    "travel and visa paid by employer",
+    "accommodation provided, cost deducted from salary",
+    "passport kept by the manager for safety",
+    "no experience needed, 3000 EUR per month",
+    "only girls 19-25 with pleasant appearance",
+    "send full-length photos on Telegram",
+    "contract signed on arrival",
+    "urgent departure this week",
+    "written contract before departure",
+    "licensed agency, licence no. 123/2026",
+    "12 EUR per hour gross, 40 hours",
+    "meet us at our registered office",
+    "new in town, available 24/7",
+    "book through manager",
+]
+FILLER = [
+    "we",
+    "offer",
+    "stable",
+    "work",
+    "friendly",
+    "team",
+    "long",
+    "term",
+    "good",
+    "conditions",
+    "apply",
+    "now",
+    "details",
+    "on",
+    "request",
+    "modern",
+    "place",
+    "clean",
+    "rooms",
+    "meals",
+    "included",
+    "weekly",
+    "pay",
+    "bonus",
+    "transport",
+]
 
 
 def machine_description() -> str:
@@ -84,12 +145,17 @@ def synthetic_adverts(n: int, seed: int = 1, templates: int = 0) -> Iterator[Adv
         body = rng.choice(pool).replace("{city}", rng.choice(CITIES)) if pool else _text(rng)
         phone = f"+3736000{rng.randrange(10000):04d}"
         yield AdvertSnapshot(
-            canonical_url=f"https://bench.example.org/ad/{i}", url=f"https://bench.example.org/ad/{i}",
-            kind=rng.choice(("job", "bridal", "escort")), title=f"{rng.choice(JOBS)} in "
-            f"{rng.choice(CITIES)}", body=body, raw_body=f"<html><body>{body}</body></html>".encode(),
-            fetched_at=start + timedelta(minutes=i), location=rng.choice(CITIES), language="en",
+            canonical_url=f"https://bench.example.org/ad/{i}",
+            url=f"https://bench.example.org/ad/{i}",
+            kind=rng.choice(("job", "bridal", "escort")),
+            title=f"{rng.choice(JOBS)} in {rng.choice(CITIES)}",
+            body=body,
+            raw_body=f"<html><body>{body}</body></html>".encode(),
+            fetched_at=start + timedelta(minutes=i),
+            location=rng.choice(CITIES),
+            language="en",
             entities=(EntityRecord("phone", phone, phone),),
-        )  # fmt: skip
+        )
 
 
 def _text(rng: random.Random) -> str:

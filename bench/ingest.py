@@ -31,8 +31,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("-n", type=int, default=100_000)
     result = run(parser.parse_args().n)
-    print(f"ingest: {result['adverts']} adverts, {result['new_per_s']:.0f} new/s, "
-          f"{result['unchanged_per_s']:.0f} re-seen/s")  # fmt: skip
+    print(
+        f"ingest: {result['adverts']} adverts, {result['new_per_s']:.0f} new/s, "
+        f"{result['unchanged_per_s']:.0f} re-seen/s"
+    )
 
 
 if __name__ == "__main__":

@@ -46,9 +46,13 @@ def hammer(
     for t in threads:
         t.join()
     wall = time.perf_counter() - started
-    return {"requests": len(latencies), "errors": errors, "rps": len(latencies) / wall,
-            "p50_ms": 1000 * statistics.median(latencies),
-            "p99_ms": 1000 * percentile(latencies, 0.99)}  # fmt: skip
+    return {
+        "requests": len(latencies),
+        "errors": errors,
+        "rps": len(latencies) / wall,
+        "p50_ms": 1000 * statistics.median(latencies),
+        "p99_ms": 1000 * percentile(latencies, 0.99),
+    }
 
 
 if __name__ == "__main__":
