@@ -42,7 +42,7 @@ def save(artifact: ModelArtifact, models_dir: Path) -> Path:
     target = models_dir / artifact.version
     target.mkdir(parents=True, exist_ok=False)
     buffer = io.BytesIO()
-    np.savez_compressed(buffer, **artifact.arrays)
+    np.savez_compressed(buffer, allow_pickle=False, **artifact.arrays)
     (target / ARRAYS).write_bytes(buffer.getvalue())
     manifest = {
         **artifact.meta,

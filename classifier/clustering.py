@@ -51,7 +51,8 @@ def band_buckets(sigs: NDArray[np.uint64]) -> NDArray[np.int64]:
     shaped = sigs.reshape(len(sigs), BANDS, ROWS)
     with np.errstate(over="ignore"):
         mixed = (shaped * _BAND_MIX).sum(axis=2, dtype=np.uint64)
-    return mixed.view(np.int64)
+    buckets: NDArray[np.int64] = mixed.view(np.int64)
+    return buckets
 
 
 def similarity(a: NDArray[np.uint64], b: NDArray[np.uint64]) -> float:

@@ -60,11 +60,12 @@ def fit_idf(counts: sp.csr_matrix) -> NDArray[np.float32]:
     """Smoothed IDF, as scikit-learn's TfidfTransformer computes it."""
     n_docs = counts.shape[0]
     doc_freq = np.bincount(counts.indices, minlength=counts.shape[1])
-    idf = np.log((1 + n_docs) / (1 + doc_freq)) + 1.0
-    return idf.astype(np.float32)
+    idf: NDArray[np.float32] = (np.log((1 + n_docs) / (1 + doc_freq)) + 1.0).astype(np.float32)
+    return idf
 
 
 def tfidf(counts: sp.csr_matrix, idf: NDArray[np.float32]) -> sp.csr_matrix:
     term_freq = counts.astype(np.float32)
     term_freq.data = 1.0 + np.log(term_freq.data)  # sublinear: repetition is weak evidence
-    return normalize(term_freq.multiply(idf).tocsr(), norm="l2", copy=False)
+    normalised: sp.csr_matrix = normalize(term_freq.multiply(idf).tocsr(), norm="l2", copy=False)
+    return normalised

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,11 +16,15 @@ from tests import pg
 
 
 @pytest.fixture(scope="session")
-def pg_admin_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    url, server = pg.server_url(tmp_path_factory.mktemp("pg"))
+def pg_admin_url() -> Iterator[str]:
+    # Not under pytest's tmp_path: pytest prunes old basetemp folders, and a concurrent
+    # pytest run would delete a live embedded server's data directory.
+    root = Path(tempfile.mkdtemp(prefix="adwatch-test-pg-"))
+    url, server = pg.server_url(root)
     yield url
     if server is not None:
         server.cleanup()  # type: ignore[attr-defined]
+    shutil.rmtree(root, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
