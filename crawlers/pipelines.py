@@ -53,25 +53,30 @@ def to_snapshot(page: AdvertPage, site_id: int) -> AdvertSnapshot:
 class StorePipeline:
     @classmethod
     def from_crawler(cls, crawler: Any) -> StorePipeline:
-        pipeline = cls()
+        pipeline = cls(crawler)
         crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
         return pipeline
 
-    def __init__(self) -> None:
+    def __init__(self, crawler: Any) -> None:
+        self.crawler = crawler
         self.conn: psycopg.Connection[Any] | None = None
         self.buffer: list[AdvertPage] = []
         self.last_flush = time.monotonic()
         self.pages_reported = 0
         self.database_failed = False
 
+    @property
+    def spider(self) -> Any:
+        return self.crawler.spider
+
     # -- database access with reconnect ------------------------------------------------------
-    def _db(self, spider: Any, action: Callable[[psycopg.Connection[Any]], T]) -> T:
-        deadline = time.monotonic() + float(spider.db_retry_seconds)
+    def _db(self, action: Callable[[psycopg.Connection[Any]], T]) -> T:
+        deadline = time.monotonic() + float(self.spider.db_retry_seconds)
         delay = 0.5
         while True:
             try:
                 if self.conn is None or self.conn.closed:
-                    self.conn = psycopg.connect(spider.database_url, connect_timeout=5)
+                    self.conn = psycopg.connect(self.spider.database_url, connect_timeout=5)
                 return action(self.conn)
             except psycopg.OperationalError as exc:
                 self._drop_connection()
@@ -89,11 +94,10 @@ class StorePipeline:
         self.conn = None
 
     # -- scrapy hooks -------------------------------------------------------------------------
-    def open_spider(self, spider: Any) -> None:
-        profile = spider.profile
+    def open_spider(self) -> None:
+        profile = self.spider.profile
         self.started = datetime.now(UTC)
         site = self._db(
-            spider,
             lambda c: sites.upsert_site(
                 c,
                 profile.name,
@@ -101,50 +105,50 @@ class StorePipeline:
                 profile.start_urls[0],
                 profile.model_dump(mode="json"),
                 profile.schedule,
-            ),
+            )
         )
         self.site_id = site.id
-        if spider.run_id is None:
-            spider.run_id = self._db(spider, lambda c: crawl_runs.start_run(c, site.id)).id
-        self.run_id: int = spider.run_id
+        if self.spider.run_id is None:
+            self.spider.run_id = self._db(lambda c: crawl_runs.start_run(c, site.id)).id
+        self.run_id: int = self.spider.run_id
 
-    def process_item(self, item: Any, spider: Any) -> Any:
+    def process_item(self, item: Any) -> Any:
         if isinstance(item, AdvertPage):
             self.buffer.append(item)
             if len(self.buffer) >= BATCH_SIZE or time.monotonic() - self.last_flush > BATCH_SECONDS:
-                self.flush(spider)
+                self.flush()
         elif isinstance(item, GonePage):
-            self._record_gone(item, spider)
+            self._record_gone(item)
         elif isinstance(item, PageError):
-            self._db(spider, lambda c: crawl_runs.log_error(c, self.run_id, item.url, item.message))
+            self._db(lambda c: crawl_runs.log_error(c, self.run_id, item.url, item.message))
         return item
 
-    def _record_gone(self, item: GonePage, spider: Any) -> None:
+    def _record_gone(self, item: GonePage) -> None:
         reason = f"HTTP {item.http_status}"
         removed = self._db(
-            spider, lambda c: adverts.mark_removed(c, item.canonical_url, reason, item.fetched_at)
+            lambda c: adverts.mark_removed(c, item.canonical_url, reason, item.fetched_at)
         )
         if removed is not None:
-            self._db(spider, lambda c: crawl_runs.add_counts(c, self.run_id, adverts_removed=1))
+            self._db(lambda c: crawl_runs.add_counts(c, self.run_id, adverts_removed=1))
 
-    def flush(self, spider: Any) -> None:
+    def flush(self) -> None:
         self.last_flush = time.monotonic()
-        pages = int(spider.crawler.stats.get_value("response_received_count", 0))
+        pages = int(self.crawler.stats.get_value("response_received_count", 0))
         batch = [to_snapshot(page, self.site_id) for page in self.buffer]
-        results = self._db(spider, lambda c: adverts.ingest_many(c, batch)) if batch else []
+        results = self._db(lambda c: adverts.ingest_many(c, batch)) if batch else []
         self.buffer.clear()
         counts = {"pages": pages - self.pages_reported}
         for outcome in ("new", "updated", "unchanged"):
             counts[f"adverts_{outcome}"] = sum(1 for r in results if r.outcome == outcome)
-        self._db(spider, lambda c: crawl_runs.add_counts(c, self.run_id, **counts))
+        self._db(lambda c: crawl_runs.add_counts(c, self.run_id, **counts))
         self.pages_reported = pages
 
-    def close_spider(self, spider: Any) -> None:
+    def close_spider(self) -> None:
         try:
-            self.flush(spider)
+            self.flush()
         except psycopg.Error:
             log.exception("final batch could not be stored")
-            spider.fatal_errors += 1
+            self.spider.fatal_errors += 1
 
     def spider_closed(self, spider: Any, reason: str) -> None:
         """Runs after close_spider, when Scrapy knows why the crawl ended."""
@@ -152,22 +156,18 @@ class StorePipeline:
         status = "finished" if complete else ("interrupted" if reason == "shutdown" else "failed")
         try:
             if complete:
-                self._mark_missing(spider)
+                self._mark_missing()
             if not self.database_failed:
-                self._db(spider, lambda c: crawl_runs.finish_run(c, self.run_id, status))
+                self._db(lambda c: crawl_runs.finish_run(c, self.run_id, status))
         finally:
             self._drop_connection()
 
-    def _mark_missing(self, spider: Any) -> None:
-        threshold = int(spider.profile.remove_after_missing_runs)
+    def _mark_missing(self) -> None:
+        threshold = int(self.spider.profile.remove_after_missing_runs)
         removed = self._db(
-            spider,
             lambda c: adverts.record_missing_from_run(
                 c, self.site_id, self.started, threshold, datetime.now(UTC)
-            ),
+            )
         )
         if removed:
-            self._db(
-                spider,
-                lambda c: crawl_runs.add_counts(c, self.run_id, adverts_removed=len(removed)),
-            )
+            self._db(lambda c: crawl_runs.add_counts(c, self.run_id, adverts_removed=len(removed)))

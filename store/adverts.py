@@ -188,3 +188,13 @@ def record_missing_from_run(
 def count_adverts(conn: psycopg.Connection[Any]) -> dict[str, int]:
     rows = conn.execute("SELECT status, count(*) FROM adverts GROUP BY status").fetchall()
     return {str(r[0]): int(r[1]) for r in rows}
+
+
+def active_urls(conn: psycopg.Connection[Any], site_name: str) -> list[str]:
+    """Canonical URLs of a site's adverts still believed to be online."""
+    rows = conn.execute(
+        """SELECT a.canonical_url FROM adverts a JOIN sites s ON s.id = a.site_id
+           WHERE s.name = %s AND a.status = 'active' ORDER BY a.id""",
+        (site_name,),
+    ).fetchall()
+    return [str(r[0]) for r in rows]

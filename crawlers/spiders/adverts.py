@@ -8,7 +8,10 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+import psycopg
 import scrapy
+from scrapy import signals
+from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response
 from scrapy.utils.sitemap import Sitemap
 
@@ -17,6 +20,7 @@ from crawlers.extract.text import decode_body
 from crawlers.extract.urls import canonical_url
 from crawlers.items import AdvertPage, GonePage, PageError
 from crawlers.profiles import SiteProfile, extract_with_profile, listing_links
+from store import adverts
 
 log = logging.getLogger(__name__)
 GONE_STATUSES = [404, 410]
@@ -40,6 +44,42 @@ class AdvertSpider(scrapy.Spider):
         self.db_retry_seconds = db_retry_seconds
         self.fatal_errors = 0
         self.allowed_domains = sorted({urlsplit(u).hostname or "" for u in profile.start_urls})
+        self.seen: set[str] = set()  # canonical URLs of adverts reached in this run
+        self.revisited = False
+
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> AdvertSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
+        return spider
+
+    def on_idle(self) -> None:
+        """Once the listings are done, re-check stored adverts this run did not reach: a 404 or
+        410 is a takedown; a page still online stays subject to the missing-runs rule."""
+        if self.revisited:
+            return
+        self.revisited = True
+        try:
+            with psycopg.connect(self.database_url, connect_timeout=10) as conn:
+                known = adverts.active_urls(conn, self.profile.name)
+        except psycopg.Error as exc:
+            log.warning("cannot list stored adverts to re-check: %s", exc)
+            return
+        unseen = [url for url in known if url not in self.seen]
+        for url in unseen:
+            request = scrapy.Request(
+                url,
+                callback=self.parse_revisit,
+                errback=self.on_error,
+                meta={"handle_httpstatus_list": GONE_STATUSES},
+            )
+            self.crawler.engine.crawl(request)
+        if unseen:
+            raise DontCloseSpider
+
+    def parse_revisit(self, response: Response) -> Iterator[Any]:
+        if response.status in GONE_STATUSES:
+            yield GonePage(canonical_url(response.url), response.status, datetime.now(UTC))
 
     async def start(self) -> AsyncIterator[Any]:
         for url in self.profile.start_urls:
@@ -102,6 +142,7 @@ class AdvertSpider(scrapy.Spider):
 
     def parse_advert(self, response: Response) -> Iterator[Any]:
         if response.status in GONE_STATUSES:
+            self.seen.add(canonical_url(response.url))
             yield GonePage(canonical_url(response.url), response.status, datetime.now(UTC))
             return
         html = decode_body(response.body, _content_type(response))
@@ -118,6 +159,7 @@ class AdvertSpider(scrapy.Spider):
             if require:
                 yield PageError(response.url, "no advert found on page")
             return
+        self.seen.add(canonical_url(response.url))
         yield AdvertPage(
             url=response.url,
             canonical_url=canonical_url(response.url),
