@@ -70,18 +70,48 @@ def grouped_metrics(
     return report
 
 
+STRONG_CANDIDATES = (0.7, 0.8, 0.85, 0.9, 0.95, 1.01)
+
+
+def flag_decisions(
+    p: NDArray[Any], n_risk: NDArray[Any], high: float, strong: float, min_indicators: int = 2
+) -> NDArray[np.bool_]:
+    """The flag rule: probability ≥ high with at least `min_indicators` distinct risk
+    indicators, or probability ≥ strong (the model alone is very sure)."""
+    p, n_risk = np.asarray(p), np.asarray(n_risk)
+    decided: NDArray[np.bool_] = (p >= high) & ((n_risk >= min_indicators) | (p >= strong))
+    return decided
+
+
+def _f1(y: NDArray[Any], flagged: NDArray[Any]) -> tuple[float, float, float]:
+    tp = float(np.sum(flagged & (y == 1)))
+    precision = tp / max(float(flagged.sum()), 1.0)
+    recall = tp / max(float(np.sum(y == 1)), 1.0)
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
 def choose_thresholds(
-    y: NDArray[Any], p: NDArray[Any], target_precision: float = 0.9, medium_recall: float = 0.97
+    y: NDArray[Any],
+    p: NDArray[Any],
+    n_risk: NDArray[Any],
+    target_precision: float = 0.9,
+    medium_recall: float = 0.97,
 ) -> dict[str, float]:
-    """High band = lowest threshold keeping precision ≥ target (most recall at that precision);
-    medium band = the threshold that still catches `medium_recall` of positives."""
-    order = np.argsort(-p)
-    y_sorted, p_sorted = np.asarray(y)[order], np.asarray(p)[order]
-    true_pos = np.cumsum(y_sorted)
-    precision = true_pos / np.arange(1, len(y_sorted) + 1)
-    recall = true_pos / max(int(y_sorted.sum()), 1)
-    meets = np.nonzero(precision >= target_precision)[0]
-    high = float(p_sorted[meets.max()]) if len(meets) else 0.5
-    caught = np.nonzero(recall >= medium_recall)[0]
-    medium = float(p_sorted[caught.min()]) if len(caught) else high / 2
-    return {"high": round(high, 6), "medium": round(min(medium, high), 6)}
+    """Thresholds chosen on out-of-fold predictions for the whole flag rule: the (high, strong)
+    pair with the best F1 among those keeping precision ≥ target; medium = the probability
+    that still catches `medium_recall` of positives (for the analyst's second look)."""
+    y, p = np.asarray(y), np.asarray(p)
+    best = (-1.0, 0.5, 1.01)
+    for strong in STRONG_CANDIDATES:
+        for high in np.unique(np.round(p, 4)):
+            if high > strong:
+                break
+            precision, _, f1 = _f1(y, flag_decisions(p, n_risk, float(high), strong))
+            if precision >= target_precision and f1 > best[0]:
+                best = (f1, float(high), strong)
+    _, high, strong = best
+    positives = np.sort(p[y == 1])
+    cut = int(np.floor((1 - medium_recall) * len(positives)))
+    medium = float(positives[cut]) if len(positives) else high / 2
+    return {"medium": round(min(medium, high), 4), "high": round(high, 4), "strong": strong}

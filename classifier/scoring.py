@@ -6,8 +6,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
+import numpy as np
+
 from classifier.features import analyse
 from classifier.indicators import IndicatorHit, load_taxonomy
+from classifier.metrics import flag_decisions
 from classifier.model import RiskModel
 
 MIN_RISK_INDICATORS_TO_FLAG = 2  # one indicator alone proves nothing (Volodko et al. 2020)
@@ -56,10 +59,20 @@ def hit_to_span(hit: IndicatorHit, title: str) -> dict[str, Any]:
 
 def _decide(model: RiskModel, probability: float, hits: list[IndicatorHit]) -> tuple[str, bool]:
     risk_ids = {h.indicator_id for h in hits if h.polarity == "risk"}
+    strong = model.thresholds.get("strong", 1.01)
+    flagged = bool(
+        flag_decisions(
+            np.array([probability]),
+            np.array([len(risk_ids)]),
+            model.thresholds["high"],
+            strong,
+            MIN_RISK_INDICATORS_TO_FLAG,
+        )[0]
+    )
     band = model.band(probability)
-    if band == "high" and len(risk_ids) < MIN_RISK_INDICATORS_TO_FLAG:
-        band = "medium"  # high probability but too little evidence an analyst could check
-    return band, band == "high"
+    if band == "high" and not flagged:
+        band = "medium"  # likely, but too little evidence an analyst could check
+    return band, flagged
 
 
 def score_batch(model: RiskModel, items: Sequence[ScoreInput]) -> list[ScoreOutput]:

@@ -17,7 +17,7 @@ from sklearn.model_selection import StratifiedKFold
 
 from classifier.artifact import ModelArtifact
 from classifier.features import analyse
-from classifier.metrics import choose_thresholds, grouped_metrics
+from classifier.metrics import choose_thresholds, flag_decisions, grouped_metrics
 from classifier.model import ModelInput, embedding_matrix, text_matrix
 from classifier.samples import Sample
 from classifier.textfeatures import fit_idf, hashed_counts, prepare_text
@@ -80,14 +80,11 @@ def train(samples: list[Sample], version: str, config: TrainConfig) -> ModelArti
     arrays["stack_coef"] = stacker.coef_[0].astype(np.float64)
     arrays["stack_bias"] = stacker.intercept_.astype(np.float64)
     calibrated = _out_of_fold_stacked(oof, y, config)
-    thresholds = choose_thresholds(y, calibrated, config.target_precision)
-    cv = grouped_metrics(
-        y,
-        calibrated,
-        [s.kind for s in training],
-        [s.language for s in training],
-        thresholds["high"],
-    )
+    n_risk = np.array([i.indicator_features.get("n_risk", 0.0) for i in inputs])
+    thresholds = choose_thresholds(y, calibrated, n_risk, config.target_precision)
+    flagged = flag_decisions(calibrated, n_risk, thresholds["high"], thresholds["strong"])
+    kinds, languages = [s.kind for s in training], [s.language for s in training]
+    cv = grouped_metrics(y, calibrated, kinds, languages, thresholds["high"], flagged)
     meta = _card(samples, training, names, thresholds, cv, config)
     return ModelArtifact(version, arrays, meta)
 
@@ -143,7 +140,8 @@ def _card(
         "taxonomy_version": load_taxonomy().version,
         "indicator_feature_names": names,
         "thresholds": thresholds,
-        "flag_rule": "score >= thresholds.high and at least two distinct risk indicators",
+        "flag_rule": "score >= thresholds.high with at least two distinct risk indicators, "
+        "or score >= thresholds.strong",
         "cross_validation": cv,
         "config": config.__dict__,
         "versions": versions,

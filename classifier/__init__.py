@@ -1,0 +1,1 @@
+"""adwatch classifier: indicator matching and risk scoring of adverts."""
