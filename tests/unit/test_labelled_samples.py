@@ -1,0 +1,228 @@
+"""Checks on the committed synthetic labelled adverts (labelled_samples/samples.jsonl)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+from collections import Counter
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+FOLDER = ROOT / "labelled_samples"
+SAMPLES = FOLDER / "samples.jsonl"
+
+KINDS = ("job", "bridal", "escort")
+LANGUAGES = ("en", "ro", "ru", "uk")
+# Indicator id -> advert kinds it applies to (from the shared indicator id list).
+RISK_KINDS: dict[str, set[str]] = {
+    "high_pay_no_experience": {"job", "escort"},
+    "travel_paid": {"job", "bridal", "escort"},
+    "accommodation_by_employer": {"job"},
+    "debt_repaid_from_wages": {"job", "escort"},
+    "documents_held": {"job", "bridal", "escort"},
+    "recruitment_fee": {"job", "bridal"},
+    "vague_employer": {"job"},
+    "contract_on_arrival": {"job"},
+    "messenger_only_contact": {"job", "bridal", "escort"},
+    "young_women_only": {"job", "bridal", "escort"},
+    "send_photos": {"job", "bridal"},
+    "urgency": {"job", "bridal", "escort"},
+    "third_person_voice": {"escort"},
+    "multiple_workers_one_contact": {"job", "escort"},
+    "new_in_town": {"escort"},
+    "available_24_7": {"escort"},
+    "restricted_movement": {"job", "escort"},
+    "marriage_abroad_fast": {"bridal"},
+    "agency_pays_travel": {"bridal"},
+    "agency_keeps_documents": {"bridal"},
+    "unlicensed_agency": {"job", "bridal"},
+    "wages_cut_for_costs": {"job", "escort"},
+    "ethnicity_emphasis": {"escort"},
+    "youth_emphasis": {"escort"},
+}
+MITIGATING_KINDS: dict[str, set[str]] = {
+    "named_employer_registration": {"job", "bridal"},
+    "written_contract_before_departure": {"job"},
+    "realistic_wage": {"job"},
+    "transparent_deductions": {"job"},
+    "independent_adult": {"escort", "bridal"},
+    "registered_agency_office": {"bridal", "job"},
+}
+KNOWN = {**RISK_KINDS, **MITIGATING_KINDS}
+
+FIELDS = [
+    "id",
+    "kind",
+    "language",
+    "title",
+    "text",
+    "label",
+    "indicators",
+    "hard",
+    "split",
+    "provenance",
+]
+PROVENANCE = ["source", "generator", "generator_version", "seed", "created", "author"]
+ID_RE = re.compile(r"^ls-(job|bridal|escort)-(en|ro|ru|uk)-(\d{4})$")
+
+# Phone-like: a digit run of at least 7 digits joined by spaces or hyphens.
+PHONE_RE = re.compile(r"(?<!\d)\+?\d[\d \-]{5,}\d")
+ALLOWED_PHONES = (
+    re.compile(r"37360000\d{3}"),  # +373 600 00 xxx
+    re.compile(r"060000\d{3}"),  # 0600 00 xxx
+    re.compile(r"40700000\d{3}"),  # +40 700 000 xxx
+    re.compile(r"0700000\d{3}"),  # 0700 000 xxx
+    re.compile(r"55501\d{2}"),  # 555-01xx
+)
+EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+URL_RE = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|net|org|md|ro|ru|ua|info)\b/?\S*")
+AGE_WORDS = (
+    r"years?\s+old|-year-old|y\.?\s?o\b|yrs\b|years?\b"
+    r"|(?:de\s+)?ani\b|anișori|лет\b|года?\b|год\b|рок(?:ів|и)\b|рік\b"
+)
+AGE_AFTER = re.compile(rf"(?<!\d)(\d{{1,3}})(?:\s*[-–—]\s*(\d{{1,3}}))?\s*(?:{AGE_WORDS})", re.I)
+AGE_BEFORE = re.compile(
+    r"\b(?:aged?|v[âa]rst[aă]|возраст|вік|віком)\b\s*:?\s*(?:de\s+|from\s+|от\s+|від\s+)?(\d{1,3})",
+    re.I,
+)
+
+
+def load() -> list[dict[str, Any]]:
+    with SAMPLES.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def samples() -> list[dict[str, Any]]:
+    return load()
+
+
+def test_schema_of_every_line(samples: list[dict[str, Any]]) -> None:
+    for s in samples:
+        assert list(s) == FIELDS, s.get("id")
+        match = ID_RE.match(s["id"])
+        assert match, s["id"]
+        assert (match.group(1), match.group(2)) == (s["kind"], s["language"])
+        assert s["kind"] in KINDS and s["language"] in LANGUAGES
+        assert isinstance(s["title"], str) and s["title"].strip()
+        assert isinstance(s["text"], str) and len(s["text"]) >= 40
+        assert s["label"] in (0, 1) and type(s["label"]) is int
+        assert isinstance(s["hard"], bool)
+        assert s["split"] in ("train", "test")
+        assert isinstance(s["indicators"], list)
+        assert len(set(s["indicators"])) == len(s["indicators"])
+        prov = s["provenance"]
+        assert list(prov) == PROVENANCE
+        assert prov["source"] == "synthetic"
+        assert prov["generator"] == "labelled_samples/generate.py"
+        assert prov["generator_version"] == "1"
+        assert isinstance(prov["seed"], int) and type(prov["seed"]) is int
+        assert prov["created"] == "2026-11-23"
+        assert isinstance(prov["author"], str) and prov["author"]
+        assert "{" not in s["text"] and "}" not in s["text"], s["id"]
+
+
+def test_ids_and_texts_unique(samples: list[dict[str, Any]]) -> None:
+    ids = [s["id"] for s in samples]
+    assert len(ids) == len(set(ids))
+    texts = [s["text"].casefold() for s in samples]
+    assert len(texts) == len(set(texts))
+
+
+def test_counts_and_balance(samples: list[dict[str, Any]]) -> None:
+    assert len(samples) >= 2400
+    for kind in KINDS:
+        for lang in LANGUAGES:
+            cell = [s for s in samples if s["kind"] == kind and s["language"] == lang]
+            assert len(cell) >= 180, (kind, lang, len(cell))
+            share = sum(s["label"] for s in cell) / len(cell)
+            assert 0.4 <= share <= 0.6, (kind, lang, share)
+
+
+def test_hard_share(samples: list[dict[str, Any]]) -> None:
+    assert sum(s["hard"] for s in samples) / len(samples) >= 0.3
+    for label in (0, 1):
+        assert any(s["hard"] and s["label"] == label for s in samples)
+
+
+def test_indicator_tags_known_and_fit_kind(samples: list[dict[str, Any]]) -> None:
+    for s in samples:
+        for tag in s["indicators"]:
+            assert tag in KNOWN, (s["id"], tag)
+            assert s["kind"] in KNOWN[tag], (s["id"], tag)
+
+
+def test_labels_follow_indicator_combinations(samples: list[dict[str, Any]]) -> None:
+    """One indicator never makes a positive; hard negatives carry cues and context."""
+    for s in samples:
+        risk = [t for t in s["indicators"] if t in RISK_KINDS]
+        mitigating = [t for t in s["indicators"] if t in MITIGATING_KINDS]
+        if s["label"] == 1:
+            assert len(risk) >= 2, s["id"]
+            if not s["hard"]:
+                assert len(risk) >= 3 and not mitigating, s["id"]
+        elif s["hard"]:
+            assert risk and mitigating, s["id"]
+        else:
+            assert not risk, s["id"]
+
+
+def test_only_fictional_contacts(samples: list[dict[str, Any]]) -> None:
+    for s in samples:
+        for field in ("title", "text"):
+            value = s[field]
+            for match in PHONE_RE.finditer(value):
+                digits = re.sub(r"\D", "", match.group())
+                if len(digits) < 7:
+                    continue
+                assert any(p.fullmatch(digits) for p in ALLOWED_PHONES), (s["id"], match.group())
+            for address in EMAIL_RE.findall(value):
+                assert address.endswith("@example.org"), (s["id"], address)
+            for url in URL_RE.findall(value):
+                if "@" not in url:
+                    assert "example.org" in url, (s["id"], url)
+
+
+def test_no_stated_age_below_18(samples: list[dict[str, Any]]) -> None:
+    for s in samples:
+        text = f"{s['title']}\n{s['text']}"
+        for match in AGE_AFTER.finditer(text):
+            for number in match.groups():
+                if number is not None:
+                    assert int(number) >= 18, (s["id"], match.group())
+        for match in AGE_BEFORE.finditer(text):
+            assert int(match.group(1)) >= 18, (s["id"], match.group())
+
+
+def test_test_split_about_twenty_percent(samples: list[dict[str, Any]]) -> None:
+    share = sum(s["split"] == "test" for s in samples) / len(samples)
+    assert 0.18 <= share <= 0.22
+    strata = Counter((s["kind"], s["language"], s["label"]) for s in samples)
+    tests = Counter((s["kind"], s["language"], s["label"]) for s in samples if s["split"] == "test")
+    for key, total in strata.items():
+        assert 0.15 <= tests[key] / total <= 0.25, key
+
+
+def _generator() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "adwatch_labelled_samples_generate", FOLDER / "generate.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_generator_reproduces_file_byte_for_byte(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The generator is a script: its helper modules sit beside it, not in a package.
+    monkeypatch.syspath_prepend(str(FOLDER))
+    out = tmp_path / "samples.jsonl"
+    assert _generator().main(["--out", str(out)]) == 0
+    assert out.read_bytes() == SAMPLES.read_bytes()
