@@ -1,0 +1,37 @@
+"""Trafficking-recruitment indicators: taxonomy, multilingual matchers, agency register.
+
+Public API::
+
+    from classifier.indicators import (
+        IndicatorHit, indicator_features, load_taxonomy, match_indicators,
+        AgencyRegister, load_register_csv, find_agency_claims,
+    )
+"""
+
+from classifier.indicators.matcher import (
+    Indicator,
+    IndicatorHit,
+    Taxonomy,
+    indicator_features,
+    load_taxonomy,
+    match_indicators,
+)
+from classifier.indicators.register import (
+    AgencyRegister,
+    RegisterEntry,
+    find_agency_claims,
+    load_register_csv,
+)
+
+__all__ = [
+    "AgencyRegister",
+    "Indicator",
+    "IndicatorHit",
+    "RegisterEntry",
+    "Taxonomy",
+    "find_agency_claims",
+    "indicator_features",
+    "load_register_csv",
+    "load_taxonomy",
+    "match_indicators",
+]
