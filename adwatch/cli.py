@@ -9,6 +9,7 @@ import typer
 
 from adwatch.cli_crawl import crawl
 from adwatch.cli_db import db_app
+from adwatch.cli_demo import demo
 from adwatch.cli_keys import keys_app
 from adwatch.cli_model import evaluate, score, train
 from adwatch.cli_run import run
@@ -25,6 +26,7 @@ app = typer.Typer(
 app.add_typer(db_app, name="db")
 app.add_typer(keys_app, name="keys")
 app.command("crawl")(crawl)
+app.command("demo")(demo)
 app.command("train")(train)
 app.command("evaluate")(evaluate)
 app.command("score")(score)

@@ -37,7 +37,7 @@ def link_pending() -> int:
     return jobs.link_job()
 
 
-@tasks.periodic(cron="*/10 * * * * *", periodic_id="requeue-stalled")
+@tasks.periodic(cron="* * * * * */10", periodic_id="requeue-stalled")  # seconds come last
 @tasks.task(name="requeue_stalled", queue="link", pass_context=True)
 async def requeue_stalled(context: procrastinate.JobContext, timestamp: int) -> int:
     """Jobs of workers that stopped sending heartbeats (killed, crashed) go back to the queue."""

@@ -20,7 +20,9 @@ from store.db import database_url
 
 def run(profile: SiteProfile, run_id: int, log_level: str = "WARNING") -> int:
     settings = get_settings()
-    process = CrawlerProcess(scrapy_settings(settings, log_level=log_level))
+    process = CrawlerProcess(
+        scrapy_settings(settings, log_level=log_level, delay_s=profile.delay_s)
+    )
     crawler = process.create_crawler(AdvertSpider)
     process.crawl(crawler, profile=profile, database_url=database_url(settings), run_id=run_id)
     process.start()

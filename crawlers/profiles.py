@@ -178,6 +178,8 @@ class SiteProfile(BaseModel):
     start_urls: list[str] = Field(min_length=1)
     schedule: str = DEFAULT_SCHEDULE
     remove_after_missing_runs: int = Field(default=2, ge=1)
+    # Seconds between requests to this site (None: the deployment's ADWATCH_CRAWLER_DELAY_S).
+    delay_s: float | None = Field(default=None, ge=0, le=120)
     structured: bool = False
     allow_private: bool = False
     links: LinkSelectors = LinkSelectors()

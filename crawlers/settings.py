@@ -9,8 +9,11 @@ from adwatch.settings import Settings
 MAX_PAGE_BYTES = 5 * 1024 * 1024
 
 
-def scrapy_settings(settings: Settings, *, log_level: str = "WARNING") -> dict[str, Any]:
-    """Per-crawl Scrapy settings derived from adwatch's settings."""
+def scrapy_settings(
+    settings: Settings, *, log_level: str = "WARNING", delay_s: float | None = None
+) -> dict[str, Any]:
+    """Per-crawl Scrapy settings derived from adwatch's settings (and the site's own delay)."""
+    delay = settings.crawler_delay_s if delay_s is None else delay_s
     values: dict[str, Any] = {
         "BOT_NAME": "adwatch",
         "USER_AGENT": settings.user_agent,
@@ -19,10 +22,10 @@ def scrapy_settings(settings: Settings, *, log_level: str = "WARNING") -> dict[s
         "CONCURRENT_REQUESTS": 16,
         "CONCURRENT_REQUESTS_PER_DOMAIN": 1,
         "AUTOTHROTTLE_ENABLED": True,
-        "AUTOTHROTTLE_START_DELAY": settings.crawler_delay_s,
+        "AUTOTHROTTLE_START_DELAY": delay,
         "AUTOTHROTTLE_MAX_DELAY": 30.0,
         "AUTOTHROTTLE_TARGET_CONCURRENCY": 1.0,
-        "DOWNLOAD_DELAY": settings.crawler_delay_s,
+        "DOWNLOAD_DELAY": delay,
         "DOWNLOAD_TIMEOUT": 30,
         "DOWNLOAD_MAXSIZE": MAX_PAGE_BYTES,
         "DOWNLOAD_WARNSIZE": MAX_PAGE_BYTES // 2,

@@ -198,3 +198,8 @@ def active_urls(conn: psycopg.Connection[Any], site_name: str) -> list[str]:
         (site_name,),
     ).fetchall()
     return [str(r[0]) for r in rows]
+
+
+def count_flagged(conn: psycopg.Connection[Any]) -> int:
+    row = conn.execute("SELECT count(*) FROM adverts WHERE flagged").fetchone()
+    return int(row[0]) if row else 0
