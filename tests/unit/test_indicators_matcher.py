@@ -13,9 +13,10 @@ from classifier.indicators import (
     load_taxonomy,
     match_indicators,
 )
-from classifier.indicators.matcher import MAX_TEXT_CHARS, _raw_matches, compiled_patterns
+from classifier.indicators.matcher import MAX_TEXT_CHARS
 from classifier.indicators.normalise import normalise
 from classifier.indicators.patterns import LANGUAGES
+from classifier.indicators.prefix_index import compiled_patterns, raw_matches
 
 # Exactly the ids of .briefs/indicator_ids.md, with their kinds.
 RISK_IDS: dict[str, set[str]] = {
@@ -333,7 +334,7 @@ def test_trigger_index_finds_every_finditer_match() -> None:
         ps = compiled_patterns(kind, LANGUAGES)
         for _ in range(40):
             s = " ".join(rng.choice(words) for _ in range(60))
-            got = {(k, m.start(), m.end()) for k, m in _raw_matches(s, ps)}
+            got = {(k, m.start(), m.end()) for k, m in raw_matches(s, ps)}
             for k, p in enumerate(ps.patterns):
                 for m in p.regex.finditer(s):
                     assert (k, m.start(), m.end()) in got, (p.indicator_id, m.group())

@@ -351,3 +351,37 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"row|boulevard)\b",
     ),
 }
+
+# Softer phrasings measured with ``python -m classifier.indicators.coverage --language en``.
+_MORE: dict[str, tuple[str, ...]] = {
+    "travel_paid": (
+        rf"\b(?:we|our partners|they)\s(?:will\s)?take care of (?:the\s|your\s)?{_TRAVEL}",
+        rf"\b(?:the\s)?{_TRAVEL}\b<g3>(?:can be arranged|is organi[sz]ed|side is on us|is on us)",
+        rf"\b(?:won't|will not) need money for the {_TRAVEL}",
+        r"\bworry about the (?:journey|trip|travel)\b",
+        r"\b(?:pick you up|meet you at the (?:airport|bus station))\b",
+    ),
+    "agency_pays_travel": (
+        rf"\b(?:we|our partners|they)\s(?:will\s)?take care of (?:the\s|your\s)?{_TRAVEL}",
+        rf"\b(?:the\s)?{_TRAVEL}\b<g3>(?:side is on us|is on us)",
+        rf"\b(?:won't|will not) need money for the {_TRAVEL}",
+        r"\bready to invite you and arrange\b",
+    ),
+    "send_photos": (
+        rf"\b(?:send|attach|bring)\b<g4>{_PHOTO}",
+        rf"\b(?:a few|a couple of|some)\s(?:recent\s)?{_PHOTO}\b",
+        rf"\b{_PHOTO}\s(?:are|is)\s(?:important|needed|required)\b",
+    ),
+    "urgency": (
+        r"\bthe sooner you\b|\bas soon as possible\b|\bnot many places left\b|\bplaces fill up\b",
+        r"\bnot to wait too long\b",
+    ),
+    "agency_keeps_documents": (
+        rf"\b(?:take care of|hand it over)\b<g3>(?:{_DOC})?|\b{_DOC}\b<g3>safe with us\b",
+    ),
+    "high_pay_no_experience": (
+        r"\bexperience (?:is\s)?not (?:important|necessary)\b|\bbeginners welcome\b|\bwe train beginners\b",
+        r"\bwell above average\b|\bin half a year at home\b|\bgood money from day one\b",
+    ),
+}
+PATTERNS = {k: PATTERNS.get(k, ()) + _MORE.get(k, ()) for k in PATTERNS | _MORE}

@@ -1,0 +1,219 @@
+"""Compile the authored patterns and index them by the literal a match starts with.
+
+Running every pattern at every position is slow; nearly every pattern starts with a
+literal word prefix, so :func:`compiled_patterns` extracts those prefixes (triggers)
+from the parsed regular expression and :func:`raw_matches` tries a pattern only where
+one of its triggers occurs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from re import _constants as _c  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+from types import MappingProxyType
+from typing import Any
+
+from classifier.indicators.patterns import compile_source, raw_patterns
+from classifier.indicators.taxonomy import load_taxonomy
+
+__all__ = ["CompiledPattern", "PatternSet", "compiled_patterns", "raw_matches", "triggers_of"]
+
+
+@dataclass(frozen=True)
+class CompiledPattern:
+    indicator_id: str
+    language: str
+    regex: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class PatternSet:
+    """Patterns of one (kind, languages), indexed by the literal a match starts with.
+
+    Patterns that start with ``\\b`` (nearly all) are tried only at word starts whose
+    first characters begin one of their triggers; the others are tried wherever
+    their trigger occurs; patterns without a usable trigger are scanned.
+    """
+
+    patterns: tuple[CompiledPattern, ...]
+    # first two characters -> ((trigger, pattern indexes), ...) for word-start patterns
+    at_word: Mapping[str, tuple[tuple[str, tuple[int, ...]], ...]]
+    anywhere: Mapping[str, tuple[int, ...]]  # trigger -> patterns not anchored at a word
+    scan: tuple[int, ...]
+
+
+_MAX_TRIGGER = 6
+_MAX_TRIGGERS_PER_PATTERN = 96
+
+
+def _starts(items: list[tuple[Any, Any]]) -> list[tuple[str, bool]] | None:
+    """Literal prefixes every match of a parsed sequence starts with.
+
+    Returns (prefix, complete) pairs, ``complete`` meaning the whole sequence was
+    literal so what follows may extend the prefix; None when unknown.
+    """
+    acc: list[tuple[str, bool]] = [("", True)]
+    for op, av in items:
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            continue  # zero-width
+        if not any(complete for _, complete in acc):
+            break
+        opts: list[tuple[str, bool]] | None
+        if op is _c.LITERAL:
+            opts = [(chr(av), True)]
+        elif op is _c.IN:
+            chars = _class_chars(av)
+            opts = None if chars is None else [(ch, True) for ch in chars]
+        elif op is _c.SUBPATTERN:
+            opts = _starts(list(av[3]))
+        elif op is _c.BRANCH:
+            opts = []
+            for alt in av[1]:
+                sub = _starts(list(alt))
+                if sub is None:
+                    opts = None
+                    break
+                opts.extend(sub)
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+            sub = _starts(list(av[2]))
+            if sub is None:
+                opts = None
+            else:
+                # One repetition may be followed by another: its prefixes cannot grow.
+                opts = sub if av[1] == 1 else [(p, False) for p, _ in sub]
+                if av[0] == 0:
+                    opts = [*opts, ("", True)]
+        else:
+            opts = None
+        if opts is None:
+            return [(p, False) for p, _ in acc]
+        new: list[tuple[str, bool]] = []
+        for prefix, complete in acc:
+            if not complete or len(prefix) >= _MAX_TRIGGER or (len(prefix) >= 2 and len(opts) > 3):
+                new.append((prefix, False))  # long enough: more letters add more finds
+                continue
+            for q, q_complete in opts:
+                joined = prefix + q
+                new.append((joined[:_MAX_TRIGGER], q_complete and len(joined) < _MAX_TRIGGER))
+        acc = list(dict.fromkeys(new))
+        if len(acc) > _MAX_TRIGGERS_PER_PATTERN:
+            return None
+    return acc
+
+
+def _class_chars(items: list[tuple[Any, Any]]) -> list[str] | None:
+    """The characters of a small positive character class, else None."""
+    chars: list[str] = []
+    for op, av in items:
+        if op is _c.LITERAL:
+            chars.append(chr(av))
+        elif op is _c.RANGE and av[1] - av[0] < 12:
+            chars.extend(chr(v) for v in range(av[0], av[1] + 1))
+        elif op is _c.CATEGORY and av is _c.CATEGORY_DIGIT:
+            chars.extend("0123456789")
+        elif op is _c.CATEGORY and av is _c.CATEGORY_SPACE:
+            chars.extend(" \n")  # the only whitespace left in normalised text
+        else:
+            return None
+    return chars if len(chars) <= 12 else None
+
+
+def triggers_of(source: str) -> tuple[str, ...] | None:
+    """Literal strings one of which every match of ``source`` starts with (None: unknown)."""
+    try:
+        starts = _starts(list(_parser.parse(source)))
+    except re.error:
+        return None
+    # A trigger must be selective: two characters, or one that is not a letter.
+    if not starts or any(len(p) < 2 and not (p and not p.isalpha()) for p, _ in starts):
+        return None
+    return tuple(sorted({p for p, _ in starts}))
+
+
+@cache
+def _language_patterns(language: str) -> tuple[tuple[str, str], ...]:
+    """(indicator id, compiled source) for every authored pattern of a language."""
+    out: list[tuple[str, str]] = []
+    for indicator_id, patterns in raw_patterns(language).items():
+        for p in patterns:
+            src = compile_source(p)
+            try:
+                re.compile(src)
+            except re.error as exc:
+                raise ValueError(
+                    f"bad {language} pattern for {indicator_id}: {p!r}: {exc}"
+                ) from exc
+            out.append((indicator_id, src))
+    return tuple(out)
+
+
+@cache
+def compiled_patterns(kind: str, languages: tuple[str, ...]) -> PatternSet:
+    """The compiled patterns of every indicator of ``kind`` in ``languages`` (cached)."""
+    taxonomy = load_taxonomy()
+    patterns: list[CompiledPattern] = []
+    at_word: dict[str, list[int]] = {}
+    anywhere: dict[str, list[int]] = {}
+    scan: list[int] = []
+    for lang in languages:
+        for indicator_id, src in _language_patterns(lang):
+            indicator = taxonomy.indicators.get(indicator_id)
+            if indicator is None or kind not in indicator.kinds:
+                continue
+            index = len(patterns)
+            regex = re.compile(src)
+            patterns.append(CompiledPattern(indicator_id, lang, regex))
+            triggers = triggers_of(src)
+            if triggers is None:
+                scan.append(index)
+                continue
+            word_anchored = src.startswith("\\b") and not src.startswith("\\b|")
+            for t in triggers:
+                table = at_word if word_anchored and len(t) >= 2 else anywhere
+                table.setdefault(t, []).append(index)
+    by_prefix: dict[str, list[tuple[str, tuple[int, ...]]]] = {}
+    for t, indexes in at_word.items():
+        by_prefix.setdefault(t[:2], []).append((t, tuple(indexes)))
+    return PatternSet(
+        patterns=tuple(patterns),
+        at_word=MappingProxyType({k: tuple(v) for k, v in by_prefix.items()}),
+        anywhere=MappingProxyType({t: tuple(v) for t, v in anywhere.items()}),
+        scan=tuple(scan),
+    )
+
+
+_WORD_START = re.compile(r"\b\w")
+
+
+def raw_matches(s: str, ps: PatternSet) -> list[tuple[int, re.Match[str]]]:
+    """(pattern index, match) for every match; matches of one pattern may overlap."""
+    out: list[tuple[int, re.Match[str]]] = []
+    patterns = ps.patterns
+    get = ps.at_word.get
+    for w in _WORD_START.finditer(s):
+        i = w.start()
+        entry = get(s[i : i + 2])
+        if entry is None:
+            continue
+        for trigger, indexes in entry:
+            if len(trigger) > 2 and not s.startswith(trigger, i):
+                continue
+            for k in indexes:
+                m = patterns[k].regex.match(s, i)
+                if m is not None:
+                    out.append((k, m))
+    for trigger, indexes in ps.anywhere.items():
+        pos = s.find(trigger)
+        while pos >= 0:
+            for k in indexes:
+                m = patterns[k].regex.match(s, pos)
+                if m is not None:
+                    out.append((k, m))
+            pos = s.find(trigger, pos + 1)
+    for k in ps.scan:
+        out.extend((k, m) for m in patterns[k].regex.finditer(s))
+    return out
