@@ -13,8 +13,25 @@ from collections.abc import Sequence
 
 # Fictional phone formats; "{x}" is three digits, "{y}" two digits.
 PHONE_FORMATS: dict[str, tuple[str, ...]] = {
-    "md": ("+373 600 00 {x}", "0600 00 {x}", "+37360000{x}", "060000{x}", "0600-00-{x}"),
-    "ro": ("+40 700 000 {x}", "0700 000 {x}", "0700000{x}", "0700-000-{x}", "+40700000{x}"),
+    "md": (
+        "+373 600 00 {x}",
+        "0600 00 {x}",
+        "+37360000{x}",
+        "060000{x}",
+        "0600-00-{x}",
+        "+373-600-00-{x}",
+        "+373 600 00-{x}",
+        "0 600 00 {x}",
+    ),
+    "ro": (
+        "+40 700 000 {x}",
+        "0700 000 {x}",
+        "0700000{x}",
+        "0700-000-{x}",
+        "+40700000{x}",
+        "+40-700-000-{x}",
+        "+40 700 000-{x}",
+    ),
     "us": ("555-01{y}", "555 01{y}"),
 }
 # Which fictional range each advert language draws from, with weights.

@@ -1157,3 +1157,190 @@ CUES: dict[str, dict[str, list[str]]] = {
         ],
     },
 }
+
+# --- Generator version 2 -------------------------------------------------------------
+# Voice no longer predicts the label (first-person adverts that are controlled, agency
+# adverts that are legitimate) and mild wording also appears in negatives.
+TITLES["escort_fp"] = [
+    "Dinner date? I'm {name}", "Elegant companion for evenings out", "Your plus-one for events",
+    "Charming company for a pleasant evening", "{name} – companion, {town}",
+    "Cultured conversation over dinner", "Travel companion, {age}",
+    "Good company for a quiet dinner", "Plus-one for weddings and work parties",
+    "{name}, {age}: dinner and conversation", "Lady for a nice evening in {town}",
+    "Sweet company in {town}", "{name} is here for you", "Hi, I'm {name} – let's have dinner",
+    "Pleasant evening with {name}",
+]
+TITLES["bridal_fp"] = TITLES["bridal_personal"]
+# Polite, reassuring filler with no indicator: the register of the .soft cues, in any advert.
+SLOTS["job"]["mild"] = [
+    "Don't worry if this is your first job abroad, we'll answer all your questions.",
+    "We care about our people and help newcomers settle in.",
+    "Everything is explained calmly, step by step.",
+    "A friendly team is waiting for you.",
+    "Any questions? Just ask, we're always happy to help.",
+    "We treat every worker with respect, and it shows.",
+]
+SLOTS["bridal_agency"]["mild"] = [
+    "Don't worry, we'll guide you gently through every step.",
+    "We take care of you from the very first consultation.",
+    "Everything at your own pace, no pressure at all.",
+    "You are in good hands with us.",
+    "Many ladies tell us they felt at ease from the first day.",
+]
+SLOTS["escort_agency"]["mild"] = [
+    "We take care of every detail of your evening.",
+    "Don't worry about a thing, just enjoy the company.",
+    "Everything is simple, polite and discreet.",
+    "You're in good hands with us.",
+    "Just tell us what kind of evening you'd like.",
+]
+SLOTS["escort_indep"]["mild"] = [
+    "Don't worry, everything is simple and relaxed with me.",
+    "Just tell me what you'd like and I'll take care of the rest.",
+    "No need to plan anything, I'm easy-going.",
+    "I'm always happy to chat a little first.",
+]
+SLOTS["bridal_personal"]["mild"] = [
+    "Don't worry, I'm easy to talk to.",
+    "Let's take things calmly, step by step.",
+    "I'm gentle and patient, no need to be shy.",
+]
+SLOTS["escort_fp"] = {
+    **SLOTS["escort_indep"],
+    "contact": [
+        "Call {phone}.", "Bookings: {phone}.", "Text {phone}.", "Phone {phone}, evenings.",
+        "Contact: {phone}.", "Write to {email}.", "{phone}, text first please.",
+    ],
+}
+SLOTS["bridal_fp"] = SLOTS["bridal_personal"]
+CUES["job"]["travel_paid+written_contract_before_departure"] += [
+    "No need to worry about the journey: {company} books and pays your flight after you sign the contract at home.",
+]
+CUES["job"]["accommodation_by_employer+transparent_deductions"] += [
+    "Don't worry about where to live: company housing is there if you want it, {rent} a month under a separate lease.",
+]
+CUES["indep"]["new_in_town"] += [
+    "Recently arrived {in_town}, I moved here on my own for a new job.",
+]
+CUES["escort"].update({
+    "independent_adult.agency": [
+        "Licensed agency: our companions are self-employed adults who choose their own evenings.",
+        "Every companion keeps her own documents, her own phone and her own earnings; we only manage the diary.",
+        "The ladies set their own schedule and can turn down any booking; nobody travels for us or owes us anything.",
+        "A small registered introduction agency; our companions are over 25 and work with us on their own terms.",
+        "Our companions live locally, have day jobs and decide themselves how often they work with us.",
+    ],
+    "independent_adult.quote": [
+        "\"I pick the dinners I go to and my number is my own,\" says {name}.",
+        "{name}: \"I've worked with the agency for two years, I keep my own hours and my own passport.\"",
+        "In {name}'s words: \"I enjoy the events, and if I don't feel like it I simply say no.\"",
+        "\"I live {in_town}, I have a day job and I choose my evenings,\" says {name}.",
+        "{name} says: \"The office books the table, I decide whether I go.\"",
+    ],
+    "third_person_voice.legit": [
+        "Bookings go through our office, but {name} confirms every date herself.",
+        "Our office answers the phone; {name} decides whether to accept.",
+        "We arrange the table and the time, and she can always say no.",
+    ],
+})
+CUES["bridal"].update({
+    "agency_pays_travel+travel_paid.legit": [
+        "If you both decide to meet abroad, the gentleman pays your ticket, booked in your name; your passport stays with you.",
+        "After several meetings here a visit abroad is possible: he pays the flight, you travel on your own passport and keep all your documents.",
+        "We never hold documents: if he invites you, he buys the ticket in your name and you keep your passport.",
+    ],
+    "marriage_abroad_fast.legit": [
+        "Some couples marry within a few months, always after meeting here in person; women pay nothing and keep their own documents.",
+        "A quick wedding abroad happens, but only when you decide; no fees for women, and your papers stay with you.",
+        "Ready to move abroad soon? We still ask for several meetings at our office first; for women the service is free.",
+    ],
+})
+# First-person escort adverts in which someone else is in control (hard and easy positives).
+CUES["fp"] = {
+    "third_person_voice": [
+        "My manager takes all my bookings, I don't answer the phone myself.",
+        "Bookings only through my manager, he decides my schedule.",
+        "I don't talk to anyone before the date, my manager arranges everything.",
+    ],
+    "third_person_voice.soft": [
+        "My manager handles the bookings.",
+        "I'm travelling with my friend who arranges everything.",
+        "A friend helps me with my schedule, you can talk to her.",
+    ],
+    "documents_held": [
+        "My passport is with the agency, so I can't travel on my own.",
+        "My manager keeps my passport and my phone contract.",
+        "The agency holds my documents until I've paid for the trip.",
+    ],
+    "documents_held.soft": [
+        "My documents are with the agency for now.",
+        "I don't need to carry my passport, it stays at the office.",
+        "The people I work with look after my papers.",
+    ],
+    "new_in_town": [
+        "New city every week, next week they send me somewhere else.",
+        "I'm on tour: {town} this week, then wherever they book me.",
+        "They move me to a different city every few days.",
+    ],
+    "new_in_town.soft": [
+        "New in town every week.",
+        "Only a few days {in_town}, then I move on.",
+        "I arrived yesterday, they told me I'll be here until Sunday.",
+    ],
+    "restricted_movement": [
+        "I don't go out alone, my driver takes me everywhere.",
+        "I stay at the apartment, a driver brings me to dinners and back.",
+        "I'm not allowed out on my own in the evenings.",
+    ],
+    "restricted_movement.soft": [
+        "My friend drives me to every date and waits for me.",
+        "Someone always comes with me, so you don't have to worry.",
+        "I stay in most of the time, they bring me where I need to be.",
+    ],
+    "debt_repaid_from_wages": [
+        "I still owe for my ticket and the flat, so I take every booking.",
+        "I have to pay back my trip, so I work every day.",
+    ],
+    "debt_repaid_from_wages.soft": [
+        "My trip here was paid for me and I'm still settling it.",
+        "Once the travel is paid off I'll have more free days.",
+    ],
+    "available_24_7": ["I'm available 24/7, no days off.", "Any hour, day or night, seven days a week."],
+    "available_24_7.soft": ["Any day, any time – I'm always here.", "Late or early, I'm here."],
+}
+# First-person bridal adverts in which an agency is in control (hard and easy positives).
+CUES["personal_fp"] = {
+    "agency_pays_travel+travel_paid": [
+        "The agency pays for my ticket and visa, I just have to go.",
+        "My flight and visa are paid by the agency, they arrange everything.",
+    ],
+    "agency_pays_travel+travel_paid.soft": [
+        "The agency arranges the trip, I don't need money for it.",
+        "The travel is taken care of by the agency's partners.",
+    ],
+    "agency_keeps_documents+documents_held": [
+        "The agency keeps my passport until the wedding.",
+        "I gave my passport to the agency, they hold it until the visa is done.",
+    ],
+    "agency_keeps_documents+documents_held.soft": [
+        "My papers are with the agency for now, they said it's simpler.",
+        "The agency looks after my documents until everything is ready.",
+    ],
+    "marriage_abroad_fast": [
+        "The agency says the wedding can be in a month, and then I leave.",
+        "I'll marry and go abroad within weeks, the agency already has a man for me.",
+    ],
+    "marriage_abroad_fast.soft": [
+        "The agency says things can move very fast.",
+        "They told me I could be abroad before summer.",
+    ],
+    "recruitment_fee": [
+        "I paid the agency {fee} to be in their catalogue.",
+        "I paid {fee} to the agency for my profile and the introductions.",
+    ],
+    "recruitment_fee.soft": ["I paid a small fee to the agency for my profile."],
+    "messenger_only_contact": [
+        "Write only on Telegram to the agency coordinator: {tg}.",
+        "Messages only on WhatsApp {phone}, the agency reads them for me.",
+    ],
+}

@@ -1130,3 +1130,187 @@ CUES: dict[str, dict[str, list[str]]] = {
         ],
     },
 }
+
+# --- Generator version 2 -------------------------------------------------------------
+# Vocea nu mai prezice eticheta (anunțuri la persoana I controlate, agenții legitime),
+# iar formulările blânde apar și în anunțurile fără risc.
+TITLES["escort_fp"] = [
+    "O cină în doi? Sunt {name}", "Companie elegantă pentru ieșiri în oraș",
+    "Partenera ta pentru evenimente", "Companie plăcută pentru o seară frumoasă",
+    "{name} – companie, {town}", "Conversație cultivată la cină", "Companie de călătorie, {age}",
+    "Companie bună pentru o cină liniștită", "Parteneră pentru nunți și petreceri de firmă",
+    "{name}, {age}: cină și conversație", "Doamnă pentru o seară plăcută {in_town}",
+    "Companie dulce {in_town}", "{name} te așteaptă", "Bună, sunt {name} – hai la o cină",
+    "O seară plăcută cu {name}",
+]
+TITLES["bridal_fp"] = TITLES["bridal_personal"]
+SLOTS["job"]["mild"] = [
+    "Nu-ți face griji dacă e primul tău loc de muncă în străinătate, îți răspundem la toate întrebările.",
+    "Avem grijă de oamenii noștri și îi ajutăm pe cei noi să se acomodeze.",
+    "Totul se explică liniștit, pas cu pas.",
+    "Te așteaptă o echipă prietenoasă.",
+    "Ai întrebări? Întreabă-ne, te ajutăm cu drag.",
+    "Ne purtăm cu respect cu fiecare lucrător.",
+]
+SLOTS["bridal_agency"]["mild"] = [
+    "Nu vă faceți griji, vă însoțim cu blândețe la fiecare pas.",
+    "Avem grijă de dumneavoastră de la prima consultație.",
+    "Totul în ritmul dumneavoastră, fără nicio presiune.",
+    "Sunteți pe mâini bune la noi.",
+    "Multe doamne ne spun că s-au simțit în largul lor din prima zi.",
+]
+SLOTS["escort_agency"]["mild"] = [
+    "Ne ocupăm de fiecare detaliu al serii dumneavoastră.",
+    "Nu vă faceți griji, bucurați-vă doar de companie.",
+    "Totul e simplu, politicos și discret.",
+    "Sunteți pe mâini bune la noi.",
+    "Spuneți-ne doar ce fel de seară vă doriți.",
+]
+SLOTS["escort_indep"]["mild"] = [
+    "Nu-ți face griji, cu mine totul e simplu și relaxat.",
+    "Spune-mi doar ce îți dorești, de rest mă ocup eu.",
+    "Nu trebuie să plănuiești nimic, sunt o fire deschisă.",
+    "Îmi place să povestim puțin înainte.",
+]
+SLOTS["bridal_personal"]["mild"] = [
+    "Nu vă fie teamă, se vorbește ușor cu mine.",
+    "Să luăm lucrurile încet, pas cu pas.",
+    "Sunt blândă și răbdătoare, nu trebuie să vă fie rușine.",
+]
+SLOTS["escort_fp"] = {
+    **SLOTS["escort_indep"],
+    "contact": [
+        "Sună la {phone}.", "Rezervări: {phone}.", "SMS la {phone}.", "Telefon {phone}, seara.",
+        "Contact: {phone}.", "Scrie la {email}.", "{phone}, întâi un mesaj, te rog.",
+    ],
+}
+SLOTS["bridal_fp"] = SLOTS["bridal_personal"]
+CUES["job"]["travel_paid+written_contract_before_departure"] += [
+    "Nu-ți face griji pentru drum: {company} îți rezervă și plătește zborul după ce semnezi contractul acasă.",
+]
+CUES["job"]["accommodation_by_employer+transparent_deductions"] += [
+    "Nu-ți face griji unde vei sta: dacă vrei, ai cazare la firmă, {rent} pe lună, cu contract de închiriere separat.",
+]
+CUES["indep"]["new_in_town"] += [
+    "Am ajuns de curând {in_town}, m-am mutat singură pentru un serviciu nou.",
+]
+CUES["escort"].update({
+    "independent_adult.agency": [
+        "Agenție autorizată: însoțitoarele noastre sunt persoane adulte care lucrează pe cont propriu și își aleg singure serile.",
+        "Fiecare însoțitoare își păstrează actele, telefonul și banii; noi ne ocupăm doar de agendă.",
+        "Doamnele își fac singure programul și pot refuza orice rezervare; nimeni nu călătorește pentru noi și nimeni nu ne datorează nimic.",
+        "O mică agenție înregistrată; însoțitoarele noastre au peste 25 de ani și lucrează cu noi în condițiile lor.",
+        "Însoțitoarele noastre locuiesc aici, au serviciu de zi și decid singure cât de des lucrează cu noi.",
+    ],
+    "independent_adult.quote": [
+        "„Eu aleg la ce cine merg, iar numărul de telefon e al meu”, spune {name}.",
+        "{name}: „Lucrez cu agenția de doi ani, îmi fac singură orele și pașaportul e la mine.”",
+        "Cum spune chiar {name}: „Îmi plac evenimentele, iar dacă nu am chef, pur și simplu spun nu.”",
+        "„Locuiesc {in_town}, am serviciu și îmi aleg singură serile”, spune {name}.",
+        "{name} spune: „Biroul rezervă masa, eu decid dacă merg.”",
+    ],
+    "third_person_voice.legit": [
+        "Rezervările trec prin biroul nostru, dar {name} confirmă singură fiecare întâlnire.",
+        "La telefon răspunde biroul; {name} decide dacă acceptă.",
+        "Noi stabilim masa și ora, iar ea poate oricând să refuze.",
+    ],
+})
+CUES["bridal"].update({
+    "agency_pays_travel+travel_paid.legit": [
+        "Dacă amândoi decideți să vă vedeți în străinătate, domnul vă plătește biletul pe numele dumneavoastră; pașaportul rămâne la dumneavoastră.",
+        "După câteva întâlniri aici e posibilă o vizită în străinătate: el plătește zborul, dumneavoastră călătoriți cu pașaportul propriu și vă păstrați toate actele.",
+        "Nu păstrăm niciodată acte: dacă vă invită, el cumpără biletul pe numele dumneavoastră, iar pașaportul rămâne la dumneavoastră.",
+    ],
+    "marriage_abroad_fast.legit": [
+        "Unele cupluri se căsătoresc în câteva luni, întotdeauna după ce s-au văzut aici în persoană; femeile nu plătesc nimic și își păstrează actele.",
+        "O nuntă rapidă în străinătate se poate, dar doar când decideți dumneavoastră; fără taxe pentru femei, iar actele rămân la dumneavoastră.",
+        "Gata să plecați curând peste hotare? Tot cerem mai multe întâlniri la biroul nostru înainte; pentru femei serviciul e gratuit.",
+    ],
+})
+CUES["fp"] = {
+    "third_person_voice": [
+        "Toate rezervările le face managerul meu, eu nu răspund la telefon.",
+        "Rezervări doar prin managerul meu, el îmi face programul.",
+        "Nu vorbesc cu nimeni înainte de întâlnire, managerul meu aranjează tot.",
+    ],
+    "third_person_voice.soft": [
+        "De rezervări se ocupă managerul meu.",
+        "Călătoresc cu o prietenă care aranjează totul.",
+        "O prietenă mă ajută cu programul, poți vorbi cu ea.",
+    ],
+    "documents_held": [
+        "Pașaportul meu e la agenție, așa că nu pot călători singură.",
+        "Managerul meu îmi păstrează pașaportul și abonamentul de telefon.",
+        "Agenția îmi ține actele până plătesc drumul.",
+    ],
+    "documents_held.soft": [
+        "Actele mele sunt deocamdată la agenție.",
+        "Nu trebuie să port pașaportul, rămâne la birou.",
+        "De hârtiile mele au grijă oamenii cu care lucrez.",
+    ],
+    "new_in_town": [
+        "În fiecare săptămână alt oraș, săptămâna viitoare mă trimit în altă parte.",
+        "Sunt în turneu: săptămâna asta {in_town}, apoi unde mă rezervă ei.",
+        "Mă mută în alt oraș la câteva zile.",
+    ],
+    "new_in_town.soft": [
+        "Nouă în oraș în fiecare săptămână.",
+        "Doar câteva zile {in_town}, apoi plec mai departe.",
+        "Am ajuns ieri, mi-au spus că stau aici până duminică.",
+    ],
+    "restricted_movement": [
+        "Nu ies singură, șoferul meu mă duce peste tot.",
+        "Stau în apartament, un șofer mă duce la cine și înapoi.",
+        "Seara nu am voie să ies singură.",
+    ],
+    "restricted_movement.soft": [
+        "Prietenul meu mă duce la fiecare întâlnire și mă așteaptă.",
+        "Mereu vine cineva cu mine, deci nu ai de ce să-ți faci griji.",
+        "Stau mai mult în casă, mă duc ei unde trebuie.",
+    ],
+    "debt_repaid_from_wages": [
+        "Încă datorez biletul și chiria, așa că accept orice rezervare.",
+        "Trebuie să dau înapoi banii de drum, așa că lucrez în fiecare zi.",
+    ],
+    "debt_repaid_from_wages.soft": [
+        "Drumul până aici mi l-a plătit altcineva și încă îl dau înapoi.",
+        "După ce termin de plătit drumul, voi avea mai multe zile libere.",
+    ],
+    "available_24_7": ["Disponibilă 24/7, fără zile libere.", "La orice oră, zi și noapte, șapte zile din șapte."],
+    "available_24_7.soft": ["În orice zi, la orice oră – sunt aici.", "Târziu sau devreme, sunt aici."],
+}
+CUES["personal_fp"] = {
+    "agency_pays_travel+travel_paid": [
+        "Agenția îmi plătește biletul și viza, eu doar trebuie să plec.",
+        "Zborul și viza mi le plătește agenția, ei aranjează totul.",
+    ],
+    "agency_pays_travel+travel_paid.soft": [
+        "Agenția organizează drumul, nu am nevoie de bani pentru el.",
+        "De călătorie se ocupă partenerii agenției.",
+    ],
+    "agency_keeps_documents+documents_held": [
+        "Agenția îmi păstrează pașaportul până la nuntă.",
+        "Mi-am dat pașaportul agenției, îl țin până se face viza.",
+    ],
+    "agency_keeps_documents+documents_held.soft": [
+        "Actele mele sunt deocamdată la agenție, au zis că e mai simplu așa.",
+        "Agenția are grijă de actele mele până e totul gata.",
+    ],
+    "marriage_abroad_fast": [
+        "Agenția zice că nunta poate fi peste o lună, și apoi plec.",
+        "Mă mărit și plec peste hotare în câteva săptămâni, agenția are deja un bărbat pentru mine.",
+    ],
+    "marriage_abroad_fast.soft": [
+        "Agenția zice că lucrurile pot merge foarte repede.",
+        "Mi-au spus că pot fi în străinătate până la vară.",
+    ],
+    "recruitment_fee": [
+        "Am plătit agenției {fee} ca să fiu în catalogul lor.",
+        "Am plătit {fee} agenției pentru profil și prezentări.",
+    ],
+    "recruitment_fee.soft": ["Am plătit o mică taxă agenției pentru profilul meu."],
+    "messenger_only_contact": [
+        "Scrieți doar pe Telegram coordonatoarei agenției: {tg}.",
+        "Doar mesaje pe WhatsApp {phone}, agenția le citește pentru mine.",
+    ],
+}

@@ -26,16 +26,20 @@ from typing import Any
 
 import compose_text as compose
 import label_recipes as recipes
+import recipes_companion as companion
 
 SEED = 20261123
 GENERATOR = "labelled_samples/generate.py"
-GENERATOR_VERSION = "1"
+GENERATOR_VERSION = "2"
 CREATED = "2026-11-23"
 AUTHOR = "adwatch team (synthetic)"
 KINDS = ("job", "bridal", "escort")
 LANGS = ("en", "ro", "ru", "uk")
 # (label, hard) -> adverts per kind x language cell (220 in all).
-CELL_PLAN = {(1, False): 70, (1, True): 40, (0, False): 65, (0, True): 45}
+CELL_PLAN = {(1, False): 65, (1, True): 45, (0, False): 60, (0, True): 50}
+# Share of adverts, of any label, that carry one polite, reassuring filler line with no
+# indicator: mild wording alone must not reveal a hard positive.
+MILD_SHARE = 0.35
 TEST_SHARE = 0.2
 # Closings that invite a phone call contradict a messenger-only contact line.
 CALL_WORDS = {
@@ -228,11 +232,13 @@ def compose_body(w: Writer) -> tuple[list[str], list[str], list[str]]:
         middle += w.slot("conditions", rng.choice((0, 1, 1)))
     elif plan.profile == "bridal_agency":
         middle += w.slot("about") + w.slot("conditions", rng.choice((0, 1)))
-    elif plan.profile == "bridal_personal":
+    elif plan.profile in {"bridal_personal", "bridal_fp"}:
         head += w.slot("about")
         middle += w.slot("looking")
     else:
         middle += w.slot("about")
+    if "mild" in w.mod.SLOTS[plan.profile] and rng.random() < MILD_SHARE:
+        middle += w.slot("mild")
     contact: list[str] = []
     for key in keys:
         text = w.cue(key)
@@ -274,9 +280,9 @@ def build(
     if kind == "job":
         plan = recipes.plan_job(rng, label, hard, mod.JOBS)
     elif kind == "bridal":
-        plan = recipes.plan_bridal(rng, label, hard)
+        plan = companion.plan_bridal(rng, label, hard)
     else:
-        plan = recipes.plan_escort(rng, label, hard)
+        plan = companion.plan_escort(rng, label, hard)
     w = Writer(rng, mod, plan, make_values(rng, lang, mod, plan))
     title = make_title(w)
     head, middle, tail = compose_body(w)
@@ -315,6 +321,7 @@ def build(
             "seed": seed,
             "created": CREATED,
             "author": AUTHOR,
+            "voice": recipes.VOICE[plan.profile],
         },
     }
 

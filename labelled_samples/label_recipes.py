@@ -11,10 +11,15 @@ indicator joined by ``+``.  The label follows the recipe, never a single cue:
   or deception (debt, documents, contract, fee, pay, employer, movement);
 * hard positive: two or three mildly worded cues that together still point to
   third-party control, no mitigating context (job adverts may carry a realistic wage);
+  about a third keep one cue in its blunt, explicit wording;
 * easy negative: an ordinary advert, no risk cue, sometimes mitigating details;
 * hard negative: one or two risk-looking cues inside a legitimate context (licence,
   registered employer, contract before departure, transparent deductions, in-person
   office, or an independent adult speaking for herself).
+
+Marriage-agency and companionship recipes live in ``recipes_companion.py``.  Since
+generator version 2 the voice of an advert (``VOICE``) does not decide its label:
+first-person adverts can be controlled and agency adverts can be legitimate.
 """
 
 from __future__ import annotations
@@ -66,7 +71,24 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "escort_indep": ("indep",),
     "bridal_agency": ("bridal", "any"),
     "bridal_personal": ("personal",),
+    # First-person adverts in which someone else is in control.
+    "escort_fp": ("fp",),
+    "bridal_fp": ("personal_fp",),
 }
+# Who speaks in the advert, recorded as provenance.voice.
+VOICE: dict[str, str] = {
+    "job": "agency",
+    "escort_recruit": "agency",
+    "bridal_agency": "agency",
+    "escort_agency": "third_person",
+    "escort_indep": "first_person",
+    "escort_fp": "first_person",
+    "bridal_personal": "first_person",
+    "bridal_fp": "first_person",
+}
+# Share of hard positives that keep one cue in blunt, explicit wording, so that the
+# register of the words does not reveal which adverts are hard.
+BLUNT_SHARE = 0.3
 # Indicators carried by the profile's voice itself.
 INHERENT: dict[str, tuple[str, ...]] = {
     "escort_agency": ("third_person_voice",),
@@ -149,86 +171,6 @@ JOB_HARD_NEG: tuple[tuple[tuple[str, ...], tuple[str, ...], bool], ...] = (
     ),
 )
 
-BRIDAL_STRONG = (
-    "agency_pays_travel+travel_paid",
-    "agency_keeps_documents+documents_held",
-    "recruitment_fee",
-    "marriage_abroad_fast",
-    "messenger_only_contact",
-    "young_women_only",
-    "send_photos",
-    "urgency",
-    "unlicensed_agency",
-)
-BRIDAL_HARD_POS: tuple[tuple[str, ...], ...] = (
-    ("agency_pays_travel+travel_paid", "marriage_abroad_fast"),
-    ("agency_pays_travel+travel_paid", "agency_keeps_documents+documents_held"),
-    ("young_women_only", "send_photos", "agency_pays_travel+travel_paid"),
-    ("messenger_only_contact", "marriage_abroad_fast", "young_women_only"),
-    ("unlicensed_agency", "agency_pays_travel+travel_paid", "send_photos"),
-    ("agency_keeps_documents+documents_held", "marriage_abroad_fast"),
-)
-BRIDAL_HARD_NEG: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
-    (
-        "bridal_agency",
-        ("send_photos.legit",),
-        ("registered_agency_office", "named_employer_registration"),
-    ),
-    (
-        "bridal_agency",
-        ("recruitment_fee.legit",),
-        ("registered_agency_office", "named_employer_registration"),
-    ),
-    ("bridal_agency", ("urgency.legit",), ("registered_agency_office",)),
-    ("bridal_personal", ("messenger_only_contact",), ("independent_adult",)),
-    ("bridal_personal", ("marriage_abroad_fast",), ("independent_adult",)),
-)
-
-SERVICE_STRONG = (
-    "multiple_workers_one_contact",
-    "new_in_town",
-    "available_24_7",
-    "ethnicity_emphasis",
-    "youth_emphasis",
-    "messenger_only_contact",
-    "urgency",
-    "restricted_movement",
-)
-RECRUIT_STRONG = (
-    "high_pay_no_experience",
-    "travel_paid",
-    "debt_repaid_from_wages",
-    "documents_held",
-    "young_women_only",
-    "urgency",
-    "messenger_only_contact",
-    "wages_cut_for_costs",
-    "restricted_movement",
-    "multiple_workers_one_contact",
-)
-RECRUIT_CORE = (
-    "travel_paid",
-    "debt_repaid_from_wages",
-    "documents_held",
-    "restricted_movement",
-    "wages_cut_for_costs",
-    "high_pay_no_experience",
-)
-SERVICE_HARD_POS: tuple[tuple[str, ...], ...] = (
-    ("multiple_workers_one_contact", "available_24_7"),
-    ("new_in_town", "youth_emphasis"),
-    ("new_in_town", "messenger_only_contact"),
-    ("multiple_workers_one_contact", "new_in_town"),
-    ("available_24_7", "youth_emphasis"),
-)
-RECRUIT_HARD_POS: tuple[tuple[str, ...], ...] = (
-    ("high_pay_no_experience", "travel_paid", "messenger_only_contact"),
-    ("travel_paid", "debt_repaid_from_wages"),
-    ("young_women_only", "travel_paid", "urgency"),
-    ("travel_paid", "documents_held"),
-)
-INDEP_CUES = ("new_in_town", "messenger_only_contact", "ethnicity_emphasis", "available_24_7")
-
 COMBOS = (
     ("travel_paid", "debt_repaid_from_wages"),
     ("debt_repaid_from_wages", "documents_held"),
@@ -250,7 +192,7 @@ def tags_of(key: str) -> list[str]:
     return key.split(".")[0].split("+")
 
 
-def _explicit(
+def explicit(
     rng: random.Random, strong: tuple[str, ...], core: tuple[str, ...], allowed: tuple[str, ...]
 ) -> list[str]:
     """Three to five explicit cues, two of them from ``core``."""
@@ -270,8 +212,13 @@ def _merge_combos(rng: random.Random, keys: list[str]) -> list[str]:
     return keys
 
 
-def _soft(keys: tuple[str, ...]) -> list[str]:
-    return [f"{k}.soft" for k in keys]
+def soft(rng: random.Random, keys: tuple[str, ...]) -> list[str]:
+    """Mild wording for every cue, except sometimes one left blunt."""
+    cues = [f"{k}.soft" for k in keys]
+    if rng.random() < BLUNT_SHARE:
+        blunt = rng.randrange(len(keys))
+        cues[blunt] = keys[blunt]
+    return cues
 
 
 def plan_job(rng: random.Random, label: int, hard: bool, jobs: list[dict[str, object]]) -> Plan:
@@ -282,10 +229,10 @@ def plan_job(rng: random.Random, label: int, hard: bool, jobs: list[dict[str, ob
     allowed = tuple(c for c in JOB_STRONG if female or c not in FEMALE_ONLY)
     plan = Plan("job", job=index)
     if label and not hard:
-        plan.cues = _explicit(rng, JOB_STRONG, JOB_CORE, allowed)
+        plan.cues = explicit(rng, JOB_STRONG, JOB_CORE, allowed)
     elif label:
         recipe = rng.choice([r for r in JOB_HARD_POS if all(c in allowed for c in r)])
-        plan.cues = _soft(recipe)
+        plan.cues = soft(rng, recipe)
         if "high_pay_no_experience" not in recipe and rng.random() < 0.25:
             plan.cues.append("realistic_wage")
     elif not hard:
@@ -302,45 +249,3 @@ def plan_job(rng: random.Random, label: int, hard: bool, jobs: list[dict[str, ob
         want = min(len(extra), want + rng.randint(0, 1))
         plan.cues = [*risk, *mits, *rng.sample(extra, want)]
     return plan
-
-
-def plan_bridal(rng: random.Random, label: int, hard: bool) -> Plan:
-    """Choose the profile and cues of a marriage-agency or personal advert."""
-    if label and not hard:
-        return Plan(
-            "bridal_agency", _explicit(rng, BRIDAL_STRONG, BRIDAL_STRONG[:4], BRIDAL_STRONG)
-        )
-    if label:
-        return Plan("bridal_agency", _soft(rng.choice(BRIDAL_HARD_POS)))
-    if not hard:
-        if rng.random() < 0.5:
-            return Plan("bridal_personal", ["independent_adult"])
-        offers = ("registered_agency_office", "named_employer_registration")
-        return Plan("bridal_agency", rng.sample(offers, rng.choice((0, 1, 1, 2))))
-    profile, risk, mits = rng.choice(BRIDAL_HARD_NEG)
-    return Plan(profile, [*risk, *mits])
-
-
-def plan_escort(rng: random.Random, label: int, hard: bool) -> Plan:
-    """Choose the profile and cues of a companionship advert."""
-    recruit = rng.random() < 0.4
-    if label and not hard:
-        if recruit:
-            return Plan(
-                "escort_recruit", _explicit(rng, RECRUIT_STRONG, RECRUIT_CORE, RECRUIT_STRONG)
-            )
-        cues = rng.sample(SERVICE_STRONG, rng.choice((2, 3, 3, 4)))
-        if rng.random() < 0.6:
-            cues.append("third_person_voice")
-        return Plan("escort_agency", cues)
-    if label:
-        if recruit:
-            return Plan("escort_recruit", _soft(rng.choice(RECRUIT_HARD_POS)))
-        cues = _soft(rng.choice(SERVICE_HARD_POS))
-        if rng.random() < 0.5:
-            cues.append("third_person_voice.soft")
-        return Plan("escort_agency", cues)
-    cues = ["independent_adult"]
-    if hard:
-        cues += rng.sample(INDEP_CUES, rng.choice((1, 1, 2)))
-    return Plan("escort_indep", cues)

@@ -67,7 +67,10 @@ FIELDS = [
     "split",
     "provenance",
 ]
-PROVENANCE = ["source", "generator", "generator_version", "seed", "created", "author"]
+PROVENANCE = ["source", "generator", "generator_version", "seed", "created", "author", "voice"]
+VOICES = ("first_person", "third_person", "agency")
+# Kinds whose adverts come in more than one voice (job adverts are all employer/agency).
+MIXED_VOICE_KINDS = ("bridal", "escort")
 ID_RE = re.compile(r"^ls-(job|bridal|escort)-(en|ro|ru|uk)-(\d{4})$")
 
 # Phone-like: a digit run of at least 7 digits joined by spaces or hyphens.
@@ -120,10 +123,11 @@ def test_schema_of_every_line(samples: list[dict[str, Any]]) -> None:
         assert list(prov) == PROVENANCE
         assert prov["source"] == "synthetic"
         assert prov["generator"] == "labelled_samples/generate.py"
-        assert prov["generator_version"] == "1"
+        assert prov["generator_version"] == "2"
         assert isinstance(prov["seed"], int) and type(prov["seed"]) is int
         assert prov["created"] == "2026-11-23"
         assert isinstance(prov["author"], str) and prov["author"]
+        assert prov["voice"] in VOICES, s["id"]
         assert "{" not in s["text"] and "}" not in s["text"], s["id"]
 
 
@@ -170,6 +174,37 @@ def test_labels_follow_indicator_combinations(samples: list[dict[str, Any]]) -> 
             assert risk and mitigating, s["id"]
         else:
             assert not risk, s["id"]
+
+
+def _cell(samples: list[dict[str, Any]], kind: str, lang: str) -> list[dict[str, Any]]:
+    return [s for s in samples if s["kind"] == kind and s["language"] == lang]
+
+
+def test_voice_does_not_predict_label(samples: list[dict[str, Any]]) -> None:
+    """In every bridal and escort cell both labels occur in each voice, hard and easy."""
+    for kind in MIXED_VOICE_KINDS:
+        for lang in LANGUAGES:
+            cell = _cell(samples, kind, lang)
+            first = [s for s in cell if s["provenance"]["voice"] == "first_person"]
+            others = [s for s in cell if s["provenance"]["voice"] != "first_person"]
+            for group in (first, others):
+                labels = Counter(s["label"] for s in group)
+                assert min(labels[0], labels[1]) >= 5, (kind, lang, labels)
+                assert {s["hard"] for s in group if s["label"] == 1} == {True, False}
+
+
+def test_voice_matches_indicators(samples: list[dict[str, Any]]) -> None:
+    """Voice and its tags agree; a first-person positive is never tagged independent."""
+    for s in samples:
+        voice, tags = s["provenance"]["voice"], set(s["indicators"])
+        if s["kind"] == "job":
+            assert voice == "agency", s["id"]
+        if voice == "third_person":
+            assert s["kind"] == "escort" and "third_person_voice" in tags, s["id"]
+        if s["label"] == 1:
+            assert "independent_adult" not in tags, s["id"]
+        elif voice != "first_person":
+            assert "third_person_voice" not in tags or "independent_adult" in tags, s["id"]
 
 
 def test_only_fictional_contacts(samples: list[dict[str, Any]]) -> None:
