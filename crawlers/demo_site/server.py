@@ -16,6 +16,7 @@ import email.utils
 import logging
 import socket
 import threading
+import time
 from collections.abc import Mapping
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
@@ -70,6 +71,8 @@ class _Handler(BaseHTTPRequestHandler):
     def _answer(self, with_body: bool) -> None:
         owner = self.server.owner
         site = self.server.site
+        if owner.latency_s:
+            time.sleep(owner.latency_s)
         try:
             page = render(owner.world, site, owner.round, self.path, owner.base_urls[site])
         except Exception:  # a bug in the demo must not kill the server thread
@@ -115,8 +118,11 @@ class DemoServer:
         host: str = "127.0.0.1",
         ports: Mapping[str, int] | None = None,
         round: int = 1,
+        latency_s: float = 0.0,
     ) -> None:
+        """latency_s delays every answer, like a network round trip to a real site."""
         world.check_round(round)
+        self.latency_s = latency_s
         self.world = world
         self.host = host
         self.ports: dict[str, int] = dict(DEFAULT_PORTS if ports is None else ports)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
@@ -140,13 +141,19 @@ class AdvertSpider(scrapy.Spider):
             meta={"handle_httpstatus_list": GONE_STATUSES},
         )
 
-    def parse_advert(self, response: Response) -> Iterator[Any]:
+    async def parse_advert(self, response: Response) -> AsyncIterator[Any]:
         if response.status in GONE_STATUSES:
             self.seen.add(canonical_url(response.url))
             yield GonePage(canonical_url(response.url), response.status, datetime.now(UTC))
             return
+        # Parsing runs in a thread so the reactor keeps downloading meanwhile.
+        items = await asyncio.to_thread(self._parse_advert_page, response)
+        for item in items:
+            yield item
+
+    def _parse_advert_page(self, response: Response) -> list[Any]:
         html = decode_body(response.body, _content_type(response))
-        yield from self._advert_items(response, html, require=True)
+        return list(self._advert_items(response, html, require=True))
 
     def _advert_items(self, response: Response, html: str, require: bool) -> Iterator[Any]:
         try:

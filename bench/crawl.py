@@ -1,0 +1,78 @@
+"""Crawl throughput: adwatch's full crawl (extraction, entities, language, evidence, PostgreSQL)
+against a bare Scrapy spider on the same generated site with the same settings, in one run."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from typing import Any
+
+from bench.common import scratch_database
+from crawlers import launch
+from crawlers.demo_site import DemoServer, generate_world
+from crawlers.profiles import load_profile
+
+
+def _bare(start_url: str, delay: float) -> dict[str, float]:
+    profile = load_profile("demo-jobs")
+    assert profile.links is not None
+    out = subprocess.run(
+        [sys.executable, "-m", "bench.crawl_bare", start_url, profile.links.advert or "",
+         profile.links.next_page or "", str(delay)],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    return dict(json.loads(out.stdout.strip().splitlines()[-1]))
+
+
+def _adwatch(url: str, start_url: str, delay: float) -> dict[str, float]:
+    os.environ["DATABASE_URL"] = url
+    from adwatch.settings import get_settings
+
+    get_settings.cache_clear()
+    profile = load_profile("demo-jobs").model_copy(
+        update={"start_urls": [start_url], "delay_s": delay}
+    )
+    started = time.perf_counter()
+    run = launch.crawl(profile, allow_private=True)
+    elapsed = time.perf_counter() - started
+    assert run.status == "finished", run.error_log[:3]
+    return {"pages": run.pages, "seconds": elapsed, "adverts": run.adverts_new}
+
+
+def run(adverts: int, delay: float, latency: float) -> dict[str, Any]:
+    world = generate_world(seed=11, job_adverts=adverts, bridal_adverts=12, escort_adverts=14)
+    ports = {"jobs": 0, "bridal": 0, "escort": 0}
+    server = DemoServer(world, ports=ports, latency_s=latency)
+    with server, scratch_database() as url:
+        start = server.start_urls()["jobs"]
+        bare = _bare(start, delay)
+        full = _adwatch(url, start, delay)
+    ratio = (full["pages"] / full["seconds"]) / (bare["pages"] / bare["seconds"])
+    return {"bare": bare, "adwatch": full, "ratio": ratio}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--adverts", type=int, default=5000)
+    parser.add_argument("--delay", type=float, default=0.0, help="per-request delay, both sides")
+    parser.add_argument(
+        "--latency", type=float, default=0.02, help="server answer delay (network round trip)"
+    )
+    args = parser.parse_args()
+    r = run(args.adverts, args.delay, args.latency)
+    for name in ("bare", "adwatch"):
+        m = r[name]
+        print(f"crawl {name}: {m['pages']} pages in {m['seconds']:.1f}s = "
+              f"{m['pages'] / m['seconds']:.0f} pages/s")  # fmt: skip
+    print(
+        f"crawl ratio adwatch/bare: {r['ratio']:.2f} at {args.latency * 1000:.0f} ms latency "
+        "(target >= 0.8)"
+    )
+
+
+if __name__ == "__main__":
+    main()
