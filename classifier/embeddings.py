@@ -37,10 +37,17 @@ def default_device() -> str:
 
 def embed(texts: list[str], batch_size: int = 32, device: str | None = None) -> NDArray[np.float32]:
     """Mean-pooled, L2-normalised embeddings, one row per text."""
-    import torch
-
     device = device or default_device()
     tokenizer, model = _load(device)
+    return encode(tokenizer, model, texts, batch_size, device)
+
+
+def encode(
+    tokenizer: Any, model: Any, texts: list[str], batch_size: int, device: str
+) -> NDArray[np.float32]:
+    """The pooling shared by scoring and the GPU benchmark (any MiniLM-compatible model)."""
+    import torch
+
     out = np.zeros((len(texts), EMBEDDING_DIM), dtype=np.float32)
     order = np.argsort([len(t) for t in texts])  # similar lengths per batch: less padding
     for start in range(0, len(texts), batch_size):

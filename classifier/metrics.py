@@ -100,7 +100,8 @@ def choose_thresholds(
 ) -> dict[str, float]:
     """Thresholds chosen on out-of-fold predictions for the whole flag rule: the (high, strong)
     pair with the best F1 among those keeping precision ≥ target; medium = the probability
-    that still catches `medium_recall` of positives (for the analyst's second look)."""
+    that still catches `medium_recall` of positives, capped at half of high (the analyst's
+    second look)."""
     y, p = np.asarray(y), np.asarray(p)
     best = (-1.0, 0.5, 1.01)
     for strong in STRONG_CANDIDATES:
@@ -113,5 +114,7 @@ def choose_thresholds(
     _, high, strong = best
     positives = np.sort(p[y == 1])
     cut = int(np.floor((1 - medium_recall) * len(positives)))
-    medium = float(positives[cut]) if len(positives) else high / 2
-    return {"medium": round(min(medium, high), 4), "high": round(high, 4), "strong": strong}
+    caught = float(positives[cut]) if len(positives) else high
+    # At most half the flag threshold, so "medium" stays a real band even on separable data.
+    medium = min(caught, high / 2)
+    return {"medium": round(medium, 4), "high": round(high, 4), "strong": strong}

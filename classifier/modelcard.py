@@ -31,6 +31,11 @@ def render(meta: dict[str, Any]) -> str:
         "never a finding; one indicator alone never flags an advert. Not for decisions about",
         "individuals, and not for policing independent adults.",
         "",
+        "Limitations: trained and evaluated on synthetic, partly templated adverts",
+        "(labelled_samples/README.md); the held-out figures below are therefore optimistic.",
+        "Validate on labelled adverts from your own sources before relying on the bands, and",
+        "retrain with them (`adwatch train FILE.jsonl ...`).",
+        "",
     ]
     for title, key in (
         ("Cross-validated (training split)", "cross_validation"),

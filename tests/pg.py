@@ -24,7 +24,7 @@ def server_url(tmp_root: Path) -> tuple[str, object | None]:
         warnings.simplefilter("ignore")
         import pgserver
 
-    server = pgserver.get_server(tmp_root / "pgdata", cleanup_mode="stop")
+    server = pgserver.get_server(tmp_root / "pgdata", cleanup_mode="stop")  # type: ignore[attr-defined]
     return str(server.get_uri()), server
 
 
