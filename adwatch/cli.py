@@ -8,6 +8,7 @@ import sys
 import typer
 
 from adwatch.cli_crawl import crawl
+from adwatch.cli_data import agencies_app, export_app
 from adwatch.cli_db import db_app
 from adwatch.cli_demo import demo
 from adwatch.cli_keys import keys_app
@@ -25,6 +26,8 @@ app = typer.Typer(
 )
 app.add_typer(db_app, name="db")
 app.add_typer(keys_app, name="keys")
+app.add_typer(agencies_app, name="agencies")
+app.add_typer(export_app, name="export")
 app.command("crawl")(crawl)
 app.command("demo")(demo)
 app.command("train")(train)

@@ -7,11 +7,16 @@ import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
 
 from adwatch.settings import get_settings
+
+if TYPE_CHECKING:
+    from classifier.indicators import AgencyRegister
+    from classifier.scoring import ScoreInput
 
 console = Console(stderr=True)
 
@@ -71,7 +76,16 @@ def evaluate(
         output.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
 
 
-def _read_inputs(path: Path) -> Iterator[object]:
+def _load_register(path: Path) -> AgencyRegister:
+    from classifier.indicators import load_register_csv
+
+    try:
+        return load_register_csv(path)
+    except (OSError, ValueError) as exc:
+        raise typer.BadParameter(str(exc)) from exc
+
+
+def _read_inputs(path: Path) -> Iterator[ScoreInput]:
     from classifier.samples import read_jsonl
     from classifier.scoring import ScoreInput
 
@@ -92,6 +106,9 @@ def score(
     input: Path | None = typer.Option(None, "--input", help="JSONL: id, kind, title, text."),
     output: Path | None = typer.Option(None, "--output", help="JSONL out (default: stdout)."),
     pending: bool = typer.Option(False, "--pending", help="Score stored adverts awaiting one."),
+    register: Path | None = typer.Option(
+        None, help="Licensed-agency CSV to check licences against (with --input)."
+    ),
 ) -> None:
     """Score adverts from a file (the scoring contract) or those stored and pending."""
     from classifier.model import load_model
@@ -106,7 +123,8 @@ def score(
     sink = output.open("w", encoding="utf-8") if output else sys.stdout
     count = 0
     try:
-        for result in score_stream(model, _read_inputs(input)):  # type: ignore[arg-type]
+        agency_register = _load_register(register) if register else None
+        for result in score_stream(model, _read_inputs(input), register=agency_register):
             sink.write(json.dumps(result.as_json(), ensure_ascii=False) + "\n")
             count += 1
     finally:

@@ -71,7 +71,7 @@ def _queued(task_name: str) -> Callable[[], object]:
             if task_name.startswith("crawl:"):
                 queue.defer_crawl(app, task_name.removeprefix("crawl:"))
             else:
-                getattr(queue, task_name).defer()
+                queue.defer_task(app, task_name)
 
     return defer
 

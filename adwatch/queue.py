@@ -12,35 +12,30 @@ import logging
 from functools import lru_cache
 
 import procrastinate
-from procrastinate import App, Blueprint, PsycopgConnector, RetryStrategy
+from procrastinate import App, PsycopgConnector, RetryStrategy
 
 from adwatch import jobs
 
 log = logging.getLogger(__name__)
 QUEUES = ("crawl", "score", "link")
 STALLED_AFTER_S = 15.0
-tasks = Blueprint()
 
 
-@tasks.task(name="crawl_site", queue="crawl", retry=RetryStrategy(max_attempts=3, wait=30))
 def crawl_site(site_name: str) -> None:
     jobs.crawl_job(site_name)
 
 
-@tasks.task(name="score_pending", queue="score", retry=RetryStrategy(max_attempts=3, wait=10))
 def score_pending() -> int:
     return jobs.score_job()
 
 
-@tasks.task(name="link_pending", queue="link", retry=RetryStrategy(max_attempts=3, wait=10))
 def link_pending() -> int:
     return jobs.link_job()
 
 
-@tasks.periodic(cron="* * * * * */10", periodic_id="requeue-stalled")  # seconds come last
-@tasks.task(name="requeue_stalled", queue="link", pass_context=True)
 async def requeue_stalled(context: procrastinate.JobContext, timestamp: int) -> int:
     """Jobs of workers that stopped sending heartbeats (killed, crashed) go back to the queue."""
+    assert context.app is not None
     manager = context.app.job_manager
     stalled = list(await manager.get_stalled_jobs(seconds_since_heartbeat=STALLED_AFTER_S))
     for job in stalled:
@@ -51,16 +46,31 @@ async def requeue_stalled(context: procrastinate.JobContext, timestamp: int) -> 
 
 @lru_cache(maxsize=4)
 def queue_app(database_url: str) -> App:
+    """An app per database, each with its own task objects."""
     app = App(connector=PsycopgConnector(conninfo=database_url))
-    app.add_tasks_from(tasks, namespace="adwatch")
+    retry = RetryStrategy(max_attempts=3, wait=30)
+    app.task(name="adwatch.crawl_site", queue="crawl", retry=retry)(crawl_site)
+    app.task(name="adwatch.score_pending", queue="score", retry=retry)(score_pending)
+    app.task(name="adwatch.link_pending", queue="link", retry=retry)(link_pending)
+    stalled_task = app.task(name="adwatch.requeue_stalled", queue="link", pass_context=True)
+    # six-field cron: the seconds come last
+    app.periodic(cron="* * * * * */10", periodic_id="requeue-stalled")(
+        stalled_task(requeue_stalled)
+    )
     return app
+
+
+def defer_task(app: App, task_name: str) -> None:
+    app.configure_task(f"adwatch.{task_name}").defer()
 
 
 def defer_crawl(app: App, site_name: str) -> None:
     """Queue a crawl; the lock keeps two crawls of one site from running (or queueing) at once."""
     lock = f"crawl:{site_name}"
     try:
-        crawl_site.configure(lock=lock, queueing_lock=lock).defer(site_name=site_name)
+        app.configure_task("adwatch.crawl_site", lock=lock, queueing_lock=lock).defer(
+            site_name=site_name
+        )
     except procrastinate.exceptions.AlreadyEnqueued:
         log.info("crawl of %s already queued", site_name)
 

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from classifier.indicators import IndicatorHit, indicator_features, load_taxonomy, match_indicators
+from classifier.indicators import (
+    AgencyRegister,
+    IndicatorHit,
+    indicator_features,
+    load_taxonomy,
+    match_indicators,
+)
 from classifier.model import ModelInput
 
 
@@ -12,9 +18,10 @@ def advert_text(title: str, body: str) -> str:
 
 
 def analyse(
-    kind: str, title: str, body: str, language: str | None
+    kind: str, title: str, body: str, language: str | None, register: AgencyRegister | None = None
 ) -> tuple[ModelInput, list[IndicatorHit]]:
-    """Indicator hits of one advert and the model input built from them."""
-    hits = match_indicators(advert_text(title, body), kind, language)
+    """Indicator hits of one advert (licences checked against `register` when given) and the
+    model input built from them."""
+    hits = match_indicators(advert_text(title, body), kind, language, register)
     features = indicator_features(hits, load_taxonomy())
     return ModelInput(kind, title, body, features), hits

@@ -10,9 +10,10 @@ from typing import Any
 import psycopg
 
 from classifier import artifact
+from classifier.indicators import AgencyRegister
 from classifier.model import RiskModel
 from classifier.scoring import ScoreInput, score_batch
-from store import models_registry, scores
+from store import agencies, models_registry, scores
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +32,12 @@ def register_model(conn: psycopg.Connection[Any], model: RiskModel, models_dir: 
     )
 
 
+def stored_register(conn: psycopg.Connection[Any]) -> AgencyRegister | None:
+    """The imported agency register, or None when none was imported."""
+    rows = agencies.all_agencies(conn)
+    return AgencyRegister.from_rows(rows) if rows else None
+
+
 def score_pending(
     conn: psycopg.Connection[Any],
     model: RiskModel,
@@ -38,6 +45,7 @@ def score_pending(
     on_batch: Callable[[int], None] | None = None,
 ) -> int:
     """Score until nothing is pending; many workers may run this at once."""
+    register = stored_register(conn)
     total = 0
     while True:
         with conn.transaction():
@@ -45,7 +53,7 @@ def score_pending(
             if not claimed:
                 return total
             items = [ScoreInput(str(a.id), a.kind, a.title, a.body, a.language) for a in claimed]
-            outputs = score_batch(model, items)
+            outputs = score_batch(model, items, register)
             versions = {a.id: a.current_version for a in claimed}
             scores.save_scores(
                 conn,

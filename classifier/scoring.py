@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 
 from classifier.features import analyse
-from classifier.indicators import IndicatorHit, load_taxonomy
+from classifier.indicators import AgencyRegister, IndicatorHit, load_taxonomy
 from classifier.metrics import flag_decisions
 from classifier.model import RiskModel
 
@@ -75,8 +75,10 @@ def _decide(model: RiskModel, probability: float, hits: list[IndicatorHit]) -> t
     return band, flagged
 
 
-def score_batch(model: RiskModel, items: Sequence[ScoreInput]) -> list[ScoreOutput]:
-    analysed = [analyse(i.kind, i.title, i.body, i.language) for i in items]
+def score_batch(
+    model: RiskModel, items: Sequence[ScoreInput], register: AgencyRegister | None = None
+) -> list[ScoreOutput]:
+    analysed = [analyse(i.kind, i.title, i.body, i.language, register) for i in items]
     probabilities = model.predict([a[0] for a in analysed])
     taxonomy_version = load_taxonomy().version
     outputs = []
@@ -97,13 +99,16 @@ def score_batch(model: RiskModel, items: Sequence[ScoreInput]) -> list[ScoreOutp
 
 
 def score_stream(
-    model: RiskModel, items: Iterator[ScoreInput], batch_size: int = 256
+    model: RiskModel,
+    items: Iterator[ScoreInput],
+    batch_size: int = 256,
+    register: AgencyRegister | None = None,
 ) -> Iterator[ScoreOutput]:
     batch: list[ScoreInput] = []
     for item in items:
         batch.append(item)
         if len(batch) >= batch_size:
-            yield from score_batch(model, batch)
+            yield from score_batch(model, batch, register)
             batch = []
     if batch:
-        yield from score_batch(model, batch)
+        yield from score_batch(model, batch, register)

@@ -104,3 +104,47 @@ def test_retention_purges_only_dismissed_snapshots(adwatch_env: str) -> None:
         ).fetchall()
     assert [r[1] for r in rows] == [True, False, False]  # recent dismissal and confirmed stay
     assert all(r[2] for r in rows)  # the hash stays as proof of what was stored
+
+
+def test_standard_jobs_crawl_score_and_link(
+    adwatch_env: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The service's own jobs on short intervals: a scheduled crawl, then a score batch."""
+    from adwatch.jobs import standard_jobs
+    from adwatch.settings import get_settings
+    from store import sites
+    from tests.e2e.demo_support import demo_server, profile_for
+
+    monkeypatch.setenv("ADWATCH_SCORE_INTERVAL_S", "0.5")
+    monkeypatch.setenv("ADWATCH_LINK_INTERVAL_S", "0.5")
+    get_settings.cache_clear()
+    with demo_server() as server:
+        profile = profile_for(server, "bridal").model_copy(update={"delay_s": 0.0})
+        with psycopg.connect(adwatch_env) as conn:
+            sites.upsert_site(conn, profile.name, profile.kind, profile.start_urls[0],
+                              profile.model_dump(mode="json"), "0 3 * * *")  # fmt: skip
+            # due now, as if the service had been down when the crawl was scheduled
+            jobs.set_next_run(conn, "crawl:demo-bridal", datetime.now(UTC))
+        scheduler = Scheduler(standard_jobs(get_settings()))
+        assert {"score", "link", "retention", "deliver-webhooks", "crawl:demo-bridal"} <= set(
+            scheduler.specs
+        )
+        scheduler.start()
+        try:
+            with psycopg.connect(adwatch_env, autocommit=True) as conn:
+
+                def scored() -> bool:
+                    row = conn.execute(
+                        "SELECT count(*), count(*) FILTER (WHERE NOT needs_scoring) FROM adverts"
+                    ).fetchone()
+                    return row is not None and row[0] >= 40 and row[0] == row[1]
+
+                wait_for(scored, timeout=180)
+                wait_for(lambda: bool(conn.execute("SELECT 1 FROM advert_minhash").fetchone()))
+                crawl = jobs.get_state(conn, "crawl:demo-bridal")
+                runs = conn.execute("SELECT status FROM crawl_runs").fetchall()
+        finally:
+            scheduler.shutdown()
+    assert crawl is not None and crawl.last_status == "ok" and crawl.next_run_at is not None
+    assert crawl.next_run_at > datetime.now(UTC)  # back on its cron schedule
+    assert runs == [("finished",)]

@@ -61,7 +61,7 @@ def job_states(db_url: str) -> list[tuple[str, str, int]]:
     with psycopg.connect(db_url) as conn:
         return [(str(r[0]), str(r[1]), int(r[2])) for r in conn.execute(
             """SELECT task_name, status, attempts FROM procrastinate_jobs
-               WHERE task_name = 'adwatch:crawl_site' ORDER BY id"""
+               WHERE task_name = 'adwatch.crawl_site' ORDER BY id"""
         )]  # fmt: skip
 
 

@@ -1,0 +1,69 @@
+"""`adwatch agencies ...` (the licensed-agency register) and `adwatch export ...`."""
+
+from __future__ import annotations
+
+import getpass
+import json
+from pathlib import Path
+
+import typer
+
+from store.bootstrap import open_ready
+
+agencies_app = typer.Typer(help="The register of licensed agencies.", no_args_is_help=True)
+export_app = typer.Typer(help="De-personalised exports for researchers.", no_args_is_help=True)
+
+
+@agencies_app.command("import")
+def import_register(
+    file: Path = typer.Argument(..., help="CSV: name,licence_number,country,valid_until"),
+    replace: bool = typer.Option(False, help="Replace the whole register instead of merging."),
+) -> None:
+    """Import licensed agencies; adverts naming an unknown or expired licence get flagged for it."""
+    from classifier.indicators import load_register_csv
+    from store import agencies
+
+    try:
+        register = load_register_csv(file)
+    except (OSError, ValueError) as exc:
+        raise typer.BadParameter(str(exc)) from exc
+    rows = [(e.name, e.licence_number, e.country, e.valid_until) for e in register.entries]
+    with open_ready() as conn:
+        count = agencies.import_agencies(conn, rows, replace=replace)
+    typer.echo(f"imported {count} agencies from {file}")
+
+
+@agencies_app.command("list")
+def list_agencies() -> None:
+    """Print the register."""
+    from store import agencies
+
+    with open_ready() as conn:
+        for name, licence, country, valid_until in agencies.all_agencies(conn):
+            typer.echo(f"{country}\t{licence}\t{valid_until}\t{name}")
+
+
+@export_app.command("samples")
+def export_samples(
+    output: Path = typer.Option(..., help="JSONL file to write."),
+    kind: str | None = typer.Option(None, help="job | bridal | escort"),
+    split: str | None = typer.Option(None, help="train | test"),
+    source: str | None = typer.Option(None, help="analyst | upload"),
+) -> None:
+    """Labelled samples from analyst decisions and uploads, contacts and names replaced."""
+    from api.depersonalise import sample
+    from store import audit, labels
+
+    count = 0
+    with open_ready() as conn, conn.transaction(), output.open("w", encoding="utf-8") as sink:
+        audit.record(
+            conn,
+            actor=f"cli:{getpass.getuser()}",
+            action="export_samples",
+            object_type="labels",
+            detail={"kind": kind, "split": split, "source": source, "file": str(output)},
+        )
+        for row in labels.export_rows(conn, source=source, split=split, kind=kind):
+            sink.write(json.dumps(sample(row), ensure_ascii=False) + "\n")
+            count += 1
+    typer.echo(f"exported {count} de-personalised samples to {output}")
