@@ -9,8 +9,10 @@ from rich.console import Console
 from rich.live import Live
 from rich.table import Table
 
+from adwatch.settings import get_settings
 from crawlers import launch
 from crawlers.profiles import SiteProfile, load_profile
+from crawlers.sharded import crawl_sharded
 from store import crawl_runs
 from store.bootstrap import open_ready
 from store.crawl_runs import CrawlRun
@@ -66,6 +68,12 @@ def crawl(
     kind: str = typer.Option("job", help="job | bridal | escort (with --url)."),
     status: bool = typer.Option(False, "--status", help="Show recent crawl runs and exit."),
     allow_private: bool = typer.Option(False, help="Allow private/loopback addresses."),
+    processes: int = typer.Option(
+        1, min=1, help="Shard one large site over N processes sharing a Redis frontier."
+    ),
+    redis_url: str | None = typer.Option(
+        None, help="Redis for --processes > 1 (or ADWATCH_REDIS_URL)."
+    ),
 ) -> None:
     """Crawl one site (in its own process) into the database."""
     if status:
@@ -75,15 +83,21 @@ def crawl(
     if (site is None) == (url is None):
         raise typer.BadParameter("give either a SITE profile or --url")
     profile = load_profile(site) if site else adhoc_profile(url or "", kind)
-    interactive = console.is_terminal
+    redis_url = redis_url or get_settings().redis_url
+    if processes > 1 and not redis_url:
+        raise typer.BadParameter("--processes > 1 needs --redis-url (or ADWATCH_REDIS_URL)")
     with Live(console=console, refresh_per_second=4, transient=False) as live:
-        run = launch.crawl(
-            profile,
-            allow_private=allow_private,
-            on_progress=(lambda r: live.update(_runs_table([r], f"Crawling {profile.name}")))
-            if interactive
-            else None,
-        )
+
+        def show(run: CrawlRun) -> None:
+            if console.is_terminal:
+                live.update(_runs_table([run], f"Crawling {profile.name}"))
+
+        if processes > 1 and redis_url:
+            run = crawl_sharded(
+                profile, processes, redis_url, allow_private=allow_private, on_progress=show
+            )
+        else:
+            run = launch.crawl(profile, allow_private=allow_private, on_progress=show)
         live.update(_runs_table([run], f"Crawl of {profile.name}"))
     if run.status != "finished":
         raise typer.Exit(code=1)

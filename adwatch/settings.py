@@ -38,6 +38,9 @@ class Settings(BaseSettings):
     crawler_allow_private: bool = False
     crawler_delay_s: float = 1.0
     crawler_http_cache: bool = False
+    redis_url: str | None = Field(
+        default=None, description="Redis for sharded crawls of one large site (scrapy-redis)."
+    )
     remove_after_missing_runs: int = 2
     api_host: str = "127.0.0.1"
     api_port: int = 8000

@@ -1,6 +1,6 @@
 """Runs one crawl in this process (Twisted's reactor cannot be restarted, so one per process).
 
-Invoked by `adwatch crawl` as `python -m crawlers.child PROFILE.json RUN_ID`.
+Invoked by `adwatch crawl` as `python -m crawlers.child PROFILE.json RUN_ID [LOG_LEVEL [REDIS]]`.
 """
 
 from __future__ import annotations
@@ -13,18 +13,26 @@ from scrapy.crawler import CrawlerProcess
 
 from adwatch.settings import get_settings
 from crawlers.profiles import SiteProfile
-from crawlers.settings import scrapy_settings
+from crawlers.settings import redis_frontier, scrapy_settings
 from crawlers.spiders.adverts import AdvertSpider
 from store.db import database_url
 
 
-def run(profile: SiteProfile, run_id: int, log_level: str = "WARNING") -> int:
+def run(
+    profile: SiteProfile, run_id: int, log_level: str = "WARNING", redis_url: str | None = None
+) -> int:
+    """One crawl process; with `redis_url` it is one shard of a crawl sharing a Redis frontier."""
     settings = get_settings()
-    process = CrawlerProcess(
-        scrapy_settings(settings, log_level=log_level, delay_s=profile.delay_s)
-    )
+    values = scrapy_settings(settings, log_level=log_level, delay_s=profile.delay_s)
+    process = CrawlerProcess(values | (redis_frontier(redis_url) if redis_url else {}))
     crawler = process.create_crawler(AdvertSpider)
-    process.crawl(crawler, profile=profile, database_url=database_url(settings), run_id=run_id)
+    process.crawl(
+        crawler,
+        profile=profile,
+        database_url=database_url(settings),
+        run_id=run_id,
+        shard=redis_url is not None,
+    )
     process.start()
     spider = crawler.spider
     return 0 if isinstance(spider, AdvertSpider) and not spider.fatal_errors else 1
@@ -33,8 +41,9 @@ def run(profile: SiteProfile, run_id: int, log_level: str = "WARNING") -> int:
 def main(argv: list[str]) -> int:
     profile_path, run_id = Path(argv[0]), int(argv[1])
     log_level = argv[2] if len(argv) > 2 else "WARNING"
+    redis_url = argv[3] if len(argv) > 3 else None
     profile = SiteProfile.model_validate(json.loads(profile_path.read_text(encoding="utf-8")))
-    return run(profile, run_id, log_level)
+    return run(profile, run_id, log_level, redis_url)
 
 
 if __name__ == "__main__":

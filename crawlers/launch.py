@@ -98,7 +98,7 @@ def crawl(
         cmd = [sys.executable, "-m", "crawlers.child", str(profile_file), str(run.id), log_level]
         child = subprocess.Popen(cmd, env=env)
         _wait(child, run.id, on_progress)
-    return _final_run(run.id)
+    return final_run(run.id)
 
 
 def _wait(
@@ -118,7 +118,7 @@ def _wait(
         raise
 
 
-def _final_run(run_id: int) -> CrawlRun:
+def final_run(run_id: int) -> CrawlRun:
     with open_ready() as conn:
         run = crawl_runs.get_run(conn, run_id)
         if run is not None and run.status == "running":

@@ -155,6 +155,8 @@ class StorePipeline:
         complete = reason == "finished" and not spider.fatal_errors and not self.database_failed
         status = "finished" if complete else ("interrupted" if reason == "shutdown" else "failed")
         try:
+            if spider.shard:
+                return  # the launcher closes a sharded run once every shard has ended
             if complete:
                 self._mark_missing()
             if not self.database_failed:

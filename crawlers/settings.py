@@ -37,6 +37,11 @@ def scrapy_settings(
         "LOG_LEVEL": log_level,
         "REQUEST_FINGERPRINTER_IMPLEMENTATION": "2.7",
     }
+    return values | _http_cache(settings)
+
+
+def _http_cache(settings: Settings) -> dict[str, Any]:
+    values: dict[str, Any] = {}
     if settings.crawler_http_cache:
         # Replays earlier responses from disk, e.g. to re-run extraction without re-fetching.
         values |= {
@@ -45,3 +50,23 @@ def scrapy_settings(
             "HTTPCACHE_IGNORE_HTTP_CODES": [500, 502, 503, 504],
         }
     return values
+
+
+def redis_keys(spider_name: str) -> tuple[str, str]:
+    """The shared frontier's Redis keys for one site: request queue and seen-request filter."""
+    return f"adwatch:{spider_name}:requests", f"adwatch:{spider_name}:dupefilter"
+
+
+def redis_frontier(redis_url: str) -> dict[str, Any]:
+    """scrapy-redis: several crawl processes of one site share one request queue and one
+    duplicate filter in Redis. The keys persist until the launcher clears them, so a process
+    that finishes early cannot wipe the filter under the others."""
+    return {
+        "SCHEDULER": "scrapy_redis.scheduler.Scheduler",
+        "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
+        "SCHEDULER_QUEUE_KEY": "adwatch:%(spider)s:requests",
+        "SCHEDULER_DUPEFILTER_KEY": "adwatch:%(spider)s:dupefilter",
+        "SCHEDULER_PERSIST": True,
+        "SCHEDULER_IDLE_BEFORE_CLOSE": 2,
+        "REDIS_URL": redis_url,
+    }

@@ -36,6 +36,7 @@ class AdvertSpider(scrapy.Spider):
         database_url: str,
         run_id: int | None = None,
         db_retry_seconds: float = 120.0,
+        shard: bool = False,
         **kwargs: Any,
     ) -> None:
         super().__init__(name=f"adverts-{profile.name}", **kwargs)
@@ -44,6 +45,8 @@ class AdvertSpider(scrapy.Spider):
         self.run_id = run_id
         self.db_retry_seconds = db_retry_seconds
         self.fatal_errors = 0
+        # One of several processes sharing a Redis frontier: the launcher closes the run.
+        self.shard = shard
         self.allowed_domains = sorted({urlsplit(u).hostname or "" for u in profile.start_urls})
         self.seen: set[str] = set()  # canonical URLs of adverts reached in this run
         self.revisited = False
@@ -57,7 +60,7 @@ class AdvertSpider(scrapy.Spider):
     def on_idle(self) -> None:
         """Once the listings are done, re-check stored adverts this run did not reach: a 404 or
         410 is a takedown; a page still online stays subject to the missing-runs rule."""
-        if self.revisited:
+        if self.revisited or self.shard:  # a shard cannot know what the other shards reached
             return
         self.revisited = True
         try:
