@@ -16,7 +16,7 @@ import psycopg
 
 from store import migrate
 from store.adverts import AdvertSnapshot, EntityRecord
-from tests import pg
+from store.db import start_embedded, with_dbname
 
 CITIES = [
     "Chisinau",
@@ -117,17 +117,18 @@ def machine_description() -> str:
 def scratch_database() -> Iterator[str]:
     """A migrated throw-away database on DATABASE_URL's server or an embedded one."""
     tmp = Path(tempfile.mkdtemp(prefix="adwatch-bench-"))
-    admin_url = os.environ.get("DATABASE_URL") or pg.server_url(tmp)[0]
+    admin_url = os.environ.get("DATABASE_URL") or start_embedded(tmp)
     name = f"adwatch_bench_{uuid.uuid4().hex[:8]}"
     with psycopg.connect(admin_url, autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
-    url = pg.with_dbname(admin_url, name)
+    url = with_dbname(admin_url, name)
     try:
         with psycopg.connect(url) as conn:
             migrate.upgrade(conn)
         yield url
     finally:
-        pg.drop_database(admin_url, name)
+        with psycopg.connect(admin_url, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def postgres_version(url: str) -> str:

@@ -58,14 +58,24 @@ def _start_embedded(data_dir: Path) -> str:
     return uri
 
 
+def with_dbname(url: str, name: str) -> str:
+    """The same server and credentials, another database."""
+    params = conninfo.conninfo_to_dict(url)
+    params["dbname"] = name
+    return conninfo.make_conninfo("", **params)
+
+
+def start_embedded(data_dir: Path) -> str:
+    """Start (or join) an embedded server in data_dir; returns its admin connection string."""
+    return _start_embedded(data_dir)
+
+
 def _ensure_database(server_uri: str, name: str) -> str:
     with connect(server_uri, autocommit=True) as conn:
         exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone()
         if not exists:
             conn.execute(f'CREATE DATABASE "{name}"')
-    params = conninfo.conninfo_to_dict(server_uri)
-    params["dbname"] = name
-    return conninfo.make_conninfo("", **params)
+    return with_dbname(server_uri, name)
 
 
 def database_url(settings: Settings | None = None) -> str:

@@ -10,9 +10,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import psycopg
-from psycopg import conninfo
 
-from store import migrate
+from store import db, migrate
 
 
 def server_url(tmp_root: Path) -> tuple[str, object | None]:
@@ -28,10 +27,7 @@ def server_url(tmp_root: Path) -> tuple[str, object | None]:
     return str(server.get_uri()), server
 
 
-def with_dbname(url: str, name: str) -> str:
-    params = conninfo.conninfo_to_dict(url)
-    params["dbname"] = name
-    return conninfo.make_conninfo("", **params)
+with_dbname = db.with_dbname
 
 
 def create_template(admin_url: str) -> str:
