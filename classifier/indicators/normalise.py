@@ -29,13 +29,19 @@ characters it came from):
 
 The offset map is therefore not one-to-one; :class:`NormalisedText` keeps both the
 start and the (exclusive) end in the original for every normalised character.
+
+The per-character tables are :mod:`classifier.indicators.normalise_chars` and the
+homoglyph tables :mod:`classifier.indicators.homoglyphs`; this module runs the steps
+and keeps the offset map.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
+
+from classifier.indicators.homoglyphs import map_homoglyphs
+from classifier.indicators.normalise_chars import normalise_char
 
 __all__ = [
     "NormalisedText",
@@ -45,253 +51,6 @@ __all__ = [
     "normalise_pattern",
     "normalise_with_offsets",
 ]
-
-# Characters kept as they are (after lower-casing): distinct letters whose
-# decomposition would wrongly strip a meaningful mark, and the numero sign (its
-# NFKD form "No" would make Cyrillic text look Latin).
-_PRESERVE: dict[str, str] = {
-    "й": "й",
-    "Й": "й",
-    "ї": "ї",
-    "Ї": "ї",
-    "№": "№",
-}
-
-_NEWLINES = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
-
-_PUNCT_MAP: dict[str, str] = {
-    # dashes and minus signs
-    "\u2010": "-",
-    "\u2011": "-",
-    "\u2012": "-",
-    "\u2013": "-",
-    "\u2014": "-",
-    "\u2015": "-",
-    "\u2212": "-",
-    "\ufe63": "-",
-    "\uff0d": "-",
-    # single quotes and apostrophes (Ukrainian words use an apostrophe: слов'янка)
-    "\u2018": "'",
-    "\u2019": "'",
-    "\u201a": "'",
-    "\u201b": "'",
-    "\u02bc": "'",
-    "\u02b9": "'",
-    "\u0060": "'",
-    "\u00b4": "'",
-    "\u2032": "'",
-    # double quotes and guillemets
-    "\u201c": '"',
-    "\u201d": '"',
-    "\u201e": '"',
-    "\u201f": '"',
-    "\u00ab": '"',
-    "\u00bb": '"',
-    "\u2039": '"',
-    "\u203a": '"',
-    "\u2033": '"',
-}
-
-_SYMBOL_CATEGORIES = frozenset({"So", "Sk", "Co", "Cs", "Cn"})
-_MARK_CATEGORIES = frozenset({"Mn", "Mc", "Me"})
-
-_char_cache: dict[str, str] = {}
-
-
-def normalise_char(c: str) -> str:
-    """Normalise ONE character; the result may be empty or longer than one char."""
-    cached = _char_cache.get(c)
-    if cached is not None:
-        return cached
-    result = _normalise_char_uncached(c)
-    if len(_char_cache) < 200_000:
-        _char_cache[c] = result
-    return result
-
-
-def _normalise_char_uncached(c: str) -> str:
-    if c in _PRESERVE:
-        return _PRESERVE[c]
-    if c in _NEWLINES:
-        return "\n"
-    if c.isspace():
-        return " "
-    cat = unicodedata.category(c)
-    if cat in ("Cf", "Cc"):
-        return ""  # zero-width space/joiners, soft hyphen, BOM, bidi marks, controls
-    if c in _PUNCT_MAP:
-        return _PUNCT_MAP[c]
-    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", c).casefold())
-    out: list[str] = []
-    for ch in decomposed:
-        if ch in _PRESERVE:
-            out.append(_PRESERVE[ch])
-            continue
-        ch_cat = unicodedata.category(ch)
-        if ch_cat in _MARK_CATEGORIES:
-            continue  # diacritics, variation selectors, keycap enclosures
-        if ch_cat in ("Cf", "Cc"):
-            continue
-        if ch.isspace():
-            out.append(" ")
-        elif ch in _PUNCT_MAP:
-            out.append(_PUNCT_MAP[ch])
-        elif ch_cat in _SYMBOL_CATEGORIES:
-            out.append(" ")  # emoji, pictographs, flags: act as word separators
-        else:
-            out.append(ch.lower())
-    return "".join(out)
-
-
-# --------------------------------------------------------------------------- homoglyphs
-
-_LAT2CYR: dict[str, str] = {
-    "a": "а",
-    "b": "в",
-    "c": "с",
-    "e": "е",
-    "h": "н",
-    "i": "і",
-    "k": "к",
-    "m": "м",
-    "o": "о",
-    "p": "р",
-    "t": "т",
-    "x": "х",
-    "y": "у",
-}
-_CYR2LAT: dict[str, str] = {v: k for k, v in _LAT2CYR.items()}
-_CYR2LAT.update({"ѕ": "s", "ј": "j", "ԁ": "d", "ԛ": "q", "ԝ": "w", "ӏ": "l"})
-# Greek letters seen in spam: map to whichever script the word uses.
-_GREEK2LAT: dict[str, str] = {
-    "α": "a",
-    "β": "b",
-    "ε": "e",
-    "η": "n",
-    "ι": "i",
-    "κ": "k",
-    "μ": "m",
-    "ν": "v",
-    "ο": "o",
-    "ρ": "p",
-    "τ": "t",
-    "υ": "u",
-    "χ": "x",
-    "γ": "y",
-}
-_GREEK2CYR: dict[str, str] = {
-    "α": "а",
-    "β": "в",
-    "ε": "е",
-    "κ": "к",
-    "μ": "м",
-    "ο": "о",
-    "ρ": "р",
-    "τ": "т",
-    "χ": "х",
-    "γ": "у",
-    "ι": "і",
-}
-
-_TO_CYR: dict[str, str] = {**_LAT2CYR, **_GREEK2CYR}
-_TO_LAT: dict[str, str] = {**_CYR2LAT, **_GREEK2LAT}
-
-_LATIN_RE = re.compile(r"[a-z]")
-_CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
-_GREEK_RE = re.compile(r"[\u0370-\u03ff]")
-_WORD_RE = re.compile(r"[^\W\d_]+")
-
-
-def _script_of_letter(ch: str) -> str:
-    """'L' strong Latin, 'C' strong Cyrillic, 'a' ambiguous, '' other."""
-    if "a" <= ch <= "z":
-        return "a" if ch in _LAT2CYR else "L"
-    if "\u0400" <= ch <= "\u04ff":
-        return "a" if ch in _CYR2LAT else "C"
-    if ch in _GREEK2LAT:
-        return "a"
-    return ""
-
-
-def _word_scripts(word: str) -> tuple[int, int, bool, bool]:
-    """(strong latin count, strong cyrillic count, has latin-ish, has cyrillic-ish)."""
-    strong_l = strong_c = 0
-    has_l = has_c = False
-    for ch in word:
-        if "a" <= ch <= "z":
-            has_l = True
-            if ch not in _LAT2CYR:
-                strong_l += 1
-        elif "\u0400" <= ch <= "\u04ff":
-            has_c = True
-            if ch not in _CYR2LAT:
-                strong_c += 1
-    return strong_l, strong_c, has_l, has_c
-
-
-def _map_homoglyphs(s: str) -> str:
-    """Map homoglyphs to the script of their word; returns a string of equal length."""
-    has_cyr = _CYRILLIC_RE.search(s) is not None
-    has_greek = _GREEK_RE.search(s) is not None
-    if not has_greek and not (has_cyr and _LATIN_RE.search(s) is not None):
-        return s  # a single script: nothing can be mixed up
-    words = [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(s)]
-    infos = [_word_scripts(w) for _, _, w in words]
-    # Script of each word from its strong letters ('' when it has none).
-    strong: list[str] = []
-    total_l = total_c = 0
-    for sl, sc, _, _ in infos:
-        total_l += sl
-        total_c += sc
-        strong.append("L" if sl > sc else "C" if sc > sl else "")
-    doc_script = "L" if total_l >= total_c else "C"
-    # Nearest strong script before and after each word.
-    n = len(words)
-    prev_script = [""] * n
-    last = ""
-    for i in range(n):
-        prev_script[i] = last
-        if strong[i]:
-            last = strong[i]
-    next_script = [""] * n
-    last = ""
-    for i in range(n - 1, -1, -1):
-        next_script[i] = last
-        if strong[i]:
-            last = strong[i]
-
-    chars = list(s)
-    changed = False
-    for i, (start, end, word) in enumerate(words):
-        sl, sc, has_l, has_c = infos[i]
-        target = strong[i]
-        if not target:
-            # No strong letter decides: follow the neighbours, else the document.
-            p, q = prev_script[i], next_script[i]
-            target = (p if p == q else "") if p and q else (p or q)
-            if not target:
-                if has_l and has_c:
-                    target = doc_script
-                elif has_l:
-                    target = "L"
-                elif has_c:
-                    target = "C"
-                else:
-                    target = doc_script
-        table = _TO_LAT if target == "L" else _TO_CYR
-        if target == "L" and not has_c and not any(ch in _GREEK2LAT for ch in word):
-            continue
-        if target == "C" and not has_l and not any(ch in _GREEK2CYR for ch in word):
-            continue
-        for j in range(start, end):
-            rep = table.get(chars[j])
-            if rep is not None:
-                chars[j] = rep
-                changed = True
-    return "".join(chars) if changed else s
-
-
-# --------------------------------------------------------------------------- structure
 
 _L = r"[^\W\d_]"
 # Three or more single letters separated by the SAME separator: "p a s s", "p.a.s.s".
@@ -318,12 +77,17 @@ class NormalisedText:
         return self.starts[start], self.ends[end - 1]
 
 
+_Edit = tuple[int, int, str, list[int], list[int]]  # (start, end, text, starts, ends)
+
+
 def _splice(
     s: str,
     starts: list[int],
     ends: list[int],
-    edits: list[tuple[int, int, str, list[int], list[int]]],
+    edits: list[_Edit],
 ) -> tuple[str, list[int], list[int]]:
+    if not edits:
+        return s, starts, ends
     parts: list[str] = []
     new_starts: list[int] = []
     new_ends: list[int] = []
@@ -344,7 +108,15 @@ def _splice(
 
 def normalise_full(text: str) -> NormalisedText:
     """Normalise ``text`` and keep per-character start and end offsets into it."""
-    # Step 1: per-character mapping.
+    s, starts, ends = _map_characters(text)  # step 1
+    s, starts, ends = _splice(s, starts, ends, _spaced_out_edits(s, starts, ends))  # step 2
+    s = map_homoglyphs(s)  # step 3, length preserving
+    s, starts, ends = _splice(s, starts, ends, _squeeze_edits(s, starts, ends))  # step 4
+    return NormalisedText(original=text, text=s, starts=starts, ends=ends)
+
+
+def _map_characters(text: str) -> tuple[str, list[int], list[int]]:
+    """Step 1: every character through normalise_char, with offsets."""
     table: dict[int, str] = {}
     one_to_one = True
     for c in set(text):
@@ -354,50 +126,41 @@ def normalise_full(text: str) -> NormalisedText:
             one_to_one = False
     s = text.translate(table)
     if one_to_one:
-        starts = list(range(len(text)))
-        ends = list(range(1, len(text) + 1))
-    else:
-        starts = []
-        ends = []
-        for i, c in enumerate(text):
-            r = table[ord(c)]
-            k = len(r)
-            if k == 1:
-                starts.append(i)
-                ends.append(i + 1)
-            elif k:
-                starts.extend([i] * k)
-                ends.extend([i + 1] * k)
+        return s, list(range(len(text))), list(range(1, len(text) + 1))
+    starts: list[int] = []
+    ends: list[int] = []
+    for i, c in enumerate(text):
+        k = len(table[ord(c)])
+        if k == 1:
+            starts.append(i)
+            ends.append(i + 1)
+        elif k:
+            starts.extend([i] * k)
+            ends.extend([i + 1] * k)
+    return s, starts, ends
 
-    # Step 2: join spaced-out letters.
-    edits: list[tuple[int, int, str, list[int], list[int]]] = []
+
+def _spaced_out_edits(s: str, starts: list[int], ends: list[int]) -> list[_Edit]:
+    """Step 2: spaced-out letters ("p a s s") joined into one word."""
+    edits: list[_Edit] = []
     for m in _SPACED_RE.finditer(s):
         idx = [i for i in range(m.start(), m.end()) if s[i].isalpha()]
+        letters = "".join(s[i] for i in idx)
         edits.append(
-            (
-                m.start(),
-                m.end(),
-                "".join(s[i] for i in idx),
-                [starts[i] for i in idx],
-                [ends[i] for i in idx],
-            )
+            (m.start(), m.end(), letters, [starts[i] for i in idx], [ends[i] for i in idx])
         )
-    if edits:
-        s, starts, ends = _splice(s, starts, ends, edits)
+    return edits
 
-    # Step 3: homoglyphs (length preserving).
-    s = _map_homoglyphs(s)
 
-    # Step 4: squeeze repeated letters and whitespace runs.
-    edits = []
+def _squeeze_edits(s: str, starts: list[int], ends: list[int]) -> list[_Edit]:
+    """Step 4: runs of a repeated letter and whitespace runs squeezed to one character."""
+    edits: list[_Edit] = []
     for m in _SQUEEZE_RE.finditer(s):
         a, b = m.start(), m.end()
         first = s[a]
         rep = first if first not in " \n" else ("\n" if "\n" in m.group() else " ")
         edits.append((a, b, rep, [starts[a]], [ends[b - 1]]))
-    if edits:
-        s, starts, ends = _splice(s, starts, ends, edits)
-    return NormalisedText(original=text, text=s, starts=starts, ends=ends)
+    return edits
 
 
 def normalise_with_offsets(text: str) -> tuple[str, list[int]]:
@@ -430,6 +193,12 @@ def normalise_pattern(pattern: str) -> str:
     squeezed like text, unless the run is followed by a quantifier ("aa?" is kept).
     Escape sequences, group names (``(?P<name>``) and back-references are kept as they are.
     """
+    return "".join(_squeeze_pattern_tokens(_pattern_tokens(pattern)))
+
+
+def _pattern_tokens(pattern: str) -> list[str]:
+    """Pattern split into tokens: kept verbatim (escapes, group names, back-references)
+    or single characters, letters normalised."""
     tokens: list[str] = []
     i = 0
     n = len(pattern)
@@ -455,6 +224,11 @@ def normalise_pattern(pattern: str) -> str:
         else:
             tokens.append(c)
         i += 1
+    return tokens
+
+
+def _squeeze_pattern_tokens(tokens: list[str]) -> list[str]:
+    """A run of one repeated letter becomes one letter, unless a quantifier follows."""
     out: list[str] = []
     k = 0
     while k < len(tokens):
@@ -470,4 +244,4 @@ def normalise_pattern(pattern: str) -> str:
                 continue
         out.append(tok)
         k += 1
-    return "".join(out)
+    return out

@@ -4,12 +4,19 @@ No network access and no Scrapy here; spiders call these functions on the pages 
 fetch. Modules:
 
 - :mod:`.fields` - the ``Entity`` and ``AdvertFields`` dataclasses (the contract)
-- :mod:`.text` - body decoding, ``html_to_text``, whitespace normalisation
+- :mod:`.decoding` - ``decode_body`` (BOM, declared charsets, Cyrillic-aware guess)
+- :mod:`.text` - ``html_to_text``, whitespace normalisation (re-exports ``decode_body``)
 - :mod:`.urls` - ``canonical_url`` and ``is_private_address``
-- :mod:`.entities` - phones, e-mails, messenger handles and URLs (with de-obfuscation)
+- :mod:`.entities` - ``extract_entities``: phones, e-mails, messenger handles and URLs,
+  combining :mod:`.phones`, :mod:`.phone_obfuscation`, :mod:`.emails`, :mod:`.handles`
+  (spans shared through :mod:`.entity_spans`)
 - :mod:`.language` - ``detect_language`` (lingua, fixed language set)
-- :mod:`.structured` - schema.org JobPosting (JSON-LD / microdata)
+- :mod:`.structured` - schema.org JobPosting (JSON-LD / microdata); mapping one to
+  plain values is :mod:`.structured_values`
 - :mod:`.selectors` - profile selector strings applied to parsed pages
+- :mod:`.profile_model` - the site profile model and its validation;
+  :mod:`.profile_extract` - extraction driven by a profile (both re-exported by
+  :mod:`crawlers.profiles`, which loads profiles)
 - :mod:`.build` - ``build_fields``, shared by the profile and the structured paths
 """
 

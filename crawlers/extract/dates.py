@@ -35,6 +35,11 @@ def parse_datetime(value: object) -> datetime | None:
     s = value.strip()
     if not s or len(s) > 100:
         return None
+    return _parse_text(s)
+
+
+def _parse_text(s: str) -> datetime | None:
+    """ISO 8601, then RFC 2822, then a day-first or ISO date anywhere in ``s``."""
     iso = s[:-1] + "+00:00" if s.endswith(("Z", "z")) else s
     try:
         return _aware(datetime.fromisoformat(iso))
@@ -48,18 +53,7 @@ def parse_datetime(value: object) -> datetime | None:
         return _aware(parsed)
     match = _DMY_RE.search(s)
     if match:
-        try:
-            return datetime(
-                int(match["y"]),
-                int(match["m"]),
-                int(match["d"]),
-                int(match["H"] or 0),
-                int(match["M"] or 0),
-                int(match["S"] or 0),
-                tzinfo=UTC,
-            )
-        except ValueError:
-            return None
+        return _from_day_first(match)
     match = _ISO_DATE_RE.search(s)
     if match:
         try:
@@ -67,3 +61,19 @@ def parse_datetime(value: object) -> datetime | None:
         except ValueError:
             return None
     return None
+
+
+def _from_day_first(match: re.Match[str]) -> datetime | None:
+    """Day-first "01.05.2024 10:30" as UTC; None for an impossible date or time."""
+    try:
+        return datetime(
+            int(match["y"]),
+            int(match["m"]),
+            int(match["d"]),
+            int(match["H"] or 0),
+            int(match["M"] or 0),
+            int(match["S"] or 0),
+            tzinfo=UTC,
+        )
+    except ValueError:
+        return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ipaddress
 import re
 import socket
-from urllib.parse import quote, unquote_plus, urlsplit, urlunsplit
+from urllib.parse import SplitResult, quote, unquote_plus, urlsplit, urlunsplit
 
 __all__ = ["TRACKING_PARAMS", "canonical_url", "ip_is_private", "is_private_address"]
 
@@ -42,6 +42,13 @@ def canonical_url(url: str) -> str:
         url = "http://" + url
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
+    netloc = _canonical_netloc(parts, scheme, url)
+    path = quote(parts.path, safe=_PATH_SAFE) or "/"
+    return urlunsplit((scheme, netloc, path, _canonical_query(parts.query), ""))
+
+
+def _canonical_netloc(parts: SplitResult, scheme: str, url: str) -> str:
+    """Lower-case host (IPv6 in brackets), user info kept, default port dropped."""
     host = (parts.hostname or "").rstrip(".")
     if not host:
         raise ValueError(f"URL has no host: {url!r}")
@@ -56,11 +63,13 @@ def canonical_url(url: str) -> str:
         netloc = f"{userinfo}@{netloc}"
     if port is not None and _DEFAULT_PORTS.get(scheme) != port:
         netloc = f"{netloc}:{port}"
+    return netloc
 
-    path = quote(parts.path, safe=_PATH_SAFE) or "/"
 
+def _canonical_query(query: str) -> str:
+    """Tracking parameters dropped, the rest re-quoted and sorted by name and value."""
     pairs: list[tuple[str, str, str]] = []
-    for piece in parts.query.split("&"):
+    for piece in query.split("&"):
         if not piece:
             continue
         name, sep, value = piece.partition("=")
@@ -69,8 +78,7 @@ def canonical_url(url: str) -> str:
         raw = quote(name, safe=_QUERY_SAFE) + sep + quote(value, safe=_QUERY_SAFE + "=")
         pairs.append((unquote_plus(name), unquote_plus(value), raw))
     pairs.sort(key=lambda p: (p[0], p[1]))
-    query = "&".join(p[2] for p in pairs)
-    return urlunsplit((scheme, netloc, path, query, ""))
+    return "&".join(p[2] for p in pairs)
 
 
 def ip_is_private(address: str) -> bool:

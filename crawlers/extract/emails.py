@@ -1,0 +1,53 @@
+"""E-mail addresses in advert text, plain and obfuscated ("name at example dot org").
+
+Spans index the original text, also for obfuscated addresses.
+"""
+
+from __future__ import annotations
+
+import re
+
+from crawlers.extract.entity_spans import Found
+
+__all__ = ["find_emails"]
+
+_LOCAL = r"[A-Za-z0-9](?:[A-Za-z0-9._%+\-]{0,63}[A-Za-z0-9_%+\-])?"
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9\-]{0,62}[A-Za-z0-9])?"
+_TLD = r"[A-Za-z]{2,24}(?![A-Za-z0-9\-])"
+_PLAIN_EMAIL_RE = re.compile(rf"(?<![\w.+%\-])({_LOCAL})@((?:{_LABEL}\.)+{_TLD})")
+_AT_WORDS = r"at|собака|равлик|arond|a\s?rond"
+_DOT_WORDS = r"dot|точка|крапка|punct"
+_OPEN = r"[\[({<]"
+_CLOSE = r"[\])}>]"
+_AT_ANY = (
+    rf"(?:\s*{_OPEN}\s*(?:{_AT_WORDS}|@)\s*{_CLOSE}\s*"  # name [at] / (at) / {собака}
+    rf"|\s+(?:{_AT_WORDS})\s+"  # name at example
+    r"|\s+@\s*|\s*@\s+)"  # name @ example
+)
+_DOT_ANY = rf"(?:\s*{_OPEN}\s*(?:{_DOT_WORDS}|\.)\s*{_CLOSE}\s*|\s+(?:{_DOT_WORDS})\s+|\.)"
+_OBF_EMAIL_RE = re.compile(
+    rf"(?i)(?<![\w.+%\-])(?P<local>{_LOCAL})(?P<at>{_AT_ANY})"
+    rf"(?P<domain>{_LABEL}(?:{_DOT_ANY}{_LABEL})*{_DOT_ANY}{_TLD})"
+)
+_BARE_AT_WORD_RE = re.compile(r"(?i)\s+(?:at|arond|a\s?rond)\s+")
+_DOT_SPLIT_RE = re.compile(_DOT_ANY, re.I)
+
+
+def find_emails(text: str) -> list[Found]:
+    """Plain and obfuscated e-mail addresses, lower-cased."""
+    found: list[Found] = []
+    for match in _PLAIN_EMAIL_RE.finditer(text):
+        value = f"{match.group(1)}@{match.group(2)}".lower()
+        found.append(Found("email", value, match.start(), match.end()))
+    for match in _OBF_EMAIL_RE.finditer(text):
+        domain_raw = match.group("domain")
+        # "contact us at jobs.md" is not an e-mail: a bare word "at" needs an
+        # obfuscated dot too ("name at example dot org").
+        if _BARE_AT_WORD_RE.fullmatch(match.group("at")) and re.fullmatch(
+            r"[A-Za-z0-9.\-]+", domain_raw
+        ):
+            continue
+        labels = [part for part in _DOT_SPLIT_RE.split(domain_raw) if part]
+        value = f"{match.group('local')}@{'.'.join(labels)}".lower()
+        found.append(Found("email", value, match.start(), match.end()))
+    return found

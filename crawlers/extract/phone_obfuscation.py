@@ -1,0 +1,291 @@
+"""De-obfuscation of phone numbers: number words, look-alike letters, odd separators.
+
+"O7OO OOO l23", "zero six zero zero ...", "0600🔥00🔥129": every result carries a span
+into the ORIGINAL text. Plain figures are left to :mod:`crawlers.extract.phones`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import phonenumbers
+from phonenumbers import PhoneNumberType
+
+from crawlers.extract.entity_spans import Found, SpanSet
+from crawlers.extract.phones import e164, is_money
+
+__all__ = ["obfuscated_phones"]
+
+_ALLOWED_OBFUSCATED_TYPES = frozenset(
+    {
+        PhoneNumberType.MOBILE,
+        PhoneNumberType.FIXED_LINE,
+        PhoneNumberType.FIXED_LINE_OR_MOBILE,
+        PhoneNumberType.VOIP,
+        PhoneNumberType.PERSONAL_NUMBER,
+        PhoneNumberType.UAN,
+    }
+)
+
+_APOS = "['’ʼ`]"
+_NUMBER_WORDS: dict[str, int] = {
+    # English
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    # Romanian
+    "unu": 1,
+    "una": 1,
+    "doi": 2,
+    "două": 2,
+    "doua": 2,
+    "trei": 3,
+    "patru": 4,
+    "cinci": 5,
+    "șase": 6,
+    "şase": 6,
+    "sase": 6,
+    "șapte": 7,
+    "şapte": 7,
+    "sapte": 7,
+    "opt": 8,
+    "nouă": 9,
+    "noua": 9,
+    # Russian
+    "ноль": 0,
+    "нуль": 0,
+    "один": 1,
+    "одна": 1,
+    "два": 2,
+    "две": 2,
+    "три": 3,
+    "четыре": 4,
+    "пять": 5,
+    "шесть": 6,
+    "семь": 7,
+    "восемь": 8,
+    "девять": 9,
+    # Ukrainian (п'ять and дев'ять are matched with any apostrophe, see below)
+    "дві": 2,
+    "чотири": 4,
+    "шість": 6,
+    "сім": 7,
+    "вісім": 8,
+}
+_LETTER_DIGITS: dict[str, int] = {
+    "O": 0,
+    "o": 0,
+    "О": 0,
+    "о": 0,
+    "Ο": 0,
+    "ο": 0,  # Latin, Cyrillic, Greek O
+    "l": 1,
+    "I": 1,
+}
+
+
+def _word_alternation() -> str:
+    words = sorted(_NUMBER_WORDS, key=len, reverse=True)
+    parts = [re.escape(w) for w in words]
+    parts.insert(0, f"дев{_APOS}ять")
+    parts.insert(0, f"п{_APOS}ять")
+    return "|".join(parts)
+
+
+_WORDS = _word_alternation()
+_LETTERS = "".join(_LETTER_DIGITS)
+_ATOM = rf"(?:(?i:{_WORDS})|\d|[{_LETTERS}])"
+_NOT_LETTER_BEFORE = r"(?<![^\W\d_])"
+_NOT_LETTER_AFTER = r"(?![^\W\d_])"
+_GROUP = rf"{_NOT_LETTER_BEFORE}{_ATOM}{{1,24}}{_NOT_LETTER_AFTER}"
+_EMOJI = "\u2190-\u21ff\u2300-\u23ff\u2460-\u27bf\u2900-\u2bff\ufe0f\u20e3\u200b-\u200d\u2060"
+_EMOJI_ASTRAL = "\U0001f000-\U0001faff"
+_SEP_CHARS = rf"\s.,;:\-‐-―/\\_*~·•()\[\]'\"{_EMOJI}{_EMOJI_ASTRAL}"
+_SEP = rf"[{_SEP_CHARS}]{{1,6}}"
+_PLUS = r"(?:\+|(?i:plus|плюс)(?![^\W\d_]))"
+
+
+def _first_chars() -> str:
+    """Characters a run can start with (a cheap guard in front of the big pattern)."""
+    chars = set("+0123456789") | set(_LETTER_DIGITS) | {"p", "P", "п", "П", "д", "Д"}
+    for word in _NUMBER_WORDS:
+        chars |= {word[0].lower(), word[0].upper()}
+    return "".join(sorted(re.escape(c) for c in chars))
+
+
+_OBF_RUN_RE = re.compile(
+    rf"(?=[{_first_chars()}\d])"
+    rf"(?:(?P<plus>{_PLUS})[\s]{{0,2}})?(?P<run>{_GROUP}(?:{_SEP}{_GROUP})*)"
+)
+_GROUP_RE = re.compile(_GROUP)
+_ATOM_TOKEN_RE = re.compile(rf"(?i:{_WORDS})|\d|[{_LETTERS}]")
+# Ordinary punctuation between figures (any dash); "/" counts as odd: "06/00/00/128".
+_PLAIN_SEP_RE = re.compile(r"[\s.\-‐-―−():,;]*")
+_PLAIN_RUN_RE = re.compile(r"[\d\s.\-‐-―−():,;]+")
+_SPACED_SINGLES_RE = re.compile(r"(?<!\d)\d(?:[\s.\-‐-―−/():,;]{1,6}\d(?!\d)){2,}")
+
+_MAX_GROUPS = 40
+
+
+def _atom_digit(token: str) -> int:
+    if token in _LETTER_DIGITS:
+        return _LETTER_DIGITS[token]
+    if len(token) == 1 and token.isdigit():
+        return unicodedata.digit(token)
+    key = re.sub(_APOS, "", token.lower())
+    if key in _NUMBER_WORDS:
+        return _NUMBER_WORDS[key]
+    return {"пять": 5, "девять": 9}[key]
+
+
+@dataclass(frozen=True)
+class _Group:
+    digits: str
+    start: int
+    end: int
+    spelled: int  # digits written as number words or look-alike letters
+    mixed: bool  # real digits and spelled ones in one group: "6OO", "5five5", "l23"
+
+
+def _parse_digits(digits: str, plus: bool, regions: Sequence[str]) -> str | None:
+    candidates: list[tuple[str, str | None]] = []
+    if plus:
+        candidates.append(("+" + digits, None))
+    else:
+        candidates.extend((digits, region) for region in regions)
+        if len(digits) >= 10:
+            candidates.append(("+" + digits, None))
+    for number_text, region in candidates:
+        try:
+            number = phonenumbers.parse(number_text, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if (
+            phonenumbers.is_valid_number(number)
+            and phonenumbers.number_type(number) in _ALLOWED_OBFUSCATED_TYPES
+        ):
+            return e164(number)
+    return None
+
+
+def obfuscated_phones(text: str, regions: Sequence[str], taken: SpanSet) -> list[Found]:
+    """De-obfuscation pass: number words, O/l for 0/1, digits split by odd separators.
+
+    Spans already in ``taken`` are skipped; every phone found is added to it.
+    """
+    scan = _RunScanner(text, regions, taken)
+    found: list[Found] = []
+    for run in _OBF_RUN_RE.finditer(text):
+        found.extend(scan.phones_in_run(run))
+    return found
+
+
+def _run_groups(run: re.Match[str]) -> list[_Group]:
+    """The digit groups of a run (at most _MAX_GROUPS), spans in the original text."""
+    run_start = run.start("run")
+    groups: list[_Group] = []
+    for g in _GROUP_RE.finditer(run.group("run")):
+        tokens = _ATOM_TOKEN_RE.findall(g.group())
+        digits = "".join(str(_atom_digit(t)) for t in tokens)
+        spelled = sum(1 for t in tokens if not (len(t) == 1 and t.isdigit()))
+        mixed = 0 < spelled < len(tokens)
+        groups.append(_Group(digits, run_start + g.start(), run_start + g.end(), spelled, mixed))
+        if len(groups) >= _MAX_GROUPS:
+            break
+    return groups
+
+
+class _RunScanner:
+    """Phones in obfuscated runs of one text; parse results are cached per text."""
+
+    def __init__(self, text: str, regions: Sequence[str], taken: SpanSet) -> None:
+        self.text = text
+        self.regions = regions
+        self.taken = taken
+        self._parsed: dict[tuple[str, bool], str | None] = {}
+
+    def phones_in_run(self, run: re.Match[str]) -> list[Found]:
+        """Greedy left to right: at each group, the longest valid number starting there."""
+        run_text = run.group("run")
+        if len(run_text) < 7:
+            return []  # fewer than 7 atoms
+        if _PLAIN_RUN_RE.fullmatch(run_text) and not _SPACED_SINGLES_RE.search(run_text):
+            return []  # ordinary figures: PhoneNumberMatcher's job
+        groups = _run_groups(run)
+        if sum(len(g.digits) for g in groups) < 7:
+            return []
+        found: list[Found] = []
+        i = 0
+        while i < len(groups):
+            longest = self._longest_phone_from(run, groups, i)
+            if longest is None:
+                i += 1
+                continue
+            phone, last = longest
+            found.append(phone)
+            self.taken.add(phone.start, phone.end)
+            i = last + 1
+        return found
+
+    def _longest_phone_from(
+        self, run: re.Match[str], groups: Sequence[_Group], i: int
+    ) -> tuple[Found, int] | None:
+        """The longest phone made of groups[i..j] and that j, or None."""
+        plus = run.group("plus") is not None and i == 0
+        for j in range(len(groups) - 1, i - 1, -1):
+            sub = groups[i : j + 1]
+            digits = "".join(g.digits for g in sub)
+            if len(digits) < 7:
+                return None
+            if len(digits) > 15 or not _is_obfuscated(self.text, sub):
+                continue
+            start = run.start() if plus else sub[0].start
+            end = sub[-1].end
+            if self.taken.overlaps(start, end) or is_money(self.text, start, end):
+                continue
+            value = self._parse(digits, plus)
+            if value is not None:
+                return Found("phone", value, start, end), j
+        return None
+
+    def _parse(self, digits: str, plus: bool) -> str | None:
+        key = (digits, plus)
+        if key not in self._parsed:
+            self._parsed[key] = _parse_digits(digits, plus, self.regions)
+        return self._parsed[key]
+
+
+def _is_obfuscated(text: str, groups: Sequence[_Group]) -> bool:
+    """Whether digit groups look deliberately obfuscated.
+
+    Plain digit groups with ordinary separators are left to PhoneNumberMatcher, and
+    prose that mixes number words with figures ("two 1200 1500", "25 I 30000") is not
+    a phone number. Accepted: a group mixing digits with spelled ones ("6OO", "5five5",
+    "l23"); mostly spelled digits with short figures ("zero six zero zero, 0 0 1 2 3");
+    figures split by one odd symbol or emoji throughout; digits spaced out one by one.
+    """
+    if any(g.mixed for g in groups):
+        return True
+    total = sum(len(g.digits) for g in groups)
+    spelled = sum(g.spelled for g in groups)
+    if spelled:
+        short_figures = all(len(g.digits) <= 4 for g in groups if not g.spelled)
+        return short_figures and spelled * 2 >= total
+    # One odd separator used throughout: "0600🔥00🔥129", "06/00/00/128", keycap emoji.
+    seps = [text[a.end : b.start].strip() for a, b in itertools.pairwise(groups)]
+    odd = {sep for sep in seps if sep and not _PLAIN_SEP_RE.fullmatch(sep)}
+    if len(odd) == 1 and all(sep in odd for sep in seps if sep):
+        return True
+    singles = sum(1 for g in groups if len(g.digits) == 1)
+    return len(groups) >= 5 and singles * 10 >= len(groups) * 6  # "0 6 0 0 0 0 1 2 3"

@@ -1,0 +1,121 @@
+"""Phone numbers written as ordinary figures (phonenumbers' PhoneNumberMatcher pass).
+
+Also the filters every phone candidate goes through: dates and times, amounts of
+money. Obfuscated numbers are :mod:`crawlers.extract.phone_obfuscation`'s job.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator, Sequence
+
+import phonenumbers
+from phonenumbers import PhoneNumberFormat
+
+from crawlers.extract.entity_spans import Found, overlaps
+
+__all__ = ["DATE_RE", "e164", "is_money", "standard_phones"]
+
+# The log name of the module these functions were split out of.
+logger = logging.getLogger("crawlers.extract.entities")
+
+# Cheap pre-filter for the standard pass: clusters that could hold a phone number.
+_DIGIT_CLUSTER_RE = re.compile(r"\+?\(?\d[\d \t\u00a0().\-/]{5,40}\d")
+_DIGIT_RE = re.compile(r"\d")
+# Dates and times that PhoneNumberMatcher can take for numbers ("22.05.2024 10:30").
+DATE_RE = re.compile(
+    r"(?<!\d)(?:\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d|(?:19|20)\d\d-\d{2}-\d{2}|\d{1,2}:\d{2})(?!\d)"
+)
+_MATCHER_MARGIN = 12
+_MAX_WINDOW = 400  # long digit-heavy stretches are matched in pieces
+_MATCHER_MAX_TRIES = 200
+
+# Amounts of money are not phone numbers: "2100-2400 EUR", "€ 1500 2000".
+_CURRENCY_AFTER_RE = re.compile(
+    r"\s*(?:eur|euro|usd|gbp|chf|mdl|ron|uah|rub|pln|lei|leu|лей|евро|євро|руб|грн|"
+    r"dollars?|долл|дол)(?![^\W\d_])|\s*[€$£₴₽]",
+    re.I,
+)
+_CURRENCY_BEFORE_RE = re.compile(r"(?:[€$£₴₽]|\b(?:eur|usd|gbp|mdl|ron|uah|rub|pln))\s*$", re.I)
+
+
+def is_money(text: str, start: int, end: int) -> bool:
+    """Whether a currency word or sign stands right after or just before the span."""
+    return bool(
+        _CURRENCY_AFTER_RE.match(text, end)
+        or _CURRENCY_BEFORE_RE.search(text, max(0, start - 6), start)
+    )
+
+
+def e164(number: phonenumbers.PhoneNumber) -> str:
+    """The number in E.164 form ("+37360000123")."""
+    return phonenumbers.format_number(number, PhoneNumberFormat.E164)
+
+
+def _matcher_windows(text: str) -> Iterator[tuple[int, int, list[tuple[int, int]]]]:
+    """Merged windows around digit clusters with at least 7 digits, with the clusters."""
+    window: tuple[int, int] | None = None
+    clusters: list[tuple[int, int]] = []
+    for match in _DIGIT_CLUSTER_RE.finditer(text):
+        if len(_DIGIT_RE.findall(match.group())) < 7:
+            continue
+        start = max(0, match.start() - _MATCHER_MARGIN)
+        end = min(len(text), match.end() + _MATCHER_MARGIN)
+        if window is not None and start <= window[1] and end - window[0] <= _MAX_WINDOW:
+            window = (window[0], max(window[1], end))
+        else:
+            if window is not None:
+                yield window[0], window[1], clusters
+            window = (start, end)
+            clusters = []
+        clusters.append((match.start(), match.end()))
+    if window is not None:
+        yield window[0], window[1], clusters
+
+
+def standard_phones(text: str, regions: Sequence[str]) -> list[Found]:
+    """phonenumbers' PhoneNumberMatcher per region (first region wins on overlap).
+
+    It runs only on windows around digit clusters, so long pages stay fast, and the
+    next region is only tried while some cluster in the window is still unexplained.
+    """
+    found: list[Found] = []
+    seen: set[tuple[int, int]] = set()  # windows may overlap: report each match once
+    # Pages repeat themselves (contact boxes, boilerplate): match each window text once.
+    cache: dict[str, list[tuple[int, int, str]]] = {}
+    for w_start, w_end, clusters in _matcher_windows(text):
+        chunk = text[w_start:w_end]
+        local = cache.get(chunk)
+        if local is None:
+            local = _match_chunk(chunk, [(s - w_start, e - w_start) for s, e in clusters], regions)
+            cache[chunk] = local
+        for start, end, value in local:
+            span = (w_start + start, w_start + end)
+            if span not in seen:
+                seen.add(span)
+                found.append(Found("phone", value, *span))
+    return found
+
+
+def _match_chunk(
+    chunk: str, clusters: Sequence[tuple[int, int]], regions: Sequence[str]
+) -> list[tuple[int, int, str]]:
+    matched: list[tuple[int, int, str]] = []
+    spans: list[tuple[int, int]] = []
+    for region in regions:
+        try:
+            matches = list(
+                phonenumbers.PhoneNumberMatcher(chunk, region, max_tries=_MATCHER_MAX_TRIES)
+            )
+        except Exception:  # pragma: no cover - defensive against library bugs
+            logger.exception("PhoneNumberMatcher failed (region %s)", region)
+            continue
+        for m in matches:
+            if overlaps(m.start, m.end, spans):
+                continue
+            spans.append((m.start, m.end))
+            matched.append((m.start, m.end, e164(m.number)))
+        if all(overlaps(c_start, c_end, spans) for c_start, c_end in clusters):
+            break
+    return matched

@@ -1,0 +1,113 @@
+"""Extraction driven by a site profile: advert fields and listing-page links.
+
+Pure: pages come in as text, :class:`~crawlers.extract.fields.AdvertFields` come out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from crawlers.extract.build import build_fields
+from crawlers.extract.dates import parse_datetime
+from crawlers.extract.entities import DEFAULT_REGION_HINTS, normalise_region_hints
+from crawlers.extract.fields import AdvertFields
+from crawlers.extract.profile_model import FieldSelectors, SiteProfile
+from crawlers.extract.selectors import select_contact_text, select_links, select_text
+from crawlers.extract.structured import job_posting_values, job_postings_from_tree
+from crawlers.extract.structured_values import JobPostingValues
+from crawlers.extract.text import parse_html
+
+__all__ = ["extract_with_profile", "listing_links", "region_hints_for"]
+
+
+def region_hints_for(profile: SiteProfile) -> tuple[str, ...]:
+    """The profile's country first, then MD, RO, UA, RU."""
+    return normalise_region_hints([profile.country], DEFAULT_REGION_HINTS)
+
+
+@dataclass
+class _PageValues:
+    """Raw advert values from a page; title and body may still be missing."""
+
+    title: str | None
+    body: str | None
+    posted_at: datetime | None
+    location: str | None
+    pay: str | None
+    employer: str | None
+    licence_number: str | None
+    contact_text: str
+
+
+def extract_with_profile(html: str, url: str, profile: SiteProfile) -> AdvertFields | None:
+    """The advert on a page, or None when it has no title or body.
+
+    With ``structured = true`` a schema.org JobPosting on the page is used first and
+    the field selectors fill what it lacks; contact text from both is scanned.
+    Language detection and entity extraction (title + body + contact, region hints
+    = profile.country + defaults) are applied through build_fields.
+    """
+    root = parse_html(html)
+    if root is None:
+        return None
+    values = _selected_values(root, url, profile.fields)
+    if profile.structured:
+        postings = job_postings_from_tree(root, url, microdata="itemscope" in html.lower())
+        if postings:
+            values = _with_posting(values, job_posting_values(postings[0], url))
+    if not values.title or not values.body:
+        return None
+    return build_fields(
+        values.title,
+        values.body,
+        profile.kind,
+        posted_at=values.posted_at,
+        location=values.location,
+        pay=values.pay,
+        employer=values.employer,
+        licence_number=values.licence_number,
+        contact_text=values.contact_text,
+        region_hints=region_hints_for(profile),
+    )
+
+
+def _selected_values(root: Any, url: str, sel: FieldSelectors) -> _PageValues:
+    posted_raw = select_text(root, sel.posted)
+    return _PageValues(
+        title=select_text(root, sel.title),
+        body=select_text(root, sel.body),
+        posted_at=parse_datetime(posted_raw) if posted_raw else None,
+        location=select_text(root, sel.location),
+        pay=select_text(root, sel.pay),
+        employer=select_text(root, sel.employer),
+        licence_number=select_text(root, sel.licence),
+        contact_text=select_contact_text(root, sel.contact, url) or "",
+    )
+
+
+def _with_posting(selected: _PageValues, posting: JobPostingValues) -> _PageValues:
+    """JobPosting values first, selector values where the posting has none."""
+    contacts = (posting["contact_text"], selected.contact_text)
+    return _PageValues(
+        title=posting["title"] or selected.title,
+        body=posting["body"] or selected.body,
+        posted_at=posting["posted_at"] or selected.posted_at,
+        location=posting["location"] or selected.location,
+        pay=posting["pay"] or selected.pay,
+        employer=posting["employer"] or selected.employer,
+        licence_number=posting["licence_number"] or selected.licence_number,
+        contact_text="\n".join(c for c in contacts if c),
+    )
+
+
+def listing_links(html: str, url: str, profile: SiteProfile) -> tuple[list[str], list[str]]:
+    """(absolute advert links, absolute next-page links) on a listing page."""
+    root = parse_html(html)
+    if root is None:
+        return [], []
+    return (
+        select_links(root, profile.links.advert, url),
+        select_links(root, profile.links.next_page, url),
+    )
