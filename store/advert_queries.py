@@ -158,11 +158,15 @@ class SeriesPoint:
 
 
 def flagged_series(conn: psycopg.Connection[Any], by: str, days: int = 30) -> list[SeriesPoint]:
-    """Flagged adverts first seen per day, grouped by advert kind or by site."""
+    """Flagged adverts per day of appearance, grouped by advert kind or by site.
+
+    An advert appeared when it was posted, if the site says so, and never later than we first
+    saw it (a posted date in the future is the advertiser's claim, not a fact)."""
     key = {"kind": "a.kind", "site": "coalesce(s.name, '(none)')"}[by]
-    sql = f"""SELECT date_trunc('day', a.first_seen) AS day, {key} AS key, count(*) AS count
+    appeared = "least(coalesce(a.posted_at, a.first_seen), a.first_seen)"
+    sql = f"""SELECT date_trunc('day', {appeared}) AS day, {key} AS key, count(*) AS count
               FROM adverts a LEFT JOIN sites s ON s.id = a.site_id
-              WHERE a.flagged AND a.first_seen >= now() - make_interval(days => %s)
+              WHERE a.flagged AND {appeared} >= now() - make_interval(days => %s)
               GROUP BY 1, 2 ORDER BY 1, 2"""
     with conn.cursor(row_factory=class_row(SeriesPoint)) as cur:
         return cur.execute(sql.encode(), (days,)).fetchall()

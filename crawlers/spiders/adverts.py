@@ -12,7 +12,7 @@ from urllib.parse import urljoin, urlsplit
 import psycopg
 import scrapy
 from scrapy import signals
-from scrapy.exceptions import DontCloseSpider
+from scrapy.exceptions import DontCloseSpider, IgnoreRequest
 from scrapy.http import Response
 from scrapy.utils.sitemap import Sitemap
 
@@ -187,6 +187,9 @@ class AdvertSpider(scrapy.Spider):
     def on_error(self, failure: Any) -> Iterator[Any]:
         request = getattr(failure, "request", None)
         url = request.url if request is not None else "?"
+        if failure.check(IgnoreRequest):  # e.g. forbidden by robots.txt: a skip, not an error
+            log.debug("skipped %s: %s", url, failure.getErrorMessage())
+            return
         message = f"{failure.type.__name__}: {failure.getErrorMessage()}"[:1000]
         log.info("fetch failed %s: %s", url, message)
         yield PageError(url, message)
