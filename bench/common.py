@@ -116,7 +116,8 @@ def machine_description() -> str:
 @contextmanager
 def scratch_database() -> Iterator[str]:
     """A migrated throw-away database on DATABASE_URL's server or an embedded one."""
-    tmp = Path(tempfile.mkdtemp(prefix="adwatch-bench-"))
+    # One embedded server directory for every bench run; each run gets its own database.
+    tmp = Path(tempfile.gettempdir()) / "adwatch-bench-pg"
     admin_url = os.environ.get("DATABASE_URL") or start_embedded(tmp)
     name = f"adwatch_bench_{uuid.uuid4().hex[:8]}"
     with psycopg.connect(admin_url, autocommit=True) as conn:
