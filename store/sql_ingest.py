@@ -41,6 +41,7 @@ WITH batch AS (
         current_version = a.current_version
             + CASE WHEN a.content_hash <> excluded.content_hash THEN 1 ELSE 0 END,
         needs_scoring = a.needs_scoring OR a.content_hash <> excluded.content_hash,
+        needs_linking = a.needs_linking OR a.content_hash <> excluded.content_hash,
         last_seen = greatest(a.last_seen, excluded.last_seen),
         status = 'active', removed_at = NULL, removal_reason = NULL, missing_runs = 0
     RETURNING a.id, a.canonical_url, a.current_version
