@@ -4,7 +4,6 @@ and contact clusters (shared phone, e-mail or handle) without reclustering every
 from __future__ import annotations
 
 import logging
-from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +18,7 @@ from classifier.clustering import (
     band_buckets,
     signatures,
 )
+from classifier.link_cache import BucketKey, LinkCache
 from store import clusters
 
 log = logging.getLogger(__name__)
@@ -34,30 +34,24 @@ class LinkStats:
 
 def _template_groups(
     conn: psycopg.Connection[Any],
+    cache: LinkCache,
     ids: list[int],
     sigs: np.ndarray[Any, Any],
-    buckets: np.ndarray[Any, Any],
+    keys: list[list[BucketKey]],
 ) -> list[list[int]]:
-    bands = np.tile(np.arange(BANDS), len(ids)).tolist()
-    flat = buckets.reshape(-1).tolist()
-    members: dict[tuple[int, int], list[int]] = defaultdict(list)
-    for band, bucket, advert_id in clusters.bucket_neighbours(
-        conn, bands, flat, COMPARISONS_PER_BUCKET
-    ):
-        members[(band, bucket)].append(advert_id)
+    members = cache.neighbours(conn, {k for row in keys for k in row})
     for row, advert_id in enumerate(ids):
-        for band in range(BANDS):
-            members[(band, int(buckets[row, band]))].append(advert_id)
+        for key in keys[row]:
+            members[key].append(advert_id)
     known = {a: sigs[i] for i, a in enumerate(ids)}
     outside = sorted({a for group in members.values() for a in group} - known.keys())
-    for advert_id, raw in clusters.signatures_of(conn, outside).items():
-        known[advert_id] = np.frombuffer(raw, dtype=np.uint64)
+    known.update(cache.signatures_of(conn, outside))
     found = UnionFind()
     for row, advert_id in enumerate(ids):
         found.find(advert_id)
         candidates: dict[int, None] = {}
-        for band in range(BANDS):
-            for other in members[(band, int(buckets[row, band]))][:COMPARISONS_PER_BUCKET]:
+        for key in keys[row]:
+            for other in members[key][:COMPARISONS_PER_BUCKET]:
                 if other != advert_id and other in known:
                     candidates[other] = None
         # Skip adverts already joined to this one: in a big template most already are.
@@ -77,39 +71,45 @@ def _contact_groups(conn: psycopg.Connection[Any], ids: list[int]) -> list[list[
     return [g for g in found.groups() if len(g) > 1]
 
 
-def link_batch(conn: psycopg.Connection[Any], batch_size: int = 5000) -> LinkStats | None:
-    """Link one batch in one transaction; None when nothing is left (or another linker runs)."""
+def link_batch(
+    conn: psycopg.Connection[Any], batch_size: int = 5000, cache: LinkCache | None = None
+) -> LinkStats | None:
+    """Link one batch in one transaction; None when nothing is left. The caller holds the
+    linking lock (see link_pending)."""
+    cache = cache or LinkCache(COMPARISONS_PER_BUCKET)
     with conn.transaction():
-        if not clusters.lock_linking(conn):
-            return None
         todo = clusters.adverts_to_link(conn, batch_size)
         if not todo:
             return None
         ids = [a.id for a in todo]
         sigs = signatures([(a.title, a.body) for a in todo])
         buckets = band_buckets(sigs)
-        template_groups = _template_groups(conn, ids, sigs, buckets)
+        keys = [[(band, int(buckets[i, band])) for band in range(BANDS)] for i in range(len(ids))]
+        template_groups = _template_groups(conn, cache, ids, sigs, keys)
         clusters.save_signatures(
             conn,
             [(a.id, a.content_hash, sigs[i].tobytes()) for i, a in enumerate(todo)],
-            [
-                (band, int(buckets[i, band]), a.id)
-                for i, a in enumerate(todo)
-                for band in range(BANDS)
-            ],
+            [(band, bucket, ids[i]) for i, row in enumerate(keys) for band, bucket in row],
         )
         touched_templates = clusters.merge_components(conn, "template", template_groups)
         touched_contacts = clusters.merge_components(conn, "contact", _contact_groups(conn, ids))
+    cache.add(ids, sigs, keys)
     return LinkStats(len(ids), len(touched_templates), len(touched_contacts))
 
 
 def link_pending(conn: psycopg.Connection[Any], batch_size: int = 5000) -> LinkStats:
+    """Link every advert awaiting it; returns empty stats when another linker is running."""
     total = LinkStats()
-    while (stats := link_batch(conn, batch_size)) is not None:
-        total.adverts += stats.adverts
-        total.template_clusters_touched += stats.template_clusters_touched
-        total.contact_clusters_touched += stats.contact_clusters_touched
-        log.info("linked %d adverts (%d so far)", stats.adverts, total.adverts)
+    with clusters.linking_lock(conn) as acquired:
+        if not acquired:
+            log.info("another process is linking; skipping")
+            return total
+        cache = LinkCache(COMPARISONS_PER_BUCKET)
+        while (stats := link_batch(conn, batch_size, cache)) is not None:
+            total.adverts += stats.adverts
+            total.template_clusters_touched += stats.template_clusters_touched
+            total.contact_clusters_touched += stats.contact_clusters_touched
+            log.info("linked %d adverts (%d so far)", stats.adverts, total.adverts)
     return total
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -43,10 +44,19 @@ class AdvertToLink:
     content_hash: str
 
 
-def lock_linking(conn: psycopg.Connection[Any]) -> bool:
-    """One linker at a time (merging clusters from two processes would race)."""
-    row = conn.execute("SELECT pg_try_advisory_xact_lock(74012027)").fetchone()
-    return bool(row and row[0])
+@contextmanager
+def linking_lock(conn: psycopg.Connection[Any]) -> Iterator[bool]:
+    """One linker at a time (merging clusters from two processes would race); yields whether
+    this session got the lock. Held across the linker's batches, released at the end."""
+    row = conn.execute("SELECT pg_try_advisory_lock(74012027)").fetchone()
+    conn.commit()
+    acquired = bool(row and row[0])
+    try:
+        yield acquired
+    finally:
+        if acquired and not conn.closed:
+            conn.execute("SELECT pg_advisory_unlock(74012027)")
+            conn.commit()
 
 
 def adverts_to_link(conn: psycopg.Connection[Any], limit: int) -> list[AdvertToLink]:
