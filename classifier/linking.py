@@ -4,7 +4,7 @@ and contact clusters (shared phone, e-mail or handle) without reclustering every
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -28,8 +28,16 @@ COMPARISONS_PER_BUCKET = 20  # a huge template bucket needs only a few checks pe
 @dataclass
 class LinkStats:
     adverts: int = 0
-    template_clusters_touched: int = 0
-    contact_clusters_touched: int = 0
+    template_clusters: set[int] = field(default_factory=set)
+    contact_clusters: set[int] = field(default_factory=set)
+
+    @property
+    def template_clusters_touched(self) -> int:
+        return len(self.template_clusters)
+
+    @property
+    def contact_clusters_touched(self) -> int:
+        return len(self.contact_clusters)
 
 
 def _template_groups(
@@ -75,7 +83,7 @@ def link_batch(
     conn: psycopg.Connection[Any], batch_size: int = 5000, cache: LinkCache | None = None
 ) -> LinkStats | None:
     """Link one batch in one transaction; None when nothing is left. The caller holds the
-    linking lock (see link_pending)."""
+    linking lock and refreshes the touched clusters' statistics (see link_pending)."""
     cache = cache or LinkCache(COMPARISONS_PER_BUCKET)
     with conn.transaction():
         todo = clusters.adverts_to_link(conn, batch_size)
@@ -91,10 +99,11 @@ def link_batch(
             [(a.id, a.content_hash, sigs[i].tobytes()) for i, a in enumerate(todo)],
             [(band, bucket, ids[i]) for i, row in enumerate(keys) for band, bucket in row],
         )
-        touched_templates = clusters.merge_components(conn, "template", template_groups)
-        touched_contacts = clusters.merge_components(conn, "contact", _contact_groups(conn, ids))
+        templates = clusters.merge_components(conn, "template", template_groups, refresh=False)
+        contact_groups = _contact_groups(conn, ids)
+        contacts = clusters.merge_components(conn, "contact", contact_groups, refresh=False)
     cache.add(ids, sigs, keys)
-    return LinkStats(len(ids), len(touched_templates), len(touched_contacts))
+    return LinkStats(len(ids), templates, contacts)
 
 
 def link_pending(conn: psycopg.Connection[Any], batch_size: int = 5000) -> LinkStats:
@@ -107,9 +116,12 @@ def link_pending(conn: psycopg.Connection[Any], batch_size: int = 5000) -> LinkS
         cache = LinkCache(COMPARISONS_PER_BUCKET)
         while (stats := link_batch(conn, batch_size, cache)) is not None:
             total.adverts += stats.adverts
-            total.template_clusters_touched += stats.template_clusters_touched
-            total.contact_clusters_touched += stats.contact_clusters_touched
+            total.template_clusters |= stats.template_clusters
+            total.contact_clusters |= stats.contact_clusters
             log.info("linked %d adverts (%d so far)", stats.adverts, total.adverts)
+        # Statistics once per touched cluster, not once per batch that touched it.
+        with conn.transaction():
+            clusters.refresh_stats(conn, total.template_clusters | total.contact_clusters)
     return total
 
 

@@ -135,9 +135,15 @@ def contact_pairs(conn: psycopg.Connection[Any], ids: list[int]) -> list[tuple[i
 
 
 def merge_components(
-    conn: psycopg.Connection[Any], kind: str, components: Sequence[Sequence[int]]
+    conn: psycopg.Connection[Any],
+    kind: str,
+    components: Sequence[Sequence[int]],
+    *,
+    refresh: bool = True,
 ) -> set[int]:
-    """Put each group of linked adverts into one cluster, merging clusters it bridges."""
+    """Put each group of linked adverts into one cluster, merging clusters it bridges; returns
+    the clusters touched. refresh=False leaves their statistics to refresh_stats (a caller
+    touching one cluster batch after batch refreshes it once)."""
     groups = [list(g) for g in components if len(g) > 1]
     if not groups:
         return set()
@@ -166,8 +172,16 @@ def merge_components(
         ([p[0] for p in pairs], [p[1] for p in pairs]),
     )
     touched = set(targets)
-    conn.execute(_REFRESH_SQL, {"ids": sorted(touched)})
+    if refresh:
+        refresh_stats(conn, touched)
     return touched
+
+
+def refresh_stats(conn: psycopg.Connection[Any], cluster_ids: set[int]) -> None:
+    """Recompute size, sites, cities, first/last seen and risk of these clusters."""
+    ordered = sorted(cluster_ids)
+    for start in range(0, len(ordered), 5000):
+        conn.execute(_REFRESH_SQL, {"ids": ordered[start : start + 5000]})
 
 
 def _plan(
@@ -216,6 +230,4 @@ def clusters_of_advert(conn: psycopg.Connection[Any], advert_id: int) -> list[di
 
 def refresh_all(conn: psycopg.Connection[Any]) -> None:
     """Recompute every cluster's statistics (after re-scoring, say)."""
-    ids = [int(r[0]) for r in conn.execute("SELECT id FROM clusters")]
-    if ids:
-        conn.execute(_REFRESH_SQL, {"ids": ids})
+    refresh_stats(conn, {int(r[0]) for r in conn.execute("SELECT id FROM clusters")})
