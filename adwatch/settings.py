@@ -38,6 +38,7 @@ class Settings(BaseSettings):
     crawler_allow_private: bool = False
     crawler_delay_s: float = 1.0
     crawler_http_cache: bool = False
+    crawler_max_pages: int = Field(default=200_000, ge=1, description="Page budget per crawl.")
     redis_url: str | None = Field(
         default=None, description="Redis for sharded crawls of one large site (scrapy-redis)."
     )

@@ -153,7 +153,8 @@ class StorePipeline:
     def spider_closed(self, spider: Any, reason: str) -> None:
         """Runs after close_spider, when Scrapy knows why the crawl ended."""
         complete = reason == "finished" and not spider.fatal_errors and not self.database_failed
-        status = "finished" if complete else ("interrupted" if reason == "shutdown" else "failed")
+        stopped = reason == "shutdown" or reason.startswith("closespider")  # Ctrl-C, page budget
+        status = "finished" if complete else ("interrupted" if stopped else "failed")
         try:
             if spider.shard:
                 return  # the launcher closes a sharded run once every shard has ended

@@ -32,7 +32,10 @@ def scrapy_settings(
         "RETRY_TIMES": 2,
         "COOKIES_ENABLED": False,
         "TELNETCONSOLE_ENABLED": False,
-        "DEPTH_LIMIT": 50,
+        # Pagination chains grow one level deeper per listing page, so a depth limit would cut
+        # large sites short; a page budget guards against crawler traps instead.
+        "DEPTH_LIMIT": 0,
+        "CLOSESPIDER_PAGECOUNT": settings.crawler_max_pages,
         "ITEM_PIPELINES": {"crawlers.pipelines.StorePipeline": 300},
         "LOG_LEVEL": log_level,
         "REQUEST_FINGERPRINTER_IMPLEMENTATION": "2.7",

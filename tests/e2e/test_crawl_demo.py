@@ -136,3 +136,19 @@ def test_private_targets_are_refused_unless_allowed(fast_crawls: str) -> None:
         profile = profile_for(server, "bridal").model_copy(update={"allow_private": False})
         with pytest.raises(launch.CrawlRefused, match="private"):
             launch.crawl(profile)
+
+
+def test_page_budget_stops_a_crawl_without_removals(
+    fast_crawls: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from adwatch.settings import get_settings
+
+    with demo_server() as server:
+        crawl_site(server, "bridal")
+        monkeypatch.setenv("ADWATCH_CRAWLER_MAX_PAGES", "10")
+        get_settings.cache_clear()
+        cut_short = crawl_site(server, "bridal")
+        with psycopg.connect(fast_crawls) as conn:
+            statuses = {r["status"] for r in stored(conn, "bridal").values()}
+    assert cut_short.status == "interrupted"
+    assert statuses == {"active"}  # an incomplete crawl proves nothing is gone
