@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -366,14 +365,11 @@ def test_large_description_page() -> None:
     )
     assert len(html) > 200_000
     profile = make_profile(fields={"title": "css:h1.t::text", "body": "css:div.d"})
-    start = time.perf_counter()
     fields = extract_with_profile(html, "https://jobs.example.md/big", profile)
-    elapsed = time.perf_counter() - start
     assert fields is not None
     assert len(fields.body) > 190_000
     assert fields.language == "en"
     assert [e.value for e in fields.entities] == ["+37360000199"]
-    assert elapsed < 10  # generous: typically well under a second
 
 
 # --------------------------------------------------------------------------- listing links
