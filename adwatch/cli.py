@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 
 import typer
@@ -46,8 +47,14 @@ def _configure(
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
 
+def _exit_on_sigterm(signum: int, frame: object) -> None:
+    # A plain SIGTERM would skip atexit hooks, leaving the embedded PostgreSQL running.
+    sys.exit(128 + signum)
+
+
 def main() -> None:
     """Entry point: user-facing failures become one line on stderr and exit code 1."""
+    signal.signal(signal.SIGTERM, _exit_on_sigterm)
     try:
         app()
     except AdwatchError as exc:
