@@ -92,20 +92,34 @@ def crawl(
     url = ready_url()
     run = start_run_row(profile)
     with tempfile.TemporaryDirectory(prefix="adwatch-crawl-") as tmp:
-        profile_file = Path(tmp) / "profile.json"
-        profile_file.write_text(json.dumps(profile.model_dump(mode="json")), encoding="utf-8")
         env = os.environ | {"DATABASE_URL": url}
-        cmd = [sys.executable, "-m", "crawlers.child", str(profile_file), str(run.id), log_level]
-        child = subprocess.Popen(cmd, env=env)
-        _wait(child, run.id, on_progress)
+        cmd = [
+            sys.executable,
+            "-m",
+            "crawlers.child",
+            str(write_profile(tmp, profile)),
+            str(run.id),
+            log_level,
+        ]
+        wait_for([subprocess.Popen(cmd, env=env)], run.id, on_progress)
     return final_run(run.id)
 
 
-def _wait(
-    child: subprocess.Popen[bytes], run_id: int, on_progress: Callable[[CrawlRun], None] | None
+def write_profile(directory: str, profile: SiteProfile) -> Path:
+    """The profile as JSON for a child process."""
+    path = Path(directory) / "profile.json"
+    path.write_text(json.dumps(profile.model_dump(mode="json")), encoding="utf-8")
+    return path
+
+
+def wait_for(
+    children: list[subprocess.Popen[bytes]],
+    run_id: int,
+    on_progress: Callable[[CrawlRun], None] | None,
 ) -> None:
+    """Wait for crawl processes, reporting the run's progress; Ctrl-C stops them gracefully."""
     try:
-        while child.poll() is None:
+        while any(child.poll() is None for child in children):
             if on_progress is not None:
                 with open_ready() as conn:
                     current = crawl_runs.get_run(conn, run_id)
@@ -113,8 +127,10 @@ def _wait(
                     on_progress(current)
             time.sleep(0.5)
     except KeyboardInterrupt:
-        child.send_signal(signal.SIGINT)  # Scrapy shuts down gracefully and flushes its batch
-        child.wait()
+        for child in children:  # Scrapy shuts down gracefully and flushes its batch
+            child.send_signal(signal.SIGINT)
+        for child in children:
+            child.wait()
         raise
 
 

@@ -7,18 +7,16 @@ frontier, starts the shards, and once all have ended records removals and closes
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 from adwatch.errors import AdwatchError
-from crawlers.launch import check_targets, final_run, start_run_row
+from crawlers.launch import check_targets, final_run, start_run_row, wait_for, write_profile
 from crawlers.profiles import SiteProfile
 from crawlers.settings import redis_keys
 from store import adverts, crawl_runs
@@ -79,17 +77,9 @@ def crawl_sharded(
     started = datetime.now(UTC)
     _clear_frontier(redis_url, profile)
     with tempfile.TemporaryDirectory(prefix="adwatch-crawl-") as tmp:
-        profile_file = Path(tmp) / "profile.json"
-        profile_file.write_text(json.dumps(profile.model_dump(mode="json")), encoding="utf-8")
-        shards = _spawn(profile_file, run.id, log_level, redis_url, processes)
+        shards = _spawn(write_profile(tmp, profile), run.id, log_level, redis_url, processes)
         try:
-            while any(s.poll() is None for s in shards):
-                if on_progress is not None:
-                    with open_ready() as conn:
-                        current = crawl_runs.get_run(conn, run.id)
-                    if current is not None:
-                        on_progress(current)
-                time.sleep(0.5)
+            wait_for(shards, run.id, on_progress)
         finally:
             for shard in shards:
                 if shard.poll() is None:

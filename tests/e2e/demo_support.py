@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from adwatch.demo import DEMO_SITES, demo_profile
 from crawlers import launch
 from crawlers.demo_site import DemoServer, generate_world
-from crawlers.profiles import SiteProfile, load_profile
+from crawlers.profiles import SiteProfile
 from store.crawl_runs import CrawlRun
 
-SITES = {"jobs": "demo-jobs", "bridal": "demo-bridal", "escort": "demo-escort"}
+SITES = DEMO_SITES
 
 
 @contextmanager
@@ -22,8 +23,7 @@ def demo_server(seed: int = 7, **sizes: int) -> Iterator[DemoServer]:
 
 def profile_for(server: DemoServer, site: str) -> SiteProfile:
     """The shipped demo profile, its start URL moved to the test server's port."""
-    profile = load_profile(SITES[site])
-    return profile.model_copy(update={"start_urls": [server.start_urls()[site]]})
+    return demo_profile(server, site)
 
 
 def crawl_site(server: DemoServer, site: str) -> CrawlRun:
