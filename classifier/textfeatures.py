@@ -6,7 +6,9 @@ plain arrays, never as pickled Python objects.
 
 from __future__ import annotations
 
+import functools
 import re
+import sys
 import unicodedata
 
 import numpy as np
@@ -24,13 +26,41 @@ _MAX_CHARS = 20_000  # adverts longer than this add no signal, only cost
 def prepare_text(title: str, body: str) -> str:
     """Lower-case, strip diacritics, mask digits; same preparation for training and scoring."""
     text = f"{title}\n{body}"[:_MAX_CHARS].casefold()
+    if not text.isascii():  # ASCII has no marks to fold: the common case skips normalisation
+        text = _fold_marks(text)
+    return _DIGITS.sub("0", text)
+
+
+def _fold_marks(text: str) -> str:
+    # Latin diacritics go (ș → s, ă → a); Cyrillic marks stay (й, ї are letters of their own).
+    decomposed = unicodedata.normalize("NFKD", text)
+    if _CYRILLIC_MARKS.search(decomposed):
+        return unicodedata.normalize("NFC", _fold_marks_slowly(decomposed))
+    return unicodedata.normalize("NFC", _marks_pattern().sub("", decomposed))
+
+
+def _fold_marks_slowly(decomposed: str) -> str:
+    """The reference rule: a mark stays only after a kept Cyrillic character."""
     kept: list[str] = []
-    for char in unicodedata.normalize("NFKD", text):
-        # Latin diacritics go (ș → s, ă → a); Cyrillic marks stay (й, ї are letters of their own).
+    for char in decomposed:
         if unicodedata.combining(char) and not (kept and "\u0400" <= kept[-1] <= "\u04ff"):
             continue
         kept.append(char)
-    return _DIGITS.sub("0", unicodedata.normalize("NFC", "".join(kept)))
+    return "".join(kept)
+
+
+# Marks inside the Cyrillic block (U+0483-U+0489) are the one case where "previous character"
+# and "previous kept character" can differ, so text holding them takes the reference loop.
+_CYRILLIC_MARKS = re.compile("[\u0483-\u0489]")
+
+
+@functools.cache
+def _marks_pattern() -> re.Pattern[str]:
+    """Every combining mark not directly after a Cyrillic character, as one regex."""
+    marks = "".join(
+        re.escape(chr(c)) for c in range(0x300, sys.maxunicode + 1) if unicodedata.combining(chr(c))
+    )
+    return re.compile(f"(?<![\u0400-\u04ff])[{marks}]")
 
 
 _WORD = HashingVectorizer(
