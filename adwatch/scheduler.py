@@ -7,6 +7,7 @@ schedule; a failing job is logged and retried with backoff, never taking the ser
 from __future__ import annotations
 
 import logging
+import threading
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -52,6 +53,10 @@ class Scheduler:
                 "misfire_grace_time": 3600,
             },
         )
+        # Jobs in flight, counted here: see shutdown.
+        self._jobs_done = threading.Condition()
+        self._running = 0
+        self._stopping = False
 
     def start(self) -> None:
         with open_ready() as conn:
@@ -74,18 +79,35 @@ class Scheduler:
         log.info("scheduler started with %d jobs", len(self.specs))
 
     def shutdown(self) -> None:
+        """Let running jobs finish, then stop. APScheduler's own shutdown(wait=True) holds its
+        job-store lock while it waits, and a finishing job takes that lock to look up its next
+        run: so jobs are waited for here first, and none starts once stopping has begun."""
+        with self._jobs_done:
+            self._stopping = True
+            self._jobs_done.wait_for(lambda: self._running == 0)
         self.aps.shutdown(wait=True)
 
     def run_job(self, name: str) -> None:
-        spec = self.specs[name]
+        with self._jobs_done:
+            if self._stopping:
+                return
+            self._running += 1
+        try:
+            self._run(self.specs[name])
+        finally:
+            with self._jobs_done:
+                self._running -= 1
+                self._jobs_done.notify_all()
+
+    def _run(self, spec: JobSpec) -> None:
         error = None
         try:
             with open_ready() as conn:
-                jobs.mark_started(conn, name)
+                jobs.mark_started(conn, spec.name)
             spec.func()
         except Exception as exc:  # a job's failure must not stop the service
             error = f"{type(exc).__name__}: {exc}"
-            log.error("job %s failed: %s\n%s", name, error, traceback.format_exc())
+            log.error("job %s failed: %s\n%s", spec.name, error, traceback.format_exc())
         self._record(spec, error)
 
     def _record(self, spec: JobSpec, error: str | None) -> None:

@@ -148,3 +148,26 @@ def test_standard_jobs_crawl_score_and_link(
     assert crawl is not None and crawl.last_status == "ok" and crawl.next_run_at is not None
     assert crawl.next_run_at > datetime.now(UTC)  # back on its cron schedule
     assert runs == [("finished",)]
+
+
+def test_shutdown_waits_for_a_running_job_without_deadlock(adwatch_env: str) -> None:
+    """APScheduler's shutdown holds its job-store lock while it waits for running jobs, and a
+    finishing job looks up its next run under that lock: shutting down mid-job must still end."""
+    started, finished = threading.Event(), threading.Event()
+
+    def slow() -> None:
+        started.set()
+        time.sleep(1.0)
+        finished.set()
+
+    scheduler = Scheduler([JobSpec("slow", slow, every(0.2))])
+    scheduler.start()
+    assert started.wait(20)
+    stopper = threading.Thread(target=scheduler.shutdown, daemon=True)
+    stopper.start()
+    stopper.join(30)
+    assert not stopper.is_alive(), "shutdown deadlocked with a finishing job"
+    assert finished.is_set()  # the running job was allowed to finish
+    with psycopg.connect(adwatch_env) as conn:
+        state = jobs.get_state(conn, "slow")
+    assert state is not None and state.last_status == "ok"
