@@ -6,58 +6,69 @@ Valid only while the run holds the linking lock (no other linker adds buckets me
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 import numpy as np
 import psycopg
+from numpy.typing import NDArray
 
+from classifier.clustering import NUM_PERM
 from store import clusters
 
 MAX_BUCKETS = 1_500_000  # bounded memory: the cache is dropped and refilled past this
 MAX_SIGNATURES = 500_000
-BucketKey = tuple[int, int]
 
 
 class LinkCache:
     def __init__(self, per_bucket: int) -> None:
         self.per_bucket = per_bucket
-        self.buckets: dict[BucketKey, list[int]] = {}
-        self.signatures: dict[int, np.ndarray[Any, Any]] = {}
+        # Tuples: most buckets are empty, and they all share the one empty tuple.
+        self.buckets: dict[int, tuple[int, ...]] = {}
+        self.signatures: dict[int, NDArray[np.uint64]] = {}
 
-    def neighbours(
-        self, conn: psycopg.Connection[Any], keys: set[BucketKey]
-    ) -> dict[BucketKey, list[int]]:
-        """Stored members of each bucket (at most per_bucket), asking the database once."""
-        missing = [k for k in keys if k not in self.buckets]
-        if missing:
-            if len(self.buckets) + len(missing) > MAX_BUCKETS:
-                self.buckets.clear()
-                missing = list(keys)
-            for key in missing:
-                self.buckets[key] = []
-            found = clusters.bucket_neighbours(
-                conn, [k[0] for k in missing], [k[1] for k in missing], self.per_bucket
-            )
-            for band, bucket, advert_id in found:
-                self.buckets[(band, bucket)].append(advert_id)
-        return {k: list(self.buckets[k]) for k in keys}
+    def members(
+        self, conn: psycopg.Connection[Any], keys: NDArray[np.int64]
+    ) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+        """Stored members (at most per_bucket) of each distinct key, as parallel arrays of
+        (key, advert id); the database is asked only about keys not seen before."""
+        wanted = np.unique(keys).tolist()
+        missing = [k for k in wanted if k not in self.buckets]
+        if len(self.buckets) + len(missing) > MAX_BUCKETS:
+            self.buckets.clear()
+            missing = wanted
+        self.buckets.update(dict.fromkeys(missing, ()))
+        found_keys, found_ids = clusters.bucket_members(conn, missing, self.per_bucket)
+        for key, advert_id in zip(found_keys.tolist(), found_ids.tolist(), strict=True):
+            self.buckets[key] += (advert_id,)
+        lists = [self.buckets[k] for k in wanted]
+        counts = np.fromiter(map(len, lists), dtype=np.intp, count=len(lists))
+        flat = np.fromiter(itertools.chain.from_iterable(lists), dtype=np.int64, count=counts.sum())
+        return np.repeat(np.array(wanted, dtype=np.int64), counts), flat
 
     def signatures_of(
         self, conn: psycopg.Connection[Any], ids: list[int]
-    ) -> dict[int, np.ndarray[Any, Any]]:
+    ) -> dict[int, NDArray[np.uint64]]:
         missing = [i for i in ids if i not in self.signatures]
         if len(self.signatures) + len(missing) > MAX_SIGNATURES:
             self.signatures.clear()
             missing = list(ids)
-        for advert_id, raw in clusters.signatures_of(conn, missing).items():
-            self.signatures[advert_id] = np.frombuffer(raw, dtype=np.uint64)
+        found, raw = clusters.signatures_of(conn, missing)
+        stored = np.frombuffer(raw, dtype=np.uint64).reshape(len(found), NUM_PERM)
+        self.signatures.update(zip(found.tolist(), stored, strict=True))
         return {i: self.signatures[i] for i in ids if i in self.signatures}
 
-    def add(self, ids: list[int], sigs: np.ndarray[Any, Any], keys: list[list[BucketKey]]) -> None:
-        """Adverts just linked (and committed) join their buckets."""
+    def add(
+        self,
+        ids: list[int],
+        sigs: NDArray[np.uint64],
+        rows: tuple[NDArray[np.int64], NDArray[np.int64]],
+    ) -> None:
+        """Adverts just linked (and committed) join with their signatures and the bucket rows
+        written for them (keys, advert ids)."""
         for row, advert_id in enumerate(ids):
             self.signatures[advert_id] = sigs[row]
-            for key in keys[row]:
-                members = self.buckets.get(key)
-                if members is not None and len(members) < self.per_bucket:
-                    members.append(advert_id)
+        for key, advert_id in zip(rows[0].tolist(), rows[1].tolist(), strict=True):
+            members = self.buckets.get(key)
+            if members is not None and len(members) < self.per_bucket:
+                self.buckets[key] = (*members, advert_id)

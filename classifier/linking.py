@@ -9,20 +9,26 @@ from typing import Any
 
 import numpy as np
 import psycopg
+from numpy.typing import NDArray
 
+from classifier import template_groups
 from classifier.clustering import (
     BANDS,
+    MIN_TEMPLATE_WORDS,
     NUM_PERM,
-    SIMILARITY,
     UnionFind,
     band_buckets,
-    signatures,
+    sketches,
 )
-from classifier.link_cache import BucketKey, LinkCache
+from classifier.link_cache import LinkCache
 from store import clusters
 
 log = logging.getLogger(__name__)
-COMPARISONS_PER_BUCKET = 20  # a huge template bucket needs only a few checks per newcomer
+# A newcomer meets its template through several bands at once, so a few members of each of its
+# buckets find it (a million-advert run joins every template into one cluster); comparing with
+# more, or storing more rows per bucket, only adds work, most of all for big templates.
+COMPARISONS_PER_BUCKET = 5
+BucketRows = tuple[NDArray[np.int64], NDArray[np.int64]]  # bucket keys and advert ids
 
 
 @dataclass
@@ -44,32 +50,42 @@ def _template_groups(
     conn: psycopg.Connection[Any],
     cache: LinkCache,
     ids: list[int],
-    sigs: np.ndarray[Any, Any],
-    keys: list[list[BucketKey]],
-) -> list[list[int]]:
-    members = cache.neighbours(conn, {k for row in keys for k in row})
-    for row, advert_id in enumerate(ids):
-        for key in keys[row]:
-            members[key].append(advert_id)
-    known = {a: sigs[i] for i, a in enumerate(ids)}
-    outside = sorted({a for group in members.values() for a in group} - known.keys())
-    known.update(cache.signatures_of(conn, outside))
-    found = UnionFind()
-    for row, advert_id in enumerate(ids):
-        found.find(advert_id)
-        candidates: dict[int, None] = {}
-        for key in keys[row]:
-            for other in members[key][:COMPARISONS_PER_BUCKET]:
-                if other != advert_id and other in known:
-                    candidates[other] = None
-        # Skip adverts already joined to this one: in a big template most already are.
-        fresh = [o for o in candidates if found.find(o) != found.find(advert_id)]
-        if not fresh:
-            continue
-        similar = (np.vstack([known[o] for o in fresh]) == sigs[row]).mean(axis=1) >= SIMILARITY
-        for other in np.asarray(fresh)[similar].tolist():
-            found.union(advert_id, int(other))
-    return [g for g in found.groups() if len(g) > 1]
+    sigs: NDArray[np.uint64],
+    keys: NDArray[np.int64],
+    linkable: NDArray[np.bool_],
+) -> tuple[list[list[int]], BucketRows]:
+    """Groups of adverts sharing a template, and the bucket rows (key, advert) to store: a
+    bucket already holding COMPARISONS_PER_BUCKET members gains no more rows, since later
+    adverts compare with that many only. Adverts too short to be `linkable` get neither."""
+    stored_keys, stored_ids = cache.members(conn, keys[linkable])
+    batch = np.array(ids, dtype=np.int64)
+    known = cache.signatures_of(conn, np.setdiff1d(stored_ids, batch).tolist())
+    outside = np.array(sorted(known), dtype=np.int64)  # a bucket row may outlive its signature
+    node_ids = np.concatenate([batch, outside])
+    by_id = np.argsort(node_ids)
+    at = by_id[np.searchsorted(node_ids, stored_ids, sorter=by_id).clip(0, len(node_ids) - 1)]
+    has_node = node_ids[at] == stored_ids
+    stored_nodes = at[has_node].astype(np.intp)
+    all_sigs = np.vstack([sigs, *(known[a] for a in outside.tolist())])
+    pairs = template_groups.candidate_pairs(
+        keys, stored_keys[has_node], stored_nodes, COMPARISONS_PER_BUCKET, linkable
+    )
+    similar = template_groups.similar_pairs(pairs, all_sigs.astype(np.uint32))
+    groups = [node_ids[g].tolist() for g in template_groups.components(similar, len(node_ids))]
+    rows = template_groups.bucket_rows_to_store(
+        keys[linkable].ravel(),
+        np.repeat(batch[linkable], keys.shape[1]),
+        stored_keys,
+        COMPARISONS_PER_BUCKET,
+    )
+    return groups, rows
+
+
+def _stale_rows(conn: psycopg.Connection[Any], ids: list[int]) -> BucketRows:
+    """Bucket rows of the signatures these adverts had before (content changed since)."""
+    owners, raw = clusters.signatures_of(conn, ids)
+    old = np.frombuffer(raw, dtype=np.uint64).reshape(len(owners), NUM_PERM)
+    return band_buckets(old).ravel(), np.repeat(owners, BANDS)
 
 
 def _contact_groups(conn: psycopg.Connection[Any], ids: list[int]) -> list[list[int]]:
@@ -90,19 +106,21 @@ def link_batch(
         if not todo:
             return None
         ids = [a.id for a in todo]
-        sigs = signatures([(a.title, a.body) for a in todo])
-        buckets = band_buckets(sigs)
-        keys = [[(band, int(buckets[i, band])) for band in range(BANDS)] for i in range(len(ids))]
-        template_groups = _template_groups(conn, cache, ids, sigs, keys)
-        clusters.save_signatures(
-            conn,
-            [(a.id, a.content_hash, sigs[i].tobytes()) for i, a in enumerate(todo)],
-            [(band, bucket, ids[i]) for i, row in enumerate(keys) for band, bucket in row],
+        sigs, word_counts = sketches([(a.title, a.body) for a in todo])
+        keys = band_buckets(sigs)
+        linkable = word_counts >= MIN_TEMPLATE_WORDS
+        template_groups_found, bucket_rows = _template_groups(
+            conn, cache, ids, sigs, keys, linkable
         )
-        templates = clusters.merge_components(conn, "template", template_groups, refresh=False)
+        stale = _stale_rows(conn, ids)
+        hashes = [a.content_hash for a in todo]
+        clusters.save_signatures(conn, ids, hashes, sigs, bucket_rows, stale)
+        templates = clusters.merge_components(
+            conn, "template", template_groups_found, refresh=False
+        )
         contact_groups = _contact_groups(conn, ids)
         contacts = clusters.merge_components(conn, "contact", contact_groups, refresh=False)
-    cache.add(ids, sigs, keys)
+    cache.add(ids, sigs, bucket_rows)
     return LinkStats(len(ids), templates, contacts)
 
 

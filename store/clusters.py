@@ -7,7 +7,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import psycopg
+from numpy.typing import NDArray
+
+from store.pgarrays import bigint_array, bigints, binary_copy_of_bigint_pairs
 
 # Cluster risk: the riskiest member, raised by network signs analysts look for — many adverts,
 # many cities, few contacts behind them (one manager for many people).
@@ -61,8 +65,12 @@ def linking_lock(conn: psycopg.Connection[Any]) -> Iterator[bool]:
 
 def adverts_to_link(conn: psycopg.Connection[Any], limit: int) -> list[AdvertToLink]:
     rows = conn.execute(
-        """SELECT id, title, body, content_hash FROM adverts
-           WHERE needs_linking ORDER BY id LIMIT %s""",
+        # The queue's head first, then its adverts: joined the other way round the planner
+        # walks adverts from the lowest id, past every advert linked already.
+        """WITH head AS MATERIALIZED (
+               SELECT advert_id FROM link_queue ORDER BY advert_id LIMIT %s)
+           SELECT a.id, a.title, a.body, a.content_hash
+           FROM head JOIN adverts a ON a.id = head.advert_id ORDER BY a.id""",
         (limit,),
     ).fetchall()
     return [AdvertToLink(*r) for r in rows]
@@ -70,52 +78,72 @@ def adverts_to_link(conn: psycopg.Connection[Any], limit: int) -> list[AdvertToL
 
 def save_signatures(
     conn: psycopg.Connection[Any],
-    rows: Sequence[tuple[int, str, bytes]],
-    buckets: Sequence[tuple[int, int, int]],
+    ids: Sequence[int],
+    content_hashes: Sequence[str],
+    signatures: NDArray[np.uint64],
+    bucket_rows: tuple[NDArray[np.int64], NDArray[np.int64]],
+    stale_rows: tuple[NDArray[np.int64], NDArray[np.int64]],
 ) -> None:
-    """Replace the signatures and LSH buckets of these adverts."""
-    ids = [r[0] for r in rows]
-    conn.execute("DELETE FROM lsh_buckets WHERE advert_id = ANY(%s)", (ids,))
-    conn.execute("DELETE FROM advert_minhash WHERE advert_id = ANY(%s)", (ids,))
+    """Store these adverts' signatures and LSH bucket rows (keys, advert ids), first removing
+    the rows of their previous signatures (stale_rows), and mark them linked."""
+    if len(stale_rows[0]):
+        conn.execute(
+            """DELETE FROM lsh_buckets l USING unnest(%s::bigint[], %s::bigint[]) s(bucket, id)
+               WHERE l.bucket = s.bucket AND l.advert_id = s.id""",
+            (bigint_array(stale_rows[0]), bigint_array(stale_rows[1])),
+        )
+    conn.execute(
+        "DELETE FROM advert_minhash WHERE advert_id = ANY(%s::bigint[])", (bigint_array(ids),)
+    )
     copy_signatures = "COPY advert_minhash (advert_id, content_hash, signature) FROM STDIN"
     with conn.cursor().copy(copy_signatures) as cp:
-        for row in rows:
-            cp.write_row(row)
-    with conn.cursor().copy("COPY lsh_buckets (band, bucket, advert_id) FROM STDIN") as cp:
-        for bucket in buckets:
-            cp.write_row(bucket)
-    # Linked as of the content just hashed; a later content change sets the flag again.
+        for advert_id, content_hash, signature in zip(ids, content_hashes, signatures, strict=True):
+            cp.write_row((advert_id, content_hash, signature.tobytes()))
+    with conn.cursor().copy(
+        "COPY lsh_buckets (bucket, advert_id) FROM STDIN (FORMAT BINARY)"
+    ) as cp:
+        cp.write(binary_copy_of_bigint_pairs(*bucket_rows))
+    # Linked as of the content just hashed: an advert whose content changed meanwhile stays
+    # queued (and a change committed after this is queued again by the ingest).
     conn.execute(
-        """UPDATE adverts a SET needs_linking = false
-           FROM advert_minhash m
-           WHERE a.id = ANY(%s) AND m.advert_id = a.id AND m.content_hash = a.content_hash""",
-        (ids,),
+        """DELETE FROM link_queue q USING advert_minhash m, adverts a
+           WHERE q.advert_id = ANY(%s::bigint[]) AND m.advert_id = q.advert_id
+             AND a.id = q.advert_id AND m.content_hash = a.content_hash""",
+        (bigint_array(ids),),
     )
 
 
-def bucket_neighbours(
-    conn: psycopg.Connection[Any], bands: list[int], buckets: list[int], per_bucket: int
-) -> list[tuple[int, int, int]]:
-    """Up to `per_bucket` stored adverts in each of the given (band, bucket) pairs."""
-    return [
-        (int(r[0]), int(r[1]), int(r[2]))
-        for r in conn.execute(
-            """SELECT q.band, q.bucket, l.advert_id
-               FROM (SELECT DISTINCT band, bucket
-                     FROM unnest(%s::smallint[], %s::bigint[]) AS u(band, bucket)) q
-               CROSS JOIN LATERAL (
-                   SELECT advert_id FROM lsh_buckets l
-                   WHERE l.band = q.band AND l.bucket = q.bucket LIMIT %s) l""",
-            (bands, buckets, per_bucket),
-        )
-    ]
+def bucket_members(
+    conn: psycopg.Connection[Any], keys: Sequence[int], per_bucket: int
+) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """Up to `per_bucket` stored adverts in each of the given buckets, as parallel arrays of
+    keys and advert ids (sent as two binary blobs: no Python object per row)."""
+    if not keys:
+        return bigints(None), bigints(None)
+    row = conn.execute(
+        """SELECT string_agg(int8send(q.bucket), ''::bytea),
+                  string_agg(int8send(l.advert_id), ''::bytea)
+           FROM unnest(%s::bigint[]) AS q(bucket)
+           CROSS JOIN LATERAL (
+               SELECT advert_id FROM lsh_buckets l WHERE l.bucket = q.bucket LIMIT %s) l""",
+        (bigint_array(keys), per_bucket),
+        binary=True,
+    ).fetchone()
+    return (bigints(row[0]), bigints(row[1])) if row else (bigints(None), bigints(None))
 
 
-def signatures_of(conn: psycopg.Connection[Any], ids: list[int]) -> dict[int, bytes]:
-    rows = conn.execute(
-        "SELECT advert_id, signature FROM advert_minhash WHERE advert_id = ANY(%s)", (ids,)
-    ).fetchall()
-    return {int(r[0]): bytes(r[1]) for r in rows}
+def signatures_of(
+    conn: psycopg.Connection[Any], ids: Sequence[int]
+) -> tuple[NDArray[np.int64], bytes]:
+    """The stored adverts among `ids` (ascending) and their signatures, concatenated."""
+    row = conn.execute(
+        """SELECT string_agg(int8send(advert_id), ''::bytea ORDER BY advert_id),
+                  string_agg(signature, ''::bytea ORDER BY advert_id)
+           FROM advert_minhash WHERE advert_id = ANY(%s::bigint[])""",
+        (bigint_array(ids),),
+        binary=True,
+    ).fetchone()
+    return (bigints(row[0]), bytes(row[1] or b"")) if row else (bigints(None), b"")
 
 
 def contact_pairs(conn: psycopg.Connection[Any], ids: list[int]) -> list[tuple[int, int]]:
@@ -128,8 +156,8 @@ def contact_pairs(conn: psycopg.Connection[Any], ids: list[int]) -> list[tuple[i
            CROSS JOIN LATERAL (
                SELECT a2.advert_id FROM advert_entities a2 WHERE a2.entity_id = a1.entity_id
                ORDER BY a2.advert_id LIMIT 1) first
-           WHERE a1.advert_id = ANY(%s) AND first.advert_id <> a1.advert_id""",
-        (ids,),
+           WHERE a1.advert_id = ANY(%s::bigint[]) AND first.advert_id <> a1.advert_id""",
+        (bigint_array(ids),),
     ).fetchall()
     return [(int(a), int(b)) for a, b in rows]
 
@@ -150,10 +178,9 @@ def merge_components(
     all_ids = [a for g in groups for a in g]
     current: dict[int, set[int]] = {}
     for advert_id, cluster_id in conn.execute(
-        """SELECT m.advert_id, m.cluster_id FROM cluster_members m
-           JOIN clusters c ON c.id = m.cluster_id AND c.kind = %s
-           WHERE m.advert_id = ANY(%s)""",
-        (kind, all_ids),
+        """SELECT advert_id, cluster_id FROM cluster_members
+           WHERE advert_id = ANY(%s::bigint[]) AND kind = %s""",
+        (bigint_array(all_ids), kind),
     ):
         current.setdefault(int(advert_id), set()).add(int(cluster_id))
     targets, merges = _plan(conn, kind, groups, current)
@@ -165,11 +192,13 @@ def merge_components(
             (target, absorbed, target),
         )
         conn.execute("DELETE FROM clusters WHERE id = ANY(%s)", (absorbed,))
-    pairs = [(t, a) for t, g in zip(targets, groups, strict=True) for a in g]
+    # An advert already in a cluster is in its target once the merges are done: only the
+    # others need a row (in a big template, that is most of a group).
+    pairs = [(t, a) for t, g in zip(targets, groups, strict=True) for a in g if a not in current]
     conn.execute(
-        """INSERT INTO cluster_members (cluster_id, advert_id)
-           SELECT * FROM unnest(%s::bigint[], %s::bigint[]) ON CONFLICT DO NOTHING""",
-        ([p[0] for p in pairs], [p[1] for p in pairs]),
+        """INSERT INTO cluster_members (cluster_id, advert_id, kind)
+           SELECT *, %s FROM unnest(%s::bigint[], %s::bigint[]) ON CONFLICT DO NOTHING""",
+        (kind, bigint_array(p[0] for p in pairs), bigint_array(p[1] for p in pairs)),
     )
     touched = set(targets)
     if refresh:
@@ -190,8 +219,11 @@ def _plan(
     groups: list[list[int]],
     current: dict[int, set[int]],
 ) -> tuple[list[int], list[tuple[int, list[int]]]]:
-    """Target cluster per group (new ones created in one statement) and clusters to merge."""
-    existing = [sorted({c for a in g for c in current.get(a, ())}) for g in groups]
+    """Target cluster per group (new ones created in one statement) and clusters to merge.
+    Two groups may touch one existing cluster, so merges are planned over all groups at once:
+    every cluster a group touches ends in the smallest cluster id reachable that way."""
+    existing = [{c for a in g for c in current.get(a, ())} for g in groups]
+    root = _cluster_roots(existing)
     needed = sum(1 for e in existing if not e)
     fresh = [
         int(r[0])
@@ -200,21 +232,29 @@ def _plan(
             (kind, needed),
         )
     ]
-    targets, merges = [], []
-    for found in existing:
-        if found:
-            targets.append(found[0])
-            if len(found) > 1:
-                merges.append((found[0], found[1:]))
-        else:
-            targets.append(fresh.pop())
-    return targets, merges
+    targets = [root[min(e)] if e else fresh.pop() for e in existing]
+    absorbed: dict[int, list[int]] = {}
+    for cluster, target in sorted(root.items()):
+        if cluster != target:
+            absorbed.setdefault(target, []).append(cluster)
+    return targets, sorted(absorbed.items())
 
 
-def _new_cluster(conn: psycopg.Connection[Any], kind: str) -> int:
-    row = conn.execute("INSERT INTO clusters (kind) VALUES (%s) RETURNING id", (kind,)).fetchone()
-    assert row is not None
-    return int(row[0])
+def _cluster_roots(touched: list[set[int]]) -> dict[int, int]:
+    """Each cluster id mapped to the smallest id connected to it through shared groups."""
+    parent: dict[int, int] = {}
+
+    def find(c: int) -> int:
+        while parent.setdefault(c, c) != c:
+            parent[c] = parent[parent[c]]
+            c = parent[c]
+        return c
+
+    for found in touched:
+        for other in found:
+            a, b = find(min(found)), find(other)
+            parent[max(a, b)] = min(a, b)
+    return {c: find(c) for c in parent}
 
 
 def clusters_of_advert(conn: psycopg.Connection[Any], advert_id: int) -> list[dict[str, Any]]:

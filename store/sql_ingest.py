@@ -41,7 +41,6 @@ WITH batch AS (
         current_version = a.current_version
             + CASE WHEN a.content_hash <> excluded.content_hash THEN 1 ELSE 0 END,
         needs_scoring = a.needs_scoring OR a.content_hash <> excluded.content_hash,
-        needs_linking = a.needs_linking OR a.content_hash <> excluded.content_hash,
         last_seen = greatest(a.last_seen, excluded.last_seen),
         status = 'active', removed_at = NULL, removal_reason = NULL, missing_runs = 0
     RETURNING a.id, a.canonical_url, a.current_version
@@ -53,6 +52,12 @@ WITH batch AS (
            b.fetched_at, b.http_status, b.content_type, b.raw_sha256, b.raw_size, b.raw_gzip
     FROM up JOIN batch b USING (canonical_url) LEFT JOIN old o USING (canonical_url)
     WHERE o.canonical_url IS NULL OR o.content_hash <> b.content_hash
+), queued AS (
+    INSERT INTO link_queue (advert_id)
+    SELECT up.id FROM up JOIN batch b USING (canonical_url) LEFT JOIN old o USING (canonical_url)
+    WHERE o.canonical_url IS NULL OR o.content_hash <> b.content_hash
+    ORDER BY up.id
+    ON CONFLICT DO NOTHING
 )
 SELECT up.id, up.canonical_url, up.current_version,
        o.canonical_url IS NULL AS is_new,
