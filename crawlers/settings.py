@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from adwatch.settings import Settings
+from crawlers.robots import DOWNLOADER_MIDDLEWARES as ROBOTS_MIDDLEWARES
 
 MAX_PAGE_BYTES = 5 * 1024 * 1024
 
@@ -18,6 +19,7 @@ def scrapy_settings(
         "BOT_NAME": "adwatch",
         "USER_AGENT": settings.user_agent,
         "ROBOTSTXT_OBEY": True,
+        "DOWNLOADER_MIDDLEWARES": ROBOTS_MIDDLEWARES,
         # One request per site at a time; AutoThrottle backs off further when a site slows down.
         "CONCURRENT_REQUESTS": 16,
         "CONCURRENT_REQUESTS_PER_DOMAIN": 1,

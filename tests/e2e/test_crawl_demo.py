@@ -152,3 +152,15 @@ def test_page_budget_stops_a_crawl_without_removals(
             statuses = {r["status"] for r in stored(conn, "bridal").values()}
     assert cut_short.status == "interrupted"
     assert statuses == {"active"}  # an incomplete crawl proves nothing is gone
+
+
+def test_robots_txt_binds_every_request_that_waited_for_it(fast_crawls: str) -> None:
+    """Requests reaching the downloader while robots.txt is still loading (several start URLs,
+    or a shard resuming a shared frontier) must each be checked once it has loaded."""
+    with demo_server() as server:
+        disallowed = list(server.answer_key().sites["jobs"].disallowed)
+        profile = profile_for(server, "jobs")
+        profile = profile.model_copy(update={"start_urls": [*profile.start_urls, *disallowed]})
+        launch.crawl(profile, allow_private=True)
+        fetched = [path for site, path, _ in server.requests if site == "jobs"]
+    assert not [p for p in fetched if p.startswith("/private/")], "robots.txt was bypassed"

@@ -34,6 +34,7 @@ def test_two_shards_share_one_frontier(adwatch_env: str, redis_url: str) -> None
         fetched = Counter(path for site, path, _ in server.requests if site == "jobs")
     assert run.status == "finished" and run.adverts_new == len(key.adverts)
     assert all(fetched[p] == 1 for p in advert_paths), "a page was fetched by both shards"
+    assert not [p for p in fetched if p.startswith(key.robots_disallow)], "robots.txt bypassed"
     with psycopg.connect(adwatch_env) as conn:
         urls = sorted(r[0] for r in conn.execute("SELECT canonical_url FROM adverts"))
     assert urls == sorted(a.url for a in key.adverts)
