@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 from numpy.typing import NDArray
@@ -119,27 +119,3 @@ def band_buckets(sigs: NDArray[np.uint64]) -> NDArray[np.int64]:
 
 def similarity(a: NDArray[np.uint64], b: NDArray[np.uint64]) -> float:
     return float(np.mean(a == b))
-
-
-class UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[int, int] = {}
-
-    def find(self, x: int) -> int:
-        root = self.parent.setdefault(x, x)
-        while root != self.parent[root]:
-            root = self.parent[root]
-        while x != root:  # path compression
-            self.parent[x], x = root, self.parent[x]
-        return root
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-    def groups(self, members: Iterable[int] | None = None) -> list[list[int]]:
-        found: dict[int, list[int]] = {}
-        for x in self.parent if members is None else members:
-            found.setdefault(self.find(x), []).append(x)
-        return [sorted(g) for g in found.values()]

@@ -16,7 +16,6 @@ from classifier.clustering import (
     BANDS,
     MIN_TEMPLATE_WORDS,
     NUM_PERM,
-    UnionFind,
     band_buckets,
     sketches,
 )
@@ -89,10 +88,7 @@ def _stale_rows(conn: psycopg.Connection[Any], ids: list[int]) -> BucketRows:
 
 
 def _contact_groups(conn: psycopg.Connection[Any], ids: list[int]) -> list[list[int]]:
-    found = UnionFind()
-    for a, b in clusters.contact_pairs(conn, ids):
-        found.union(a, b)
-    return [g for g in found.groups() if len(g) > 1]
+    return template_groups.linked_groups(clusters.contact_pairs(conn, ids))
 
 
 def link_batch(

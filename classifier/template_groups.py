@@ -9,6 +9,8 @@ joined. The groups are the connected components of those pairs.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 from numpy.typing import NDArray
 from scipy.sparse import coo_matrix
@@ -105,3 +107,12 @@ def components(pairs: NDArray[np.intp], n_nodes: int) -> list[NDArray[np.intp]]:
     by_label = linked[np.argsort(labels[linked], kind="stable")]
     cuts = np.flatnonzero(np.diff(labels[by_label])) + 1
     return [np.sort(g) for g in np.split(by_label, cuts)]
+
+
+def linked_groups(pairs: Sequence[tuple[int, int]]) -> list[list[int]]:
+    """Groups of ids joined, directly or through others, by the given pairs."""
+    if not pairs:
+        return []
+    ids, nodes = np.unique(np.asarray(pairs, dtype=np.int64), return_inverse=True)
+    node_pairs = nodes.reshape(-1, 2).astype(np.intp)
+    return [ids[g].tolist() for g in components(node_pairs, len(ids))]

@@ -10,7 +10,6 @@ import pytest
 from classifier.clustering import (
     BANDS,
     NUM_PERM,
-    UnionFind,
     band_buckets,
     signatures,
     similarity,
@@ -84,11 +83,3 @@ def test_near_duplicates_share_a_band_bucket(changes: int) -> None:
     assert buckets.shape == (20, BANDS)
     shared = [bool(set(buckets[0]) & set(buckets[i])) for i in range(1, 20)]
     assert all(shared)
-
-
-def test_union_find_groups_connected_members() -> None:
-    found = UnionFind()
-    for a, b in [(1, 2), (3, 4), (2, 3), (7, 8)]:
-        found.union(a, b)
-    found.find(9)
-    assert sorted(found.groups()) == [[1, 2, 3, 4], [7, 8], [9]]

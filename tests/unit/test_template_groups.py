@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from classifier.template_groups import candidate_pairs, components, similar_pairs
+from classifier.template_groups import candidate_pairs, components, linked_groups, similar_pairs
 
 
 def pairs_of(found: np.ndarray) -> set[tuple[int, int]]:
@@ -53,3 +53,9 @@ def test_inactive_batch_rows_take_no_part() -> None:
     active = np.array([True, False, True])
     found = pairs_of(candidate_pairs(batch_keys, *stored, per_bucket=5, active=active))
     assert found == {(0, 3), (0, 2)}
+
+
+def test_linked_groups_join_ids_through_shared_pairs() -> None:
+    pairs = [(10, 2), (30, 40), (2, 30), (700, 8), (2**40, 10)]
+    assert sorted(linked_groups(pairs)) == [[2, 10, 30, 40, 2**40], [8, 700]]
+    assert linked_groups([]) == []
