@@ -35,7 +35,10 @@ def run(
     )
     process.start()
     spider = crawler.spider
-    return 0 if isinstance(spider, AdvertSpider) and not spider.fatal_errors else 1
+    if not isinstance(spider, AdvertSpider):
+        return 1
+    # A shard that could not read a listing page makes the launcher skip removals.
+    return 0 if not spider.fatal_errors and not spider.listings_unread else 1
 
 
 def main(argv: list[str]) -> int:

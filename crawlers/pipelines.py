@@ -50,6 +50,17 @@ def to_snapshot(page: AdvertPage, site_id: int) -> AdvertSnapshot:
     )
 
 
+def run_status(reason: str, spider: Any, database_failed: bool) -> str:
+    """How a crawl ended. Only a "finished" crawl read every listing page, so only it may count
+    the adverts it did not see as missing: a site outage must not look like mass takedowns."""
+    if reason == "finished" and not spider.fatal_errors and not database_failed:
+        if not spider.listings_unread:
+            return "finished"
+        return "interrupted" if spider.listings_read else "failed"
+    stopped = reason == "shutdown" or reason.startswith("closespider")  # Ctrl-C, page budget
+    return "interrupted" if stopped else "failed"
+
+
 class StorePipeline:
     @classmethod
     def from_crawler(cls, crawler: Any) -> StorePipeline:
@@ -152,9 +163,8 @@ class StorePipeline:
 
     def spider_closed(self, spider: Any, reason: str) -> None:
         """Runs after close_spider, when Scrapy knows why the crawl ended."""
-        complete = reason == "finished" and not spider.fatal_errors and not self.database_failed
-        stopped = reason == "shutdown" or reason.startswith("closespider")  # Ctrl-C, page budget
-        status = "finished" if complete else ("interrupted" if stopped else "failed")
+        status = run_status(reason, spider, self.database_failed)
+        complete = status == "finished"
         try:
             if spider.shard:
                 return  # the launcher closes a sharded run once every shard has ended

@@ -14,6 +14,7 @@ import scrapy
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider, IgnoreRequest
 from scrapy.http import Response
+from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.sitemap import Sitemap
 
 from crawlers.extract.fields import AdvertFields
@@ -50,6 +51,9 @@ class AdvertSpider(scrapy.Spider):
         self.allowed_domains = sorted({urlsplit(u).hostname or "" for u in profile.start_urls})
         self.seen: set[str] = set()  # canonical URLs of adverts reached in this run
         self.revisited = False
+        # Absence from the listings proves removal only if every listing page was read.
+        self.listings_read = 0
+        self.listings_unread = 0
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> AdvertSpider:
@@ -62,6 +66,8 @@ class AdvertSpider(scrapy.Spider):
         410 is a takedown; a page still online stays subject to the missing-runs rule."""
         if self.revisited or self.shard:  # a shard cannot know what the other shards reached
             return
+        if self.listings_unread and not self.listings_read:
+            return  # the site is unreachable: re-checking every stored advert would only fail
         self.revisited = True
         try:
             with psycopg.connect(self.database_url, connect_timeout=10) as conn:
@@ -117,6 +123,7 @@ class AdvertSpider(scrapy.Spider):
                 yield self._advert_request(loc)
 
     def parse_listing(self, response: Response) -> Iterator[Any]:
+        self.listings_read += 1
         html = decode_body(response.body, _content_type(response))
         if self.profile.links is not None and self.profile.links.advert:
             advert_links, next_links = listing_links(html, response.url, self.profile)
@@ -187,12 +194,19 @@ class AdvertSpider(scrapy.Spider):
     def on_error(self, failure: Any) -> Iterator[Any]:
         request = getattr(failure, "request", None)
         url = request.url if request is not None else "?"
-        if failure.check(IgnoreRequest):  # e.g. forbidden by robots.txt: a skip, not an error
+        status = failure.value.response.status if failure.check(HttpError) else None
+        if status is None and failure.check(IgnoreRequest):  # e.g. robots.txt: a skip
             log.debug("skipped %s: %s", url, failure.getErrorMessage())
             return
-        message = f"{failure.type.__name__}: {failure.getErrorMessage()}"[:1000]
-        log.info("fetch failed %s: %s", url, message)
-        yield PageError(url, message)
+        is_listing = request is not None and request.callback == self.parse_listing
+        if is_listing and status not in GONE_STATUSES:
+            # A 404/410 listing is an answer; an outage, a block or a 5xx hides what is listed.
+            self.listings_unread += 1
+        message = (
+            f"HTTP {status}" if status else f"{failure.type.__name__}: {failure.getErrorMessage()}"
+        )
+        log.info("fetch failed %s: %s", url, message[:1000])
+        yield PageError(url, message[:1000])
 
 
 def _content_type(response: Response) -> str | None:

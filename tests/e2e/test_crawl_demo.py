@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import socket
 from datetime import datetime
 from typing import Any
 
@@ -129,6 +130,45 @@ def test_recrawl_adds_no_duplicates_and_marks_removals(fast_crawls: str) -> None
         for url in server.answer_key().sites["bridal"].unlisted:
             assert rows[url]["status"] == "removed"
         assert reason == ("missing from listing",)
+
+
+def closed_port_url(path: str) -> str:
+    """A URL on 127.0.0.1 where nothing listens: every fetch fails with connection refused."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    return f"http://127.0.0.1:{port}{path}"
+
+
+def test_a_site_outage_removes_nothing(fast_crawls: str) -> None:
+    """A crawl that cannot read the listings proves nothing gone, however often it runs."""
+    with demo_server() as server:
+        profile = profile_for(server, "bridal").model_copy(update={"remove_after_missing_runs": 1})
+        first = launch.crawl(profile, allow_private=True)
+    outages = [launch.crawl(profile, allow_private=True) for _ in range(2)]  # server is down
+    with psycopg.connect(fast_crawls) as conn:
+        statuses = {r["status"] for r in stored(conn, "bridal").values()}
+    assert first.status == "finished" and first.adverts_new > 0
+    assert [(r.status, r.errors > 0, r.adverts_removed) for r in outages] == [
+        ("failed", True, 0)
+    ] * 2
+    assert statuses == {"active"}
+
+
+def test_an_unreadable_listing_page_blocks_removals_by_absence(fast_crawls: str) -> None:
+    with demo_server() as server:
+        profile = profile_for(server, "bridal").model_copy(update={"remove_after_missing_runs": 1})
+        launch.crawl(profile, allow_private=True)
+        server.set_round(2)
+        broken = [*profile.start_urls, closed_port_url("/listing")]
+        run = launch.crawl(profile.model_copy(update={"start_urls": broken}), allow_private=True)
+        key = server.answer_key().sites["bridal"]
+        with psycopg.connect(fast_crawls) as conn:
+            rows = stored(conn, "bridal")
+    assert run.status == "interrupted"
+    assert key.unlisted and all(rows[url]["status"] == "active" for url in key.unlisted)
+    # a 404 or 410 is evidence of its own and is still recorded
+    assert all(rows[url]["status"] == "removed" for url in (*key.gone, *key.not_found))
 
 
 def test_private_targets_are_refused_unless_allowed(fast_crawls: str) -> None:
