@@ -54,9 +54,9 @@ def run_status(reason: str, spider: Any, database_failed: bool) -> str:
     """How a crawl ended. Only a "finished" crawl read every listing page, so only it may count
     the adverts it did not see as missing: a site outage must not look like mass takedowns."""
     if reason == "finished" and not spider.fatal_errors and not database_failed:
-        if not spider.listings_unread:
-            return "finished"
-        return "interrupted" if spider.listings_read else "failed"
+        if not spider.listings_read:
+            return "failed"  # down, forbidden by robots.txt, or the start URL is gone
+        return "interrupted" if spider.listings_unread else "finished"
     stopped = reason == "shutdown" or reason.startswith("closespider")  # Ctrl-C, page budget
     return "interrupted" if stopped else "failed"
 

@@ -66,8 +66,8 @@ class AdvertSpider(scrapy.Spider):
         410 is a takedown; a page still online stays subject to the missing-runs rule."""
         if self.revisited or self.shard:  # a shard cannot know what the other shards reached
             return
-        if self.listings_unread and not self.listings_read:
-            return  # the site is unreachable: re-checking every stored advert would only fail
+        if not self.listings_read:
+            return  # the site is down or forbids us: re-checking every stored advert is no use
         self.revisited = True
         try:
             with psycopg.connect(self.database_url, connect_timeout=10) as conn:

@@ -13,7 +13,8 @@ import psycopg
 import pytest
 
 from crawlers import launch
-from crawlers.demo_site import DemoServer
+from crawlers.demo_site import DemoServer, render
+from crawlers.demo_site.renderers.html_kit import Page
 from tests.e2e.demo_support import SITES, collapse, crawl_site, demo_server, profile_for
 
 pytestmark = [pytest.mark.e2e, pytest.mark.integration]
@@ -169,6 +170,25 @@ def test_an_unreadable_listing_page_blocks_removals_by_absence(fast_crawls: str)
     assert key.unlisted and all(rows[url]["status"] == "active" for url in key.unlisted)
     # a 404 or 410 is evidence of its own and is still recorded
     assert all(rows[url]["status"] == "removed" for url in (*key.gone, *key.not_found))
+
+
+def test_robots_txt_server_error_means_disallow_all(
+    fast_crawls: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """RFC 9309: a robots.txt answered with a 5xx means "crawl nothing", not "no rules"."""
+    with demo_server() as server:
+        profile = profile_for(server, "bridal").model_copy(update={"remove_after_missing_runs": 1})
+        launch.crawl(profile, allow_private=True)
+        overloaded = Page(503, "text/plain; charset=utf-8", b"try later\n")
+        monkeypatch.setattr(render, "robots_page", lambda site, base: overloaded)
+        server.clear_log()
+        run = launch.crawl(profile, allow_private=True)
+        fetched = {path for site, path, _ in server.requests if site == "bridal"}
+    with psycopg.connect(fast_crawls) as conn:
+        statuses = {r["status"] for r in stored(conn, "bridal").values()}
+    assert fetched == {"/robots.txt"}
+    assert run.status == "failed" and run.adverts_removed == 0
+    assert statuses == {"active"}
 
 
 def test_private_targets_are_refused_unless_allowed(fast_crawls: str) -> None:

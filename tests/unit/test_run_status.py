@@ -19,6 +19,7 @@ def spider(fatal: int = 0, read: int = 3, unread: int = 0) -> SimpleNamespace:
         ("finished", spider(), False, "finished"),
         ("finished", spider(unread=1), False, "interrupted"),  # some listings unreadable
         ("finished", spider(read=0, unread=1), False, "failed"),  # the site is down
+        ("finished", spider(read=0), False, "failed"),  # robots.txt forbids, start URL 404
         ("finished", spider(fatal=1), False, "failed"),
         ("finished", spider(), True, "failed"),
         ("shutdown", spider(), False, "interrupted"),  # Ctrl-C
