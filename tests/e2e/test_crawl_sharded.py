@@ -38,3 +38,19 @@ def test_two_shards_share_one_frontier(adwatch_env: str, redis_url: str) -> None
     with psycopg.connect(adwatch_env) as conn:
         urls = sorted(r[0] for r in conn.execute("SELECT canonical_url FROM adverts"))
     assert urls == sorted(a.url for a in key.adverts)
+
+
+def test_a_sharded_crawl_of_a_site_that_is_down_removes_nothing(
+    adwatch_env: str, redis_url: str
+) -> None:
+    with demo_server(job_adverts=20) as server:
+        profile = profile_for(server, "jobs").model_copy(
+            update={"delay_s": 0.0, "remove_after_missing_runs": 1}
+        )
+        first = crawl_sharded(profile, 2, redis_url, allow_private=True)
+    outage = crawl_sharded(profile, 2, redis_url, allow_private=True)  # the server is gone
+    with psycopg.connect(adwatch_env) as conn:
+        statuses = {r[0] for r in conn.execute("SELECT status FROM adverts")}
+    assert first.status == "finished" and first.adverts_new == 20
+    assert outage.status == "failed" and outage.adverts_removed == 0
+    assert statuses == {"active"}
