@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import signal
 import socket
@@ -12,15 +13,21 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
+
+import psycopg
 
 from adwatch.errors import AdwatchError
 from adwatch.settings import get_settings
 from crawlers.extract.urls import is_private_address
 from crawlers.profiles import SiteProfile
 from store import crawl_runs, sites
-from store.bootstrap import open_ready, ready_url
+from store.bootstrap import open_ready, ready_url, when_reachable
 from store.crawl_runs import CrawlRun
+from store.db import StoreError
+
+log = logging.getLogger(__name__)
 
 
 class CrawlRefused(AdwatchError):
@@ -121,10 +128,7 @@ def wait_for(
     try:
         while any(child.poll() is None for child in children):
             if on_progress is not None:
-                with open_ready() as conn:
-                    current = crawl_runs.get_run(conn, run_id)
-                if current is not None:
-                    on_progress(current)
+                _report_progress(run_id, on_progress)
             time.sleep(0.5)
     except KeyboardInterrupt:
         for child in children:  # Scrapy shuts down gracefully and flushes its batch
@@ -134,12 +138,27 @@ def wait_for(
         raise
 
 
+def _report_progress(run_id: int, on_progress: Callable[[CrawlRun], None]) -> None:
+    try:
+        with open_ready() as conn:
+            current = crawl_runs.get_run(conn, run_id)
+    except (StoreError, psycopg.OperationalError) as exc:
+        log.info("no progress to show while the database is unavailable: %s", exc)
+        return
+    if current is not None:
+        on_progress(current)
+
+
 def final_run(run_id: int) -> CrawlRun:
-    with open_ready() as conn:
+    """The run as the child left it; waits out a database restart, which the child survives."""
+    return when_reachable(lambda conn: _close_if_abandoned(conn, run_id))
+
+
+def _close_if_abandoned(conn: psycopg.Connection[Any], run_id: int) -> CrawlRun:
+    run = crawl_runs.get_run(conn, run_id)
+    if run is not None and run.status == "running":
+        # The child died without closing its run (killed, crashed): record that.
+        crawl_runs.finish_run(conn, run_id, "failed")
         run = crawl_runs.get_run(conn, run_id)
-        if run is not None and run.status == "running":
-            # The child died without closing its run (killed, crashed): record that.
-            crawl_runs.finish_run(conn, run_id, "failed")
-            run = crawl_runs.get_run(conn, run_id)
     assert run is not None
     return run

@@ -14,13 +14,16 @@ import tempfile
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
+
+import psycopg
 
 from adwatch.errors import AdwatchError
 from crawlers.launch import check_targets, final_run, start_run_row, wait_for, write_profile
 from crawlers.profiles import SiteProfile
 from crawlers.settings import redis_keys
 from store import adverts, crawl_runs
-from store.bootstrap import open_ready, ready_url
+from store.bootstrap import ready_url, when_reachable
 from store.crawl_runs import CrawlRun
 
 
@@ -54,13 +57,18 @@ def _spawn(
 
 
 def _close_run(profile: SiteProfile, run: CrawlRun, started: datetime, ok: bool) -> None:
-    with open_ready() as conn:
+    """Record removals and close the run in one transaction, so a retry (the shards survive a
+    database restart, and so must this) cannot count a miss twice."""
+
+    def close(conn: psycopg.Connection[Any]) -> None:
         if ok:
             removed = adverts.record_missing_from_run(
                 conn, run.site_id, started, profile.remove_after_missing_runs, datetime.now(UTC)
             )
             crawl_runs.add_counts(conn, run.id, adverts_removed=len(removed))
         crawl_runs.finish_run(conn, run.id, "finished" if ok else "failed")
+
+    when_reachable(close)
 
 
 def crawl_sharded(
