@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import json
 import sys
+import warnings
 from pathlib import Path
 
 from scrapy.crawler import CrawlerProcess
+from scrapy.exceptions import ScrapyDeprecationWarning
 
 from adwatch.settings import get_settings
 from crawlers.profiles import SiteProfile
@@ -23,6 +25,9 @@ def run(
 ) -> int:
     """One crawl process; with `redis_url` it is one shard of a crawl sharing a Redis frontier."""
     settings = get_settings()
+    # scrapy-redis 0.9 still calls Scrapy APIs deprecated in 2.13: five warnings per shard
+    # that a user can do nothing about would bury the crawl's own warnings.
+    warnings.filterwarnings("ignore", category=ScrapyDeprecationWarning, module="scrapy_redis")
     values = scrapy_settings(settings, log_level=log_level, delay_s=profile.delay_s)
     process = CrawlerProcess(values | (redis_frontier(redis_url) if redis_url else {}))
     crawler = process.create_crawler(AdvertSpider)

@@ -25,7 +25,9 @@ def redis_url() -> str:
     return REDIS_URL
 
 
-def test_two_shards_share_one_frontier(adwatch_env: str, redis_url: str) -> None:
+def test_two_shards_share_one_frontier(
+    adwatch_env: str, redis_url: str, capfd: pytest.CaptureFixture[str]
+) -> None:
     with demo_server(job_adverts=60) as server:
         profile = profile_for(server, "jobs").model_copy(update={"delay_s": 0.0})
         run = crawl_sharded(profile, 2, redis_url, allow_private=True)
@@ -35,6 +37,7 @@ def test_two_shards_share_one_frontier(adwatch_env: str, redis_url: str) -> None
     assert run.status == "finished" and run.adverts_new == len(key.adverts)
     assert all(fetched[p] == 1 for p in advert_paths), "a page was fetched by both shards"
     assert not [p for p in fetched if p.startswith(key.robots_disallow)], "robots.txt bypassed"
+    assert "scrapy_redis" not in capfd.readouterr().err  # no deprecation noise from scrapy-redis
     with psycopg.connect(adwatch_env) as conn:
         urls = sorted(r[0] for r in conn.execute("SELECT canonical_url FROM adverts"))
     assert urls == sorted(a.url for a in key.adverts)
