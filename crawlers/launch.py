@@ -25,7 +25,7 @@ from crawlers.profiles import SiteProfile
 from store import crawl_runs, sites
 from store.bootstrap import open_ready, ready_url, when_reachable
 from store.crawl_runs import CrawlRun
-from store.db import StoreError
+from store.db import UNREACHABLE
 
 log = logging.getLogger(__name__)
 
@@ -142,7 +142,7 @@ def _report_progress(run_id: int, on_progress: Callable[[CrawlRun], None]) -> No
     try:
         with open_ready() as conn:
             current = crawl_runs.get_run(conn, run_id)
-    except (StoreError, psycopg.OperationalError) as exc:
+    except UNREACHABLE as exc:
         log.info("no progress to show while the database is unavailable: %s", exc)
         return
     if current is not None:

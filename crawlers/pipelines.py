@@ -19,6 +19,7 @@ from scrapy import signals
 from crawlers.items import AdvertPage, GonePage, PageError
 from store import adverts, crawl_runs, sites
 from store.adverts import AdvertSnapshot, EntityRecord
+from store.db import UNREACHABLE, retry_while_unreachable
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -82,21 +83,23 @@ class StorePipeline:
 
     # -- database access with reconnect ------------------------------------------------------
     def _db(self, action: Callable[[psycopg.Connection[Any]], T]) -> T:
-        deadline = time.monotonic() + float(self.spider.db_retry_seconds)
-        delay = 0.5
-        while True:
-            try:
-                if self.conn is None or self.conn.closed:
-                    self.conn = psycopg.connect(self.spider.database_url, connect_timeout=5)
-                return action(self.conn)
-            except psycopg.OperationalError as exc:
-                self._drop_connection()
-                if time.monotonic() > deadline:
-                    self.database_failed = True
-                    raise
-                log.warning("database unavailable (%s); retrying in %.1fs", exc, delay)
-                time.sleep(delay)
-                delay = min(delay * 2, 10.0)
+        try:
+            return retry_while_unreachable(
+                lambda: self._on_connection(action), float(self.spider.db_retry_seconds)
+            )
+        except UNREACHABLE:
+            self.database_failed = True
+            raise
+
+    def _on_connection(self, action: Callable[[psycopg.Connection[Any]], T]) -> T:
+        """One try on the kept connection; a broken one is dropped so the next try reconnects."""
+        try:
+            if self.conn is None or self.conn.closed:
+                self.conn = psycopg.connect(self.spider.database_url, connect_timeout=5)
+            return action(self.conn)
+        except psycopg.OperationalError:
+            self._drop_connection()
+            raise
 
     def _drop_connection(self) -> None:
         if self.conn is not None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import logging
-import time
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any, TypeVar
@@ -11,9 +9,8 @@ from typing import Any, TypeVar
 import psycopg
 
 from store import migrate
-from store.db import StoreError, connect, database_url
+from store.db import connect, database_url, retry_while_unreachable
 
-log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
@@ -37,15 +34,9 @@ def when_reachable(action: Callable[[psycopg.Connection[Any]], T], wait_s: float
     """Run `action` in one transaction on a fresh connection, retrying while the database is
     unreachable (e.g. restarting) for up to `wait_s` seconds. `action` must be safe to repeat:
     a retry follows only a failure, and a failed transaction has written nothing."""
-    deadline = time.monotonic() + wait_s
-    delay = 0.5
-    while True:
-        try:
-            with open_ready() as conn, conn.transaction():
-                return action(conn)
-        except (StoreError, psycopg.OperationalError) as exc:
-            if time.monotonic() + delay > deadline:
-                raise
-            log.warning("database unavailable (%s); retrying in %.1fs", exc, delay)
-            time.sleep(delay)
-            delay = min(delay * 2, 10.0)
+
+    def attempt() -> T:
+        with open_ready() as conn, conn.transaction():
+            return action(conn)
+
+    return retry_while_unreachable(attempt, wait_s)

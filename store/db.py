@@ -5,9 +5,11 @@ from __future__ import annotations
 import logging
 import os
 import threading
+import time
 import warnings
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import psycopg
 from psycopg import conninfo
@@ -16,6 +18,7 @@ from adwatch.errors import AdwatchError
 from adwatch.settings import Settings, get_settings
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 EMBEDDED_DB_NAME = "adwatch"
 _embedded_lock = threading.Lock()
@@ -24,6 +27,26 @@ _embedded_servers: dict[Path, Any] = {}
 
 class StoreError(AdwatchError):
     """The database cannot be reached or used."""
+
+
+#: what a database that is down or restarting raises: worth waiting for, unlike a bad query
+UNREACHABLE = (StoreError, psycopg.OperationalError)
+
+
+def retry_while_unreachable(attempt: Callable[[], T], wait_s: float) -> T:
+    """Call `attempt` until it stops failing with UNREACHABLE, backing off from 0.5 s to 10 s;
+    after `wait_s` seconds the last failure is raised."""
+    deadline = time.monotonic() + wait_s
+    delay = 0.5
+    while True:
+        try:
+            return attempt()
+        except UNREACHABLE as exc:
+            if time.monotonic() > deadline:
+                raise
+            log.warning("database unavailable (%s); retrying in %.1fs", exc, delay)
+            time.sleep(delay)
+            delay = min(delay * 2, 10.0)
 
 
 def _check_writable(directory: Path) -> None:

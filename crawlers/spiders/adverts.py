@@ -202,11 +202,12 @@ class AdvertSpider(scrapy.Spider):
         if is_listing and status not in GONE_STATUSES:
             # A 404/410 listing is an answer; an outage, a block or a 5xx hides what is listed.
             self.listings_unread += 1
-        message = (
+        failed = (
             f"HTTP {status}" if status else f"{failure.type.__name__}: {failure.getErrorMessage()}"
         )
-        log.info("fetch failed %s: %s", url, message[:1000])
-        yield PageError(url, message[:1000])
+        message = failed[:1000]
+        log.info("fetch failed %s: %s", url, message)
+        yield PageError(url, message)
 
 
 def _content_type(response: Response) -> str | None:
