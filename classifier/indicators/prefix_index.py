@@ -2,22 +2,29 @@
 
 Running every pattern at every position is slow; nearly every pattern starts with a
 literal word prefix, so :func:`compiled_patterns` extracts those prefixes (triggers)
-from the parsed regular expression and :func:`raw_matches` tries a pattern only where
+from the parsed regular expression (:mod:`classifier.indicators.regex_syntax`, not
+CPython's private parser) and :func:`raw_matches` tries a pattern only where
 one of its triggers occurs.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from re import _constants as _c  # type: ignore[attr-defined]
-from re import _parser  # type: ignore[attr-defined]
 from types import MappingProxyType
-from typing import Any
 
 from classifier.indicators.patterns import compile_source, raw_patterns
+from classifier.indicators.regex_syntax import (
+    Branch,
+    CharSet,
+    Literal,
+    Node,
+    Repeat,
+    ZeroWidth,
+    parse,
+)
 from classifier.indicators.taxonomy import load_taxonomy
 
 __all__ = ["CompiledPattern", "PatternSet", "compiled_patterns", "raw_matches", "triggers_of"]
@@ -50,45 +57,19 @@ _MAX_TRIGGER = 6
 _MAX_TRIGGERS_PER_PATTERN = 96
 
 
-def _starts(items: list[tuple[Any, Any]]) -> list[tuple[str, bool]] | None:
+def _starts(items: Sequence[Node]) -> list[tuple[str, bool]] | None:
     """Literal prefixes every match of a parsed sequence starts with.
 
     Returns (prefix, complete) pairs, ``complete`` meaning the whole sequence was
     literal so what follows may extend the prefix; None when unknown.
     """
     acc: list[tuple[str, bool]] = [("", True)]
-    for op, av in items:
-        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
-            continue  # zero-width
+    for node in items:
+        if isinstance(node, ZeroWidth):
+            continue
         if not any(complete for _, complete in acc):
             break
-        opts: list[tuple[str, bool]] | None
-        if op is _c.LITERAL:
-            opts = [(chr(av), True)]
-        elif op is _c.IN:
-            chars = _class_chars(av)
-            opts = None if chars is None else [(ch, True) for ch in chars]
-        elif op is _c.SUBPATTERN:
-            opts = _starts(list(av[3]))
-        elif op is _c.BRANCH:
-            opts = []
-            for alt in av[1]:
-                sub = _starts(list(alt))
-                if sub is None:
-                    opts = None
-                    break
-                opts.extend(sub)
-        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
-            sub = _starts(list(av[2]))
-            if sub is None:
-                opts = None
-            else:
-                # One repetition may be followed by another: its prefixes cannot grow.
-                opts = sub if av[1] == 1 else [(p, False) for p, _ in sub]
-                if av[0] == 0:
-                    opts = [*opts, ("", True)]
-        else:
-            opts = None
+        opts = _options(node)
         if opts is None:
             return [(p, False) for p, _ in acc]
         new: list[tuple[str, bool]] = []
@@ -105,28 +86,39 @@ def _starts(items: list[tuple[Any, Any]]) -> list[tuple[str, bool]] | None:
     return acc
 
 
-def _class_chars(items: list[tuple[Any, Any]]) -> list[str] | None:
-    """The characters of a small positive character class, else None."""
-    chars: list[str] = []
-    for op, av in items:
-        if op is _c.LITERAL:
-            chars.append(chr(av))
-        elif op is _c.RANGE and av[1] - av[0] < 12:
-            chars.extend(chr(v) for v in range(av[0], av[1] + 1))
-        elif op is _c.CATEGORY and av is _c.CATEGORY_DIGIT:
-            chars.extend("0123456789")
-        elif op is _c.CATEGORY and av is _c.CATEGORY_SPACE:
-            chars.extend(" \n")  # the only whitespace left in normalised text
-        else:
+def _options(node: Node) -> list[tuple[str, bool]] | None:
+    """The (prefix, complete) pairs one node can start with; None when unknown."""
+    if isinstance(node, Literal):
+        return [(node.char, True)]
+    if isinstance(node, CharSet):
+        return None if node.chars is None else [(ch, True) for ch in node.chars]
+    if isinstance(node, Branch):
+        return _alternatives(node.alternatives)
+    if isinstance(node, Repeat):
+        sub = _starts(node.body)
+        if sub is None:
             return None
-    return chars if len(chars) <= 12 else None
+        # One repetition may be followed by another: its prefixes cannot grow.
+        opts = sub if node.high == 1 else [(p, False) for p, _ in sub]
+        return [*opts, ("", True)] if node.low == 0 else opts
+    return None  # Opaque
+
+
+def _alternatives(alternatives: Sequence[Sequence[Node]]) -> list[tuple[str, bool]] | None:
+    out: list[tuple[str, bool]] = []
+    for alternative in alternatives:
+        sub = _starts(alternative)
+        if sub is None:
+            return None
+        out.extend(sub)
+    return out
 
 
 def triggers_of(source: str) -> tuple[str, ...] | None:
     """Literal strings one of which every match of ``source`` starts with (None: unknown)."""
     try:
-        starts = _starts(list(_parser.parse(source)))
-    except re.error:
+        starts = _alternatives(parse(source))
+    except ValueError:
         return None
     # A trigger must be selective: two characters, or one that is not a letter.
     if not starts or any(len(p) < 2 and not (p and not p.isalpha()) for p, _ in starts):

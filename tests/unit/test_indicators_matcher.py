@@ -368,3 +368,14 @@ def test_indicator_features_fixed_key_set() -> None:
     )
     # Repeated hits of one id count once.
     assert indicator_features(hits + hits, taxonomy) == features
+
+
+def test_trigger_extraction_reads_the_pattern_syntax_without_private_apis() -> None:
+    from classifier.indicators.prefix_index import triggers_of
+
+    assert triggers_of(r"\b(?:pass|visa)\s(?:kept)") == ("pass\nk", "pass k", "visa\nk", "visa k")
+    assert triggers_of(r"\bfoo(?:bar)?") == ("foo", "foobar")
+    assert triggers_of(r"(?<=\w )by origin\b") == ("by ori",)
+    assert triggers_of(r"[^a]bc") is None  # negated class: scanned, never missed
+    assert triggers_of(r"\b\w+ing") is None
+    assert triggers_of(r"(unbalanced") is None
