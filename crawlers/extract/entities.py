@@ -25,7 +25,7 @@ from crawlers.extract.handles import (
     telegram_names,
 )
 from crawlers.extract.phone_obfuscation import obfuscated_phones
-from crawlers.extract.phones import DATE_RE, is_money, standard_phones
+from crawlers.extract.phones import DATE_RE, REGISTRY_RE, is_money, standard_phones
 
 __all__ = ["DEFAULT_REGION_HINTS", "extract_entities", "normalise_region_hints"]
 
@@ -86,6 +86,7 @@ def _phones(text: str, regions: Sequence[str], blocked_spans: list[tuple[int, in
     """Ordinary phone numbers, then obfuscated ones where no other entity or date is."""
     blocked = SpanSet(blocked_spans)
     date_spans = [(m.start(), m.end()) for m in DATE_RE.finditer(text)]
+    date_spans += [(m.start(), m.end()) for m in REGISTRY_RE.finditer(text)]
     dates = SpanSet(date_spans)
     phones = [
         p

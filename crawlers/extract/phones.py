@@ -15,7 +15,7 @@ from phonenumbers import PhoneNumberFormat
 
 from crawlers.extract.entity_spans import Found, overlaps
 
-__all__ = ["DATE_RE", "e164", "is_money", "standard_phones"]
+__all__ = ["DATE_RE", "REGISTRY_RE", "e164", "is_money", "standard_phones"]
 
 # The log name of the module these functions were split out of.
 logger = logging.getLogger("crawlers.extract.entities")
@@ -26,6 +26,16 @@ _DIGIT_RE = re.compile(r"\d")
 # Dates and times that PhoneNumberMatcher can take for numbers ("22.05.2024 10:30").
 DATE_RE = re.compile(
     r"(?<!\d)(?:\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d|(?:19|20)\d\d-\d{2}-\d{2}|\d{1,2}:\d{2})(?!\d)"
+)
+# Company and licence register numbers that PhoneNumberMatcher reads as phones: Romanian trade
+# register numbers ("J12/4567/2015") and numbers after a register's name ("CUI 34512876",
+# "IČO 27654321", "ЄДРПОУ 35612084", "company no. 09876512").
+REGISTRY_RE = re.compile(
+    r"\b[JjFfCc]\s?\d{1,2}\s?/\s?\d{1,7}\s?/\s?(?:19|20)\d\d\b"
+    r"|(?:\b(?:cui|cif|idno|i[čc]o|di[čc]|krs|kvk|nip|regon|vat|ein|crn|hrb|company\s(?:no|number)"
+    r"|reg(?:istration)?\.?\s?(?:no|nr|number)|licen[cs]e\s(?:no|nr|number))\.?"
+    r"|(?:инн|огрн|огрнип|кпп|єдрпоу|едрпоу|іпн|ідно))\W{0,4}(?:[a-z]{2})?[\d \-/]{5,20}\d",
+    re.I,
 )
 _MATCHER_MARGIN = 12
 _MAX_WINDOW = 400  # long digit-heavy stretches are matched in pieces

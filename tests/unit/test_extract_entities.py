@@ -283,3 +283,22 @@ def test_messenger_word_after_a_number_needs_only_punctuation_between() -> None:
         "viber:+37360000164",
         "whatsapp:+37360000164",
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sigma Contact Solutions SRL (J12/4567/2015, CUI 34512876) angajează.",
+        "Hradec Pack s.r.o. (IČO 27654321) hledá operátory.",
+        "ТОВ «Світанок», код ЄДРПОУ 35612084.",
+        "ООО «Север», ИНН 7716954213, ОГРН 1027700132195.",
+        "Northgate Logistics Ltd, company no. 09876512.",
+    ],
+)
+def test_company_register_numbers_are_not_phones(text: str) -> None:
+    assert [e for e in extract_entities(text) if e.kind == "phone"] == []
+
+
+def test_a_phone_beside_a_register_number_is_still_found() -> None:
+    text = "Codrix Soft SRL (J22/2417/2016), tel. +40 700 000 123"
+    assert [e.value for e in extract_entities(text) if e.kind == "phone"] == ["+40700000123"]
