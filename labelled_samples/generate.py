@@ -322,8 +322,18 @@ def build(
             "created": CREATED,
             "author": AUTHOR,
             "voice": recipes.VOICE[plan.profile],
+            "template": template_family(plan),
+            "recipe": sorted(plan.cues),
         },
     }
+
+
+def template_family(plan: recipes.Plan) -> str:
+    """The fragment family an advert is built from: its profile, and for job adverts the job
+    type (the same index in every language). Grouped evaluation holds whole families out."""
+    if plan.job < 0:
+        return plan.profile
+    return f"job:{module('en').JOBS[plan.job]['title']}"
 
 
 def generate() -> list[dict[str, Any]]:
