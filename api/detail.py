@@ -10,7 +10,7 @@ from api import schemas
 from api.deps import Principal
 from api.taxonomy import describe
 from store import advert_queries as aq
-from store import audit, feed, review, scores
+from store import audit, feed, models_registry, review, scores
 
 
 def _score(conn: psycopg.Connection[Any], advert_id: int) -> schemas.ScoreOut | None:
@@ -22,6 +22,8 @@ def _score(conn: psycopg.Connection[Any], advert_id: int) -> schemas.ScoreOut | 
         for hit in stored.indicator_hits
         if isinstance(hit, dict)
     ]
+    registered = models_registry.get_model(conn, stored.model_version)
+    card = registered.card if registered is not None else {}
     return schemas.ScoreOut(
         advert_version=stored.advert_version,
         model_version=stored.model_version,
@@ -31,6 +33,8 @@ def _score(conn: psycopg.Connection[Any], advert_id: int) -> schemas.ScoreOut | 
         flagged=stored.flagged,
         scored_at=stored.scored_at,
         indicator_hits=hits,
+        risk_indicators=sorted({h.indicator_id for h in hits if h.polarity == "risk"}),
+        flag_rule=card.get("flag_rule") if isinstance(card, dict) else None,
     )
 
 

@@ -16,7 +16,7 @@ from api.taxonomy import describe
 @dataclass(frozen=True)
 class Segment:
     text: str
-    polarity: str | None  # None (plain) | "risk" | "mitigating"
+    polarity: str | None  # None (plain) | "risk" | "mitigating" | "context"
     indicators: tuple[str, ...] = ()
     tooltip: str = ""
 
@@ -40,7 +40,8 @@ def valid_hits(text: str, hits: list[dict[str, Any]], field: str) -> list[dict[s
 
 
 def segments(text: str, hits: list[dict[str, Any]], field: str) -> list[Segment]:
-    """Split `text` at every span boundary; overlapping hits merge (risk wins the colour)."""
+    """Split `text` at every span boundary; overlapping hits merge (risk wins the colour, then
+    mitigating, then context: a context hit is shown for checking, never as risk)."""
     usable = valid_hits(text, hits, field)
     cuts = sorted({0, len(text), *(h["start"] for h in usable), *(h["end"] for h in usable)})
     out: list[Segment] = []
@@ -50,7 +51,8 @@ def segments(text: str, hits: list[dict[str, Any]], field: str) -> list[Segment]
             out.append(Segment(text[start:end], None))
             continue
         ids = tuple(dict.fromkeys(str(h["indicator_id"]) for h in covering))
-        risk = any(h.get("polarity") != "mitigating" for h in covering)
+        polarities = {h.get("polarity") for h in covering}
+        colour = next((p for p in ("risk", "mitigating", "context") if p in polarities), "risk")
         tooltip = "; ".join(f"{i}: {describe(i)}" for i in ids)
-        out.append(Segment(text[start:end], "risk" if risk else "mitigating", ids, tooltip))
+        out.append(Segment(text[start:end], colour, ids, tooltip))
     return out

@@ -54,6 +54,12 @@ class ScoreOut(BaseModel):
     flagged: bool
     scored_at: datetime
     indicator_hits: list[IndicatorHitOut]
+    risk_indicators: list[str] = Field(
+        default_factory=list, description="distinct risk indicators: the flag rule counts them"
+    )
+    flag_rule: str | None = Field(
+        default=None, description="the operating point of the model that gave this score"
+    )
 
 
 class VersionOut(Out):

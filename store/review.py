@@ -70,13 +70,21 @@ class Note:
     created_at: datetime
 
 
+# Ordered by review_priority() (migration 0005: score, distinct risk indicators, the riskiest
+# network the advert is in, recency).
 _QUEUE_SQL = """
-SELECT r.advert_id, r.state, r.priority, r.claimed_by, r.claim_expires_at, r.queued_at,
+SELECT r.advert_id, r.state,
+       review_priority(a.risk_score, a.risk_indicators, net.risk, a.first_seen) AS priority,
+       r.claimed_by, r.claim_expires_at, r.queued_at,
        a.kind, a.title, s.name AS site, a.risk_score, a.band
 FROM review_items r JOIN adverts a ON a.id = r.advert_id LEFT JOIN sites s ON s.id = a.site_id
+LEFT JOIN LATERAL (
+    SELECT max(c.risk) AS risk FROM cluster_members m JOIN clusters c ON c.id = m.cluster_id
+    WHERE m.advert_id = a.id AND c.size > 1
+) net ON true
 WHERE r.state <> 'decided'
   AND (r.claimed_by IS NULL OR r.claimed_by = %(me)s OR r.claim_expires_at < now())
-ORDER BY r.priority DESC, r.advert_id
+ORDER BY priority DESC, r.advert_id
 LIMIT %(limit)s
 """
 

@@ -92,13 +92,14 @@ def save_scores(conn: psycopg.Connection[Any], records: Sequence[ScoreRecord]) -
         )
         cur.executemany(
             """UPDATE adverts SET risk_score = %s, band = %s, flagged = %s, model_version = %s,
-                   scored_at = now(),
+                   risk_indicators = %s, scored_at = now(),
                    needs_scoring = (current_version <> %s)
                WHERE id = %s""",
             [
-                (r.risk_score, r.band, r.flagged, r.model_version, r.advert_version, r.advert_id)
+                (r.risk_score, r.band, r.flagged, r.model_version, _risk_indicators(r),
+                 r.advert_version, r.advert_id)
                 for r in records
-            ],
+            ],  # fmt: skip
         )
         cur.executemany(
             """INSERT INTO review_items (advert_id, priority) VALUES (%s, %s)
@@ -106,6 +107,11 @@ def save_scores(conn: psycopg.Connection[Any], records: Sequence[ScoreRecord]) -
                    updated_at = now()""",
             [(r.advert_id, r.risk_score) for r in records if r.flagged],
         )
+
+
+def _risk_indicators(record: ScoreRecord) -> int:
+    """Distinct risk indicators of a score: one input of the review priority."""
+    return len({h.get("indicator_id") for h in record.indicator_hits if h.get("polarity") == "risk"})
 
 
 def latest_score(conn: psycopg.Connection[Any], advert_id: int) -> StoredScore | None:
