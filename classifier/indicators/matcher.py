@@ -19,7 +19,13 @@ from typing import TYPE_CHECKING, Literal
 
 from classifier.indicators.normalise import NormalisedText, normalise_full, normalise_pattern
 from classifier.indicators.patterns import LANGUAGES, NEGATION
-from classifier.indicators.prefix_index import compiled_patterns, raw_matches, triggers_of
+from classifier.indicators.places import country_hints, offers_abroad
+from classifier.indicators.prefix_index import (
+    compiled_exclusions,
+    compiled_patterns,
+    raw_matches,
+    triggers_of,
+)
 from classifier.indicators.register import AgencyClaim, claims_in
 from classifier.indicators.taxonomy import KINDS, Indicator, Taxonomy, load_taxonomy
 
@@ -36,12 +42,13 @@ __all__ = [
     "indicator_features",
     "load_taxonomy",
     "match_indicators",
+    "match_normalised",
     "triggers_of",
 ]
 
 MAX_TEXT_CHARS = 50_000  # only the first 50,000 characters of an advert are matched
 
-Polarity = Literal["risk", "mitigating"]
+Polarity = Literal["risk", "mitigating", "context"]
 
 
 @dataclass(frozen=True)
@@ -83,14 +90,41 @@ def _languages_for(language: str | None) -> tuple[str, ...]:
     return (lang,) if lang == "en" else (lang, "en")
 
 
+# "What we will never do: charge a fee, keep your passport": a negated lead-in before a
+# colon negates the list after it, up to the end of the sentence.
+# Only a negated verb leads such a list ("never do:", "nu facem:", "не делаем:"); "no manager:"
+# is a statement of its own.
+_NEGATED_LIST = re.compile(
+    normalise_pattern(r"\b(?:never|not|don't|dont|won't|doesn't|nu|niciodata|не|никогда|ніколи)")
+    + r"(?:\s\w+){0,3}\s?:\s?"
+)
+_SENTENCE_START = re.compile(r"[.!?\n]")
+
+
 def _negated_before(text: str, start: int) -> bool:
     window = text[max(0, start - _PRE_CHARS) : start]
     last_end = 0
     for boundary in _CLAUSE_END.finditer(window):
         last_end = boundary.end()
-    window = window[last_end:]
-    words = window.split()[-_PRE_WORDS:]
-    return bool(words) and _NEG_RE.search(" ".join(words)) is not None
+    words = window[last_end:].split()[-_PRE_WORDS:]
+    if words and _NEG_RE.search(" ".join(words)) is not None:
+        return True
+    sentence = text[max(0, start - 200) : start]
+    cut = max((m.end() for m in _SENTENCE_START.finditer(sentence)), default=0)
+    return _NEGATED_LIST.search(sentence, cut) is not None
+
+
+_SENTENCE_END = re.compile(r"[.!?\n]")
+_SENTENCE_REACH = 250
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence around a match (at most 250 characters either side)."""
+    head = text[max(0, start - _SENTENCE_REACH) : start]
+    cut = max((m.end() for m in _SENTENCE_END.finditer(head)), default=0)
+    tail = _SENTENCE_END.search(text, end, min(len(text), end + _SENTENCE_REACH))
+    stop = tail.start() if tail else min(len(text), end + _SENTENCE_REACH)
+    return head[cut:] + text[start:stop]
 
 
 def _negated_after(text: str, end: int) -> bool:
@@ -109,7 +143,10 @@ def _hit(
         a += 1
     while b > a and original[b - 1].isspace():
         b -= 1
-    polarity: Polarity = "risk" if indicator.polarity == "risk" else "mitigating"
+    polarity: Polarity = (
+        "risk" if indicator.polarity == "risk"
+        else "context" if indicator.polarity == "context" else "mitigating"
+    )  # fmt: skip
     return IndicatorHit(
         indicator.id, polarity, indicator.weight, a, b, norm.original[a:b], language
     )
@@ -131,50 +168,58 @@ def _merge(hits: list[IndicatorHit], original: str) -> list[IndicatorHit]:
     return merged
 
 
+_LICENCE_COUNTRY = re.compile(r"^([a-z]{2})[-/ ]")
+
+
+def _licence_countries(licences: list[AgencyClaim]) -> set[str]:
+    """Country prefixes of quoted licence numbers ("RO-AG-0123" -> RO)."""
+    found = (_LICENCE_COUNTRY.match(c.value) for c in licences)
+    return {m.group(1).upper().replace("UK", "GB") for m in found if m}
+
+
 def _agency_hits(
     norm: NormalisedText,
     kind: str,
-    taxonomy: Taxonomy,
+    language: str | None,
     register: AgencyRegister | None,
     today: date | None,
 ) -> tuple[list[tuple[str, int, int, str]], list[tuple[int, int]]]:
-    """Register / no-licence hits and the spans of licences found invalid."""
-    unlicensed = taxonomy.indicators.get("unlicensed_agency")
-    named = taxonomy.indicators.get("named_employer_registration")
-    if unlicensed is None or kind not in unlicensed.kinds:
+    """Register hits, the agency_unverified context hit, and spans of licences found invalid
+    (see :mod:`classifier.indicators.register` for the rules)."""
+    if kind not in ("job", "bridal"):
         return [], []
     claims: list[AgencyClaim] = claims_in(norm)
     licences = [c for c in claims if c.kind == "licence"]
+    hints = country_hints(norm.text, language) | _licence_countries(licences)
     out: list[tuple[str, int, int, str]] = []
     invalid: list[tuple[int, int]] = []
-    valid_named = False
-    if register is None:
-        # No register to check against: a quoted licence number is the mitigating signal.
-        if named is not None and kind in named.kinds:
-            out.extend((named.id, c.phrase_start, c.end, "") for c in licences)
+    valid = False
+    if register is None or not register.covers(hints):
+        # Nothing to check the number against: a quoted licence is what an analyst can verify.
+        out.extend(("named_employer_registration", c.phrase_start, c.end, "") for c in licences)
     else:
         as_of = today or register.as_of()
         for c in licences:
             entry = register.lookup_licence(c.value)
-            if entry is not None and entry.is_valid(as_of):
-                valid_named = True
-                if named is not None and kind in named.kinds:
-                    out.append((named.id, c.phrase_start, c.end, ""))
-            else:
+            ok = entry is not None and entry.is_valid(as_of)
+            valid = valid or ok
+            if not ok:
                 invalid.append((c.phrase_start, c.end))
-                out.append((unlicensed.id, c.phrase_start, c.end, ""))
+            out.append(("named_employer_registration" if ok else "unlicensed_agency",
+                        c.phrase_start, c.end, ""))  # fmt: skip
+    if register is not None:
+        as_of = today or register.as_of()
         for start, end, entry in register.names_in(norm):
-            if entry.is_valid(as_of):
-                valid_named = True
-                if named is not None and kind in named.kinds:
-                    out.append((named.id, start, end, ""))
-            else:
-                out.append((unlicensed.id, start, end, ""))
-    if not licences and not valid_named:
-        for c in claims:
-            if c.kind == "agency" and not _negated_before(norm.text, c.start):
-                out.append((unlicensed.id, c.start, c.end, ""))
-                break
+            ok = entry.is_valid(as_of)
+            valid = valid or ok
+            out.append(
+                ("named_employer_registration" if ok else "unlicensed_agency", start, end, "")
+            )
+    if not valid and offers_abroad(norm.text):
+        mention = next((c for c in claims if c.kind == "agency"
+                        and not _negated_before(norm.text, c.start)), None)  # fmt: skip
+        if mention is not None:
+            out.append(("agency_unverified", mention.start, mention.end, ""))
     return out, invalid
 
 
@@ -191,19 +236,33 @@ def match_indicators(
     ``language=None`` runs all four languages' patterns; a language runs its own
     patterns plus English.  Only the first :data:`MAX_TEXT_CHARS` characters are
     matched.  ``register`` checks agency licences (``today`` overrides the register's
-    date); without it an agency that quotes no licence number still fires
-    ``unlicensed_agency``.  Hits are sorted by start; overlapping hits of one
-    indicator are merged; spans index into ``text``.
+    date).  Hits are sorted by start; overlapping hits of one indicator are merged;
+    spans index into ``text``.
     """
     if kind not in KINDS:
         raise ValueError(f"unknown advert kind {kind!r}; expected one of {', '.join(KINDS)}")
     if not text:
         return []
+    return match_normalised(normalise_full(text[:MAX_TEXT_CHARS]), kind, language, register,
+                            today=today)  # fmt: skip
+
+
+def match_normalised(
+    norm: NormalisedText,
+    kind: str,
+    language: str | None = None,
+    register: AgencyRegister | None = None,
+    *,
+    today: date | None = None,
+) -> list[IndicatorHit]:
+    """:func:`match_indicators` on text the caller has normalised already (scoring reuses
+    the normalised text for the model's features)."""
     taxonomy = load_taxonomy()
-    norm = normalise_full(text[:MAX_TEXT_CHARS])
     s = norm.text
     found: list[tuple[str, int, int, str]] = []
-    ps = compiled_patterns(kind, _languages_for(language))
+    languages = _languages_for(language)
+    ps = compiled_patterns(kind, languages)
+    exclusions = compiled_exclusions(languages)
     for k, m in raw_matches(s, ps):
         if m.end() == m.start():
             continue
@@ -212,8 +271,11 @@ def match_indicators(
             pattern.indicator_id in _POST_NEGATED and _negated_after(s, m.end())
         ):
             continue
+        exclusion = exclusions.get(pattern.indicator_id)
+        if exclusion is not None and exclusion.search(_sentence(s, m.start(), m.end())):
+            continue
         found.append((pattern.indicator_id, m.start(), m.end(), pattern.language))
-    agency, invalid = _agency_hits(norm, kind, taxonomy, register, today)
+    agency, invalid = _agency_hits(norm, kind, language, register, today)
     if invalid:
         found = [
             f for f in found
@@ -226,7 +288,7 @@ def match_indicators(
         _hit(norm, taxonomy.indicators[i], a, b, lang or default_lang or _guess_language(s, a))
         for i, a, b, lang in found
     ]
-    return _merge(hits, text)
+    return _merge(hits, norm.original)
 
 
 _CYR = re.compile(r"[\u0400-\u04ff]")

@@ -50,6 +50,7 @@ __all__ = [
     "normalise_full",
     "normalise_pattern",
     "normalise_with_offsets",
+    "readable",
 ]
 
 _L = r"[^\W\d_]"
@@ -161,6 +162,14 @@ def _squeeze_edits(s: str, starts: list[int], ends: list[int]) -> list[_Edit]:
         rep = first if first not in " \n" else ("\n" if "\n" in m.group() else " ")
         edits.append((a, b, rep, [starts[a]], [ends[b - 1]]))
     return edits
+
+
+def readable(text: str) -> str:
+    """Steps 1-3 only (no squeezing of repeated letters): case, homoglyph, emoji and spacing
+    tricks undone, but spelling kept, for readers that know words (the sentence encoder)."""
+    s, starts, ends = _map_characters(text)
+    s, _, _ = _splice(s, starts, ends, _spaced_out_edits(s, starts, ends))
+    return re.sub(r"[ \n]{2,}", lambda m: "\n" if "\n" in m.group() else " ", map_homoglyphs(s))
 
 
 def normalise_with_offsets(text: str) -> tuple[str, list[int]]:

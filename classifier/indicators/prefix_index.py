@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from types import MappingProxyType
 
-from classifier.indicators.patterns import compile_source, raw_patterns
+from classifier.indicators.patterns import compile_source, raw_exclusions, raw_patterns
 from classifier.indicators.regex_syntax import (
     Branch,
     CharSet,
@@ -27,7 +27,14 @@ from classifier.indicators.regex_syntax import (
 )
 from classifier.indicators.taxonomy import load_taxonomy
 
-__all__ = ["CompiledPattern", "PatternSet", "compiled_patterns", "raw_matches", "triggers_of"]
+__all__ = [
+    "CompiledPattern",
+    "PatternSet",
+    "compiled_exclusions",
+    "compiled_patterns",
+    "raw_matches",
+    "triggers_of",
+]
 
 
 @dataclass(frozen=True)
@@ -209,3 +216,19 @@ def raw_matches(s: str, ps: PatternSet) -> list[tuple[int, re.Match[str]]]:
     for k in ps.scan:
         out.extend((k, m) for m in patterns[k].regex.finditer(s))
     return out
+
+
+@cache
+def compiled_exclusions(languages: tuple[str, ...]) -> Mapping[str, re.Pattern[str]]:
+    """Indicator id -> one regex of every exclusion of ``languages`` (see the patterns
+    package docstring); a hit whose sentence it finds is dropped."""
+    sources: dict[str, list[str]] = {}
+    for lang in languages:
+        for indicator_id, patterns in raw_exclusions(lang).items():
+            sources.setdefault(indicator_id, []).extend(compile_source(p) for p in patterns)
+    try:
+        return MappingProxyType(
+            {i: re.compile("|".join(f"(?:{p})" for p in ps)) for i, ps in sources.items()}
+        )
+    except re.error as exc:
+        raise ValueError(f"bad exclusion pattern in {languages}: {exc}") from exc

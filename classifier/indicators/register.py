@@ -2,18 +2,23 @@
 
 A register is a list of licensed recruitment (or marriage) agencies: name, licence
 number, country and the date the licence is valid until.  Adverts are checked against
-it by :func:`classifier.indicators.match_indicators` when a register is given:
+it by :func:`classifier.indicators.match_indicators` when a register is given, and only
+where the register covers the advert's country (its phone country codes, its language, a
+country prefix on the licence number: :func:`classifier.indicators.places.country_hints`):
 
 * a licence number quoted in the advert that is not in the register, or whose licence
   has expired, gives an ``unlicensed_agency`` hit on the quoted number;
 * a licence number of a valid entry gives a ``named_employer_registration`` hit;
 * a registered agency named in the advert gives one of the two by its validity;
-* an advert that speaks of an agency / recruiter / intermediary and quotes no licence
-  number at all gives ``unlicensed_agency`` on the first such mention (also without a
-  register).
+* an advert that presents itself as a recruitment or marriage agency for work or marriage
+  abroad and quotes no licence the register confirms gives the context hit
+  ``agency_unverified``: shown for the analyst to check, not a risk (an agency absent from
+  a register is unknown, not unlicensed).
 
-Licence numbers are compared by a key: normalised text, Cyrillic look-alike letters
-mapped to Latin, only letters and digits, upper case ("ro-ag 0123" == "RO-AG-0123").
+Without a register, or where it does not cover the advert's country, a quoted licence number
+is the mitigating signal (the analyst can check it).  Licence numbers are compared by a key:
+normalised text, Cyrillic look-alike letters mapped to Latin, only letters and digits, upper
+case ("ro-ag 0123" == "RO-AG-0123").
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -121,6 +126,13 @@ class AgencyRegister:
     def as_of(self) -> date:
         return self.today or date.today()
 
+    def countries(self) -> frozenset[str]:
+        return frozenset(e.country.upper() for e in self.entries)
+
+    def covers(self, hints: Iterable[str]) -> bool:
+        """Whether the register lists agencies of any of these countries."""
+        return bool(self.countries() & {h.upper() for h in hints})
+
     def lookup_licence(self, number: str) -> RegisterEntry | None:
         return self._by_licence.get(licence_key(number))
 
@@ -202,14 +214,37 @@ _NOT_AGENCY_LICENCE = re.compile(
         r"(?:driving|driver'?s|forklift|permis|conducere|водительск\w*|водійськ\w*|посвідчення)\W{1,3}$"
     )
 )
+# An advert presenting ITSELF as a recruitment or marriage agency: "our agency", "recruitment
+# agency X", "agenția de recrutare", "кадровое агентство", "шлюбна агенція".  Other agencies
+# ("no agencies please", a digital, real-estate or government agency) are not claims.
 _AGENCY_RE = re.compile(
     normalise_pattern(
-        r"\b(?:(?:recruitment|staffing|employment|placement|marriage|dating|matchmaking|model(?:ing|ling)?)\s)?"
-        r"(?:agency|agencies)\b|\brecruiters?\b|\bintermediar(?:y|ies)\b|\bmiddlem[ae]n\b"
-        r"|\bagen[tț]i(?:a|e|ei|ile|i)\b|\bagen[tț]ia\b|\bintermediar(?:i|ul|ului|ii)?\b|\brecrutor\w*\b"
-        r"|\bfirm[aă] de (?:recrutare|plasare)\b"
-        r"|\bагентств\w*|\bагенств\w*|\bагенці\w*|\bпосредни\w*|\bпосередни\w*|\bрекрутер\w*"
-        r"|\bкадров\w*\s(?:центр\w*|компани\w*)"
+        r"\b(?:recruitment|recruiting|staffing|employment|placement|job|jobs|work|personnel|labou?r"
+        r"|marriage|matrimonial|dating|matchmaking|introduction|model(?:l?ing)?|au pair|hostess)"
+        r"\s(?:agency|agencies)\b|\b(?:our|this|the|an?)\s(?:licensed\s|registered\s)?agency\b"
+        r"|\bagency\sfor\s(?:work|jobs|employment|marriage|dating|models)\b"
+        r"|\bagen[tț]i(?:a|e|ei)\s(?:noastra\s)?(?:de\s)?(?:recrutare|plasare|munca|angajare"
+        r"|casatorie|casatorii|matrimoniala|intalniri|modele|de plasare)\b|\bagen[tț]ia\s+noastra\b"
+        r"|\b(?:кадров\w*|рекрутингов\w*|брачн\w*|модельн\w*)\s(?:агентств\w*|агенств\w*)"
+        r"|\bагентств\w*\s(?:по\s)?(?:трудоустройств\w*|знакомств\w*|занятост\w*|найм\w*)"
+        r"|\bнаше\s(?:агентство|агенство)\b"
+        r"|\b(?:кадров\w*|рекрутингов\w*|шлюбн\w*|модельн\w*)\s(?:агенці\w*|агентств\w*)"
+        r"|\b(?:агенці\w*|агентств\w*)\s(?:з\s)?(?:працевлаштуванн\w*|знайомств\w*)"
+        r"|\bнаша\sагенці\w*"
+        # An agency that opens a line or sentence, or is followed by its quoted name.
+        r"|(?:^|(?<=\n)|(?<=[.!?] ))(?:agency|agen[tț]i[ae]|агентств\w*|агенств\w*|агенці\w*)\b"
+        r"|\b(?:agency|agen[tț]i[ae]|агентств\w*|агенці\w*)\s[\"]"
+    )
+)
+
+
+# A sentence that speaks of agencies as outsiders: "we do not accept CVs from agencies".
+_OTHER_AGENCIES = re.compile(
+    normalise_pattern(
+        r"\b(?:do not|does not|don't|doesn't|not|never|no longer)\s(?:accept|work with|use|take)\b"
+        r"|\bunsolicited\b|\bsearch firms?\b|\bthird-?\s?party\b|\bheadhunters?\b"
+        r"|\bnu (?:acceptam|colaboram)\b|\bне (?:принимаем|работаем с)\b"
+        r"|\bне (?:приймаємо|працюємо з)\b"
     )
 )
 
@@ -238,7 +273,12 @@ def claims_in(norm: NormalisedText) -> list[AgencyClaim]:
         start = m.start("num")
         out.append(AgencyClaim(start, start + len(num), "licence", num, m.start()))
     for m in _AGENCY_RE.finditer(text):
-        out.append(AgencyClaim(m.start(), m.end(), "agency", m.group(), m.start()))
+        start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+        stop = min(
+            p for p in (text.find(".", m.end()), text.find("\n", m.end()), len(text)) if p >= 0
+        )
+        if not _OTHER_AGENCIES.search(text, start, stop):
+            out.append(AgencyClaim(m.start(), m.end(), "agency", m.group(), m.start()))
     out.sort(key=lambda c: (c.start, c.end))
     return out
 
@@ -259,7 +299,3 @@ def find_agency_claims(text: str) -> list[tuple[int, int, str]]:
         value = text[a:b].upper() if c.kind == "licence" else text[a:b]
         out.append((a, b, f"{c.kind}:{value}"))
     return out
-
-
-def licence_claims(claims: Sequence[AgencyClaim]) -> list[AgencyClaim]:
-    return [c for c in claims if c.kind == "licence"]

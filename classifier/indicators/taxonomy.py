@@ -9,9 +9,11 @@ from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
 
-__all__ = ["KINDS", "TAXONOMY_PATH", "Indicator", "Taxonomy", "load_taxonomy"]
+__all__ = ["KINDS", "POLARITIES", "TAXONOMY_PATH", "Indicator", "Taxonomy", "load_taxonomy"]
 
 KINDS: tuple[str, ...] = ("job", "bridal", "escort")
+# risk raises a score, mitigating lowers it, context is shown to the analyst and moves nothing.
+POLARITIES: tuple[str, ...] = ("risk", "mitigating", "context")
 TAXONOMY_PATH = Path(__file__).resolve().parent / "taxonomy.toml"
 
 
@@ -52,14 +54,18 @@ def load_taxonomy() -> Taxonomy:
         weight = raw.get("weight")
         if raw.get("id", key) != key:
             raise ValueError(f"{where}: id {raw.get('id')!r} differs from the table name")
-        if polarity not in ("risk", "mitigating"):
-            raise ValueError(f"{where}: polarity must be 'risk' or 'mitigating'")
+        if polarity not in POLARITIES:
+            raise ValueError(f"{where}: polarity must be one of {', '.join(POLARITIES)}")
         if not isinstance(kinds, list) or not kinds or any(k not in KINDS for k in kinds):
             raise ValueError(f"{where}: kinds must be a non-empty subset of {KINDS}")
         if not isinstance(weight, int | float) or isinstance(weight, bool):
             raise ValueError(f"{where}: weight must be a number")
-        if (polarity == "risk") != (weight > 0):
-            raise ValueError(f"{where}: risk weights are positive, mitigating ones negative")
+        if {"risk": weight > 0, "mitigating": weight < 0, "context": weight == 0}[
+            polarity
+        ] is False:
+            raise ValueError(
+                f"{where}: risk weights are positive, mitigating ones negative, context ones zero"
+            )
         description = " ".join(str(raw.get("description", "")).split())
         source = " ".join(str(raw.get("source", "")).split())
         if not description or not source:

@@ -31,7 +31,8 @@ def check(text: str, kind: str, language: str, expected: dict[str, str]) -> list
 # --------------------------------------------------------------------------- Romanian
 
 RO_JOB = (
-    "URGENT! Lucru în Germania. Câștig de la 2500 euro pe lună, fără experiență! "
+    "URGENT! Plecarea peste 3 zile! Lucru în Germania. "
+    "Câștig de la 2500 euro pe lună, fără experiență! "
     "Biletele și viza sunt plătite de angajator. Cazare asigurată de angajator. "
     "Costurile de transport se rețin din primul salariu. "
     "Pașaportul va fi păstrat de angajator pe durata contractului. "
@@ -40,7 +41,7 @@ RO_JOB = (
     "Trimiteți poze în costum de baie."
 )
 RO_JOB_EXPECTED = {
-    "urgency": "URGENT",
+    "urgency": "Plecarea peste 3 zile",  # "URGENT!" alone is hiring, not pressure to leave
     "high_pay_no_experience": "2500 euro pe lună, fără experiență",
     "travel_paid": "Biletele și viza sunt plătite",
     "accommodation_by_employer": "Cazare asigurată",
@@ -132,7 +133,7 @@ def test_romanian_mitigating() -> None:
 # --------------------------------------------------------------------------- Russian
 
 RU_JOB = (
-    "СРОЧНО! Работа в Польше. Зарплата от 2000 евро в месяц, без опыта! "
+    "СРОЧНО! Выезд через 3 дня! Работа в Польше. Зарплата от 2000 евро в месяц, без опыта! "
     "Билеты и виза оплачиваются работодателем. Жильё предоставляется бесплатно. "
     "Стоимость билета вычитается из первой зарплаты. Паспорт хранится у работодателя. "
     "Регистрационный взнос 100 евро. Договор подписывается по приезду. "
@@ -143,7 +144,7 @@ RU_JOB = (
 
 def test_russian_job() -> None:
     hits = check(RU_JOB, "job", "ru", {
-        "urgency": "СРОЧНО",
+        "urgency": "Выезд через 3 дня",  # "СРОЧНО!" alone is hiring, not pressure to leave
         "high_pay_no_experience": "2000 евро в месяц, без опыта",
         "travel_paid": "Билеты и виза оплачиваются",
         "accommodation_by_employer": "Жильё предоставляется бесплатно",
@@ -173,8 +174,8 @@ def test_russian_robustness() -> None:
     check(text, "job", "ru", {"documents_held": "П А С П О Р Т хранится у работодателя"})
     text = "Паспрот хранится у работодателя."
     check(text, "job", "ru", {"documents_held": "Паспрот хранится у работодателя"})
-    text = "🔥СРООООЧНО🔥 нужны девушки"
-    check(text, "job", "ru", {"urgency": "СРООООЧНО"})
+    text = "🔥ВЫЕЗД ЧЕРЕЗ 3 ДНЯЯЯ🔥 нужны девушки"
+    check(text, "job", "ru", {"urgency": "ВЫЕЗД ЧЕРЕЗ 3 ДНЯЯЯ"})
 
 
 def test_russian_escort_and_bridal() -> None:
@@ -222,7 +223,7 @@ def test_russian_negation(text: str, indicator_id: str) -> None:
 # --------------------------------------------------------------------------- Ukrainian
 
 UK_JOB = (
-    "ТЕРМІНОВО! Робота в Польщі. Зарплата від 2000 євро на місяць, без досвіду! "
+    "ТЕРМІНОВО! Виїзд через 3 дні! Робота в Польщі. Зарплата від 2000 євро на місяць, без досвіду! "
     "Квитки та віза оплачуються роботодавцем. Житло надається безкоштовно. "
     "Вартість квитка вираховується з першої зарплати. Паспорт зберігається у роботодавця. "
     "Реєстраційний внесок 100 євро. Договір підписується після приїзду. "
@@ -233,7 +234,7 @@ UK_JOB = (
 
 def test_ukrainian_job() -> None:
     hits = check(UK_JOB, "job", "uk", {
-        "urgency": "ТЕРМІНОВО",
+        "urgency": "Виїзд через 3 дні",  # "ТЕРМІНОВО!" alone is hiring, not pressure
         "high_pay_no_experience": "2000 євро на місяць, без досвіду",
         "travel_paid": "Квитки та віза оплачуються",
         "accommodation_by_employer": "Житло надається безкоштовно",

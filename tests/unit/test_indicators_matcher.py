@@ -18,7 +18,7 @@ from classifier.indicators.normalise import normalise
 from classifier.indicators.patterns import LANGUAGES
 from classifier.indicators.prefix_index import compiled_patterns, raw_matches
 
-# Exactly the ids of .briefs/indicator_ids.md, with their kinds.
+# Exactly the ids of taxonomy.toml, with their kinds.
 RISK_IDS: dict[str, set[str]] = {
     "high_pay_no_experience": {"job", "escort"},
     "travel_paid": {"job", "bridal", "escort"},
@@ -44,7 +44,14 @@ RISK_IDS: dict[str, set[str]] = {
     "wages_cut_for_costs": {"job", "escort"},
     "ethnicity_emphasis": {"escort"},
     "youth_emphasis": {"escort"},
+    "deployment_unnamed_employer": {"job"},
+    "tourist_visa_work": {"job", "escort"},
+    "bride_catalogue": {"bridal"},
+    "payment_to_family": {"bridal"},
+    "sham_marriage": {"bridal"},
+    "language_not_needed": {"job", "bridal"},
 }
+CONTEXT_IDS: dict[str, set[str]] = {"agency_unverified": {"job", "bridal"}}
 MITIGATING_IDS: dict[str, set[str]] = {
     "named_employer_registration": {"job", "bridal"},
     "written_contract_before_departure": {"job"},
@@ -52,6 +59,7 @@ MITIGATING_IDS: dict[str, set[str]] = {
     "transparent_deductions": {"job"},
     "independent_adult": {"escort", "bridal"},
     "registered_agency_office": {"bridal", "job"},
+    "contract_terms_stated": {"job"},
 }
 
 
@@ -78,15 +86,17 @@ def ids(hits: list[IndicatorHit]) -> set[str]:
 
 def test_taxonomy_has_exactly_the_shared_ids() -> None:
     taxonomy = load_taxonomy()
-    assert set(taxonomy.indicators) == set(RISK_IDS) | set(MITIGATING_IDS)
+    assert set(taxonomy.indicators) == set(RISK_IDS) | set(MITIGATING_IDS) | set(CONTEXT_IDS)
     assert taxonomy.version
-    for i, kinds in {**RISK_IDS, **MITIGATING_IDS}.items():
+    for i, kinds in {**RISK_IDS, **MITIGATING_IDS, **CONTEXT_IDS}.items():
         ind = taxonomy.indicators[i]
         assert ind.id == i
         assert set(ind.kinds) == kinds, i
-        assert ind.polarity == ("risk" if i in RISK_IDS else "mitigating")
+        expected = "risk" if i in RISK_IDS else "context" if i in CONTEXT_IDS else "mitigating"
+        assert ind.polarity == expected
         assert ind.source.strip() and ind.description.strip()
         assert (ind.weight > 0) == (ind.polarity == "risk")
+        assert (ind.weight == 0) == (ind.polarity == "context")
 
 
 def test_load_taxonomy_is_cached() -> None:
@@ -118,7 +128,7 @@ def test_all_patterns_compile_for_every_kind_and_language() -> None:
 
 
 JOB_EN = (
-    "URGENT! Work in Germany. Earn 3000 EUR a month, no experience needed! "
+    "URGENT! Departure in 3 days! Work in Germany. Earn 3000 EUR a month, no experience needed! "
     "Tickets and visa paid by the employer. Accommodation provided by the employer. "
     "Travel costs are deducted from your first salary. "
     "Your passport will be kept by the employer for safety during the contract. "
@@ -131,7 +141,7 @@ JOB_EN = (
 def test_english_job_advert_hits_with_exact_spans() -> None:
     hits = match_indicators(JOB_EN, "job", "en")
     expected = {
-        "urgency": "URGENT",
+        "urgency": "Departure in 3 days",
         "high_pay_no_experience": "Earn 3000 EUR a month, no experience",
         "travel_paid": "Tickets and visa paid by the employer",
         "accommodation_by_employer": "Accommodation provided",
@@ -145,7 +155,7 @@ def test_english_job_advert_hits_with_exact_spans() -> None:
     }
     for i, phrase in expected.items():
         assert_hit(JOB_EN, hits, i, phrase)
-    assert spans(hits, "urgency") == ["URGENT"]
+    assert spans(hits, "urgency") == ["Departure in 3 days"]  # "URGENT!" alone is no pressure
     assert spans(hits, "contract_on_arrival") == ["Contract signed on arrival"]
     assert all(h.language == "en" for h in hits)
     assert [h.start for h in hits] == sorted(h.start for h in hits)
@@ -157,7 +167,7 @@ def test_hit_fields() -> None:
     taxonomy = load_taxonomy()
     assert h.polarity == "risk"
     assert h.weight == taxonomy.indicators["urgency"].weight
-    assert (h.start, h.end, h.text) == (0, 6, "URGENT")
+    assert (h.start, h.end, h.text) == (8, 27, "departure this week")
     with pytest.raises(AttributeError):
         h.start = 1  # type: ignore[misc]
 
@@ -232,9 +242,9 @@ def test_robust_to_evasion(text: str, phrase: str) -> None:
 
 
 def test_robust_caps_emoji_and_repeats() -> None:
-    text = "🔥🔥URGENTTT🔥 ✅ACCOMODATION PROVIDED✅ 💶 EARN 3000€ A MONTH, NO EXPERIENCE 💶"
+    text = "🔥🔥LAST PLACESSS🔥 ✅ACCOMODATION PROVIDED✅ 💶 EARN 3000€ A MONTH, NO EXPERIENCE 💶"
     hits = match_indicators(text, "job", "en")
-    assert_hit(text, hits, "urgency", "URGENTTT")
+    assert_hit(text, hits, "urgency", "LAST PLACESSS")
     assert_hit(text, hits, "accommodation_by_employer", "ACCOMODATION PROVIDED")
     assert_hit(text, hits, "high_pay_no_experience", "EARN 3000€ A MONTH, NO EXPERIENCE")
 
@@ -294,7 +304,7 @@ def test_unknown_kind_is_an_error() -> None:
 
 
 def test_language_selection() -> None:
-    text = "Срочно! Паспорт хранится у работодателя. URGENT."
+    text = "Срочно! Паспорт хранится у работодателя. Last places!"
     assert {h.language for h in match_indicators(text, "job", "ru")} == {"ru", "en"}
     assert {h.language for h in match_indicators(text, "job", "en")} == {"en"}
     assert {h.language for h in match_indicators(text, "job")} >= {"ru", "en"}

@@ -151,14 +151,47 @@ def test_unknown_licence_is_unlicensed(register: AgencyRegister) -> None:
     [
         ("Agency StarWay Recruitment – jobs abroad, fast placement.", "en", "Agency"),
         ("Agenția EuroMunca vă oferă locuri de muncă în Italia.", "ro", "Agenția"),
-        ("Кадровое агентство «Успех» – работа в Польше.", "ru", "агентство"),
+        ("Кадровое агентство «Успех» – работа в Польше.", "ru", "Кадровое агентство"),
         ("Агенція «Шлях» пропонує роботу в Чехії.", "uk", "Агенція"),
     ],
 )
-def test_agency_without_any_licence(text: str, language: str, mention: str) -> None:
+def test_agency_abroad_without_any_licence_is_unverified_not_risk(
+    text: str, language: str, mention: str
+) -> None:
     for reg in (None, load_register_csv(SAMPLE, today=TODAY)):
         hits = match_indicators(text, "job", language, register=reg)
-        assert hits_of(hits, "unlicensed_agency") == [mention]
+        assert hits_of(hits, "agency_unverified") == [mention]
+        assert not hits_of(hits, "unlicensed_agency")
+        assert {h.polarity for h in hits if h.indicator_id == "agency_unverified"} == {"context"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We do not accept resumes from recruitment agencies. The role is based in Berlin, Germany.",
+        "No agencies please. Office job in Chisinau.",
+        "Digital agency in Lisbon, Portugal, seeks a designer.",
+        "Experience working with federal agencies in the USA is a plus.",
+        "Агентство недвижимости ищет риелтора.",
+        "You will have a 30-minute phone screen with our recruiter.",
+        "Marketing agency StarWay hires in Chisinau.",
+    ],
+)
+def test_other_agencies_are_not_claims(text: str) -> None:
+    for reg in (None, load_register_csv(SAMPLE, today=TODAY)):
+        hits = match_indicators(text, "job", None, register=reg)
+        assert not hits_of(hits, "unlicensed_agency"), hits
+        assert not hits_of(hits, "agency_unverified"), hits
+
+
+def test_licence_is_only_checked_where_the_register_covers_the_country(
+    register: AgencyRegister,
+) -> None:
+    # A Polish licence number: the sample register lists no Polish agencies, so it is unknown.
+    text = "Agencja Praca, licence no. PL-KRAZ-12345, work in Germany."
+    hits = match_indicators(text, "job", "en", register=register)
+    assert not hits_of(hits, "unlicensed_agency")
+    assert hits_of(hits, "named_employer_registration") == ["licence no. PL-KRAZ-12345"]
 
 
 def test_no_agency_no_unlicensed_hit(register: AgencyRegister) -> None:

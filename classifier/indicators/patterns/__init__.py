@@ -25,6 +25,12 @@ Macros (case-sensitive, expanded before compiling):
 
 Every pattern must be safe against catastrophic backtracking: use the bounded macros
 or bounded character classes like ``[^.!?\\n]{0,60}?`` instead of nested ``+``/``*``.
+
+A language module may also define ``EXCLUDE: dict[str, tuple[str, ...]]``: indicator id ->
+patterns that, found anywhere in the SENTENCE of a hit, cancel it.  That is how a pattern
+reads its context without growing unreadable: "accommodation is available" is housing, but
+not in a sentence about applicants with disabilities; "deductions for transport" are a cost
+cut from pay, but not "pre-tax deductions" in a benefits list.
 """
 
 from __future__ import annotations
@@ -40,6 +46,7 @@ __all__ = [
     "NEGATION",
     "compile_source",
     "expand",
+    "raw_exclusions",
     "raw_patterns",
     "typo_variants",
 ]
@@ -60,11 +67,11 @@ _GAP_SEP = r"[^\w.!?;:\n]+"
 _GAP_WORD = r"(?:(?!{neg})\w+[^\w.!?;:\n]+)"
 _AMOUNT = r"\d+(?:[.,' ]\d+){0,3}"
 _CURRENCY = (
-    r"(?:€|\$|£|eur(?:o|os)?\b|gbp\b|usd\b|dollars?\b|pounds?\b|lei\b|ron\b|mdl\b|chf\b"
+    r"(?:€|\$|£|eur(?:o|os)?\b|gbp\b|usd\b|dollars?\b|dolari\b|pounds?\b|lire\b|lei\b|ron\b|mdl\b|chf\b"
     r"|pln\b|руб\w*|р\b|грн\b|гривен\w*|гривн\w*|гривень\b|евро\b|євро\b|долл\w*|дол\w*|у\.?\s?е\b"
     r"|лей\b|леев\b)"
 )
-_MONEY = rf"(?:(?:€|\$|£)\s?{_AMOUNT}|{_AMOUNT}\s?(?:k\s?|тыс\.?\s?|тис\.?\s?)?{_CURRENCY})"
+_MONEY = rf"(?:(?:€|\$|£)\s?{_AMOUNT}|{_AMOUNT}\s?(?:k\s?|тыс\.?\s?|тис\.?\s?|de\s)?{_CURRENCY})"
 
 _GAP_RE = re.compile(r"<g([1-9])>")
 _TYPO_RE = re.compile(r"<~(\w+)>")
@@ -109,4 +116,13 @@ def raw_patterns(language: str) -> dict[str, tuple[str, ...]]:
         raise ValueError(f"no patterns for language {language!r}; known: {', '.join(LANGUAGES)}")
     module = importlib.import_module(f"{__name__}.{language}")
     table: dict[str, tuple[str, ...]] = module.PATTERNS
+    return table
+
+
+@cache
+def raw_exclusions(language: str) -> dict[str, tuple[str, ...]]:
+    """The authored context exclusions of one language: indicator id -> patterns."""
+    raw_patterns(language)  # validates the language
+    module = importlib.import_module(f"{__name__}.{language}")
+    table: dict[str, tuple[str, ...]] = getattr(module, "EXCLUDE", {})
     return table
