@@ -22,58 +22,73 @@ console = Console(stderr=True)
 
 
 def train(
-    files: list[Path] = typer.Argument(None, help="Sample files (default: labelled_samples/)."),
-    no_transformer: bool = typer.Option(False, help="Train the scikit-learn path only."),
+    files: list[Path] = typer.Argument(
+        None, help="Training sample files (default: labelled_samples/*.jsonl and written/)."
+    ),
+    calibration: Path | None = typer.Option(
+        None, help="Calibration set, split=validation (default: independent/validation.jsonl)."
+    ),
+    evaluation: Path | None = typer.Option(
+        None, help="Model-card test set, split=test (default: independent/test.jsonl)."
+    ),
+    real_adverts: Path | None = typer.Option(
+        None, help="Real ordinary adverts (JSONL, split train/test): train half as negatives."
+    ),
+    transformer: bool = typer.Option(True, help="Add the MiniLM embedding layer."),
     version: str | None = typer.Option(None, help="Model version (default: a timestamp)."),
     activate: bool = typer.Option(True, help="Make the new model the active one."),
 ) -> None:
-    """Train a new model version on split=train samples, with cross-validated metrics."""
+    """Train a new model version with grouped cross-validation, calibration and a model card."""
     from classifier import artifact
-    from classifier.evaluate import evaluate_samples
-    from classifier.model import RiskModel
     from classifier.model import activate as activate_model
     from classifier.modelcard import write_model_card
-    from classifier.samples import default_sample_files, load_samples
+    from classifier.release import ReleasePlan, build
+    from classifier.samples import default_sample_files
     from classifier.train import TrainConfig
-    from classifier.train import train as train_model
 
     settings = get_settings()
-    paths = files or default_sample_files(settings.labelled_samples_dir)
-    samples = load_samples(paths)
+    independent = settings.labelled_samples_dir / "independent"
+    plan = ReleasePlan(
+        sample_files=files or default_sample_files(settings.labelled_samples_dir),
+        calibration_file=calibration or independent / "validation.jsonl",
+        evaluation_file=evaluation or independent / "test.jsonl",
+        real_adverts=real_adverts,
+        config=TrainConfig(use_transformer=transformer),
+    )
     version = version or datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-    with console.status(f"training {version} on {len(samples)} samples…"):
-        art = train_model(samples, version, TrainConfig(use_transformer=not no_transformer))
-        held_out = [s for s in samples if s.split == "test"]
-        if held_out:
-            report = evaluate_samples(held_out, RiskModel(art))
-            report.pop("_curves")
-            art.meta["held_out"] = report
+    with console.status(f"training {version}…"):
+        art = build(plan, version)
     target = artifact.save(art, settings.models_dir)
     if activate:
         activate_model(settings.models_dir, version)
     write_model_card(target, art.meta)
-    cv = art.meta["cross_validation"]["overall"]
-    console.print(
-        f"model {version} written to {target} "
-        f"(cross-validated ROC-AUC {cv['roc_auc']:.3f}, precision {cv['precision']:.3f},"
-        f" recall {cv['recall']:.3f})"
-    )
+    console.print(f"model {version} written to {target}; {art.meta['flag_rule']}")
 
 
 def evaluate(
-    file: Path = typer.Argument(..., help="JSONL with labelled samples (e.g. the test split)."),
+    files: list[Path] = typer.Argument(..., help="JSONL adverts (labelled, or --ordinary)."),
     model_version: str | None = typer.Option(None, "--model", help="Default: the active model."),
-    split: str | None = typer.Option(None, help="Only samples of this split (train|test)."),
-    plots: Path | None = typer.Option(None, help="Write ROC and PR curves as PNG here."),
+    split: str | None = typer.Option(None, help="Only adverts of this split."),
+    ordinary: bool = typer.Option(
+        False, help="Real ordinary adverts: report flags per 1,000 instead of accuracy."
+    ),
+    perturb: bool = typer.Option(False, help="Also score ALL CAPS, homoglyph, emoji, padded."),
+    plots: Path | None = typer.Option(None, help="Write ROC, PR and reliability curves here."),
     output: Path | None = typer.Option(None, help="Write the full report as JSON here."),
 ) -> None:
-    """ROC-AUC, PR-AUC, precision/recall/F1 at the flag threshold, per kind and language."""
-    from classifier.evaluate import evaluate_file, print_report
+    """Grouped figures with 95 % intervals, calibration, operating point and worst errors."""
+    from rich.markdown import Markdown
 
-    report = evaluate_file(file, model_version, split, plots)
-    print_report(report, console)
+    from classifier.evaluate import evaluate_files
+    from classifier.model import load_model
+
+    model = load_model(get_settings().models_dir, model_version)
+    reports = evaluate_files(files, model, split, ordinary=ordinary, perturb=perturb, plots=plots)
+    for title, (_, markdown) in reports.items():
+        console.print(Markdown(f"## {title}\n\n{markdown}"))
     if output:
-        output.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+        payload = {title: report for title, (report, _) in reports.items()}
+        output.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", "utf-8")
 
 
 def _load_register(path: Path) -> AgencyRegister:

@@ -21,6 +21,7 @@ FULL = {
     "crawl": ["--adverts", "5000", "--latency", "0.02"],
     "crawl-no-latency": ["--adverts", "5000", "--latency", "0"],
     "scoring": ["--sklearn", "5000", "--transformer", "1000"],
+    "classifier_quality": ["--grouped"],
     "clustering": ["-n", "1000000"],
     "api": ["-n", "1000000", "--requests", "2000", "--confirmed", "20000"],
 }
@@ -29,6 +30,7 @@ QUICK = {
     "crawl": ["--adverts", "200", "--latency", "0.02"],
     "crawl-no-latency": ["--adverts", "200", "--latency", "0"],
     "scoring": ["--sklearn", "500", "--transformer", "100"],
+    "classifier_quality": [],
     "clustering": ["-n", "5000"],
     "api": ["-n", "5000", "--requests", "200", "--confirmed", "200"],
 }

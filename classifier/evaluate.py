@@ -1,104 +1,172 @@
-"""`adwatch evaluate`: metrics of a model on labelled samples it was not trained on."""
+"""`adwatch evaluate`: how a model does on adverts it was not trained on.
+
+Three reports, each a plain dict (JSON-ready):
+
+* :func:`evaluate_labelled` — labelled adverts (the independent ``test`` half, the
+  generator's held-out split): figures per kind, language, difficulty and every cell of
+  them with bootstrap 95 % intervals, a reliability curve and ECE, the operating point and
+  the ids of the worst errors;
+* :func:`evaluate_ordinary` — real ordinary adverts, presumed harmless: flags per 1,000
+  (every flag is a false alarm an analyst must read), the score distribution and how often
+  each indicator fires;
+* :func:`evaluate_perturbations` — the same adverts ALL CAPS, with look-alike letters, with
+  emoji and padded with boilerplate: how far scores move and which flags are lost.
+"""
 
 from __future__ import annotations
 
+import random
+from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-from rich.console import Console
-from rich.table import Table
 
-from adwatch.settings import get_settings
+from classifier.calibration import expected_calibration_error, reliability
 from classifier.metrics import grouped_metrics
-from classifier.model import RiskModel, load_model
-from classifier.samples import Sample, SampleError, load_samples
-from classifier.scoring import ScoreInput, score_batch
+from classifier.model import RiskModel
+from classifier.modelcard import flag_rule_text
+from classifier.modelcard_render import labelled_table, ordinary_table, perturbation_table
+from classifier.perturb import PERTURBATIONS
+from classifier.plots import write_plots
+from classifier.samples import Sample, SampleError, load_ordinary, load_samples
+from classifier.scoring import ScoreInput, ScoreOutput, score_batch
+
+WORST_ERRORS = 10
 
 
-def evaluate_samples(samples: list[Sample], model: RiskModel) -> dict[str, Any]:
-    """Metrics of `model` on `samples`; report["_curves"] holds (y, p) for plotting."""
+def score_samples(model: RiskModel, samples: Sequence[Sample]) -> list[ScoreOutput]:
     inputs = [ScoreInput(s.id, s.kind, s.title, s.text, s.language) for s in samples]
-    outputs = score_batch(model, inputs)
+    return [o for start in range(0, len(inputs), 256)
+            for o in score_batch(model, inputs[start : start + 256])]  # fmt: skip
+
+
+def _risk_ids(output: ScoreOutput) -> list[str]:
+    return sorted({h["indicator_id"] for h in output.indicators if h["polarity"] == "risk"})
+
+
+def _error(sample: Sample, output: ScoreOutput) -> dict[str, Any]:
+    return {"id": sample.id, "score": output.score, "flagged": output.flagged,
+            "kind": sample.kind, "language": sample.language, "hard": sample.hard,
+            "risk_indicators": _risk_ids(output)}  # fmt: skip
+
+
+def evaluate_labelled(samples: Sequence[Sample], model: RiskModel) -> dict[str, Any]:
+    outputs = score_samples(model, samples)
     y = np.array([s.label for s in samples], dtype=int)
     p = np.array([o.score for o in outputs])
     flagged = np.array([o.flagged for o in outputs])
-    report = grouped_metrics(
-        y,
-        p,
-        [s.kind for s in samples],
-        [s.language for s in samples],
-        model.thresholds["high"],
-        flagged,
-    )
-    report["model_version"] = model.version
-    report["_curves"] = (y, p)
+    dimensions: dict[str, list[str]] = {
+        "kind": [s.kind for s in samples],
+        "language": [s.language or "?" for s in samples],
+        "difficulty": ["hard" if s.hard else "easy" for s in samples],
+    }
+    report: dict[str, Any] = {"type": "labelled", "model_version": model.version}
+    report |= grouped_metrics(y, p, flagged, dimensions)
+    report["calibration"] = {
+        "ece": expected_calibration_error(y, p),
+        "reliability": reliability(y, p),
+    }
+    report["operating_point"] = dict(model.thresholds) | {"rule": flag_rule_text(model.thresholds)}
+    positives = sorted((o.score, i) for i, o in enumerate(outputs) if y[i] == 1 and not o.flagged)
+    negatives = sorted(((-o.score, i) for i, o in enumerate(outputs) if y[i] == 0 and o.flagged))
+    report["worst_errors"] = {
+        "missed_risky": [_error(samples[i], outputs[i]) for _, i in positives[:WORST_ERRORS]],
+        "flagged_ordinary": [_error(samples[i], outputs[i]) for _, i in negatives[:WORST_ERRORS]],
+    }
     return report
 
 
-def evaluate_file(
-    path: Path, model_version: str | None, split: str | None, plots: Path | None
+def evaluate_ordinary(samples: Sequence[Sample], model: RiskModel) -> dict[str, Any]:
+    """Presumed-harmless adverts: every flag is a false alarm."""
+    outputs = score_samples(model, samples)
+    p = np.array([o.score for o in outputs])
+    flagged = np.array([o.flagged for o in outputs])
+    fired: Counter[str] = Counter()
+    for o in outputs:
+        fired.update({h["indicator_id"] for h in o.indicators})
+    n = len(outputs)
+    rng = np.random.default_rng(7)
+    draws = [flagged[rng.integers(0, n, n)].mean() * 1000 for _ in range(1000)] if n else [0.0]
+    return {
+        "type": "ordinary",
+        "model_version": model.version,
+        "n": n,
+        "flagged": int(flagged.sum()),
+        "flags_per_1000": 1000 * float(flagged.mean()) if n else 0.0,
+        "flags_per_1000_ci95": [float(v) for v in np.percentile(draws, [2.5, 97.5])],
+        "bands": dict(Counter(o.band for o in outputs)),
+        "score_percentiles": {str(q): float(np.percentile(p, q)) for q in (50, 90, 95, 99, 100)},
+        "score_histogram": np.histogram(p, bins=10, range=(0, 1))[0].tolist(),
+        "indicators_per_1000": {k: 1000 * v / n for k, v in fired.most_common()},
+        "flagged_ids": [s.id for s, o in zip(samples, outputs, strict=True) if o.flagged][:50],
+    }
+
+
+def evaluate_perturbations(
+    samples: Sequence[Sample], model: RiskModel, seed: int = 11
 ) -> dict[str, Any]:
-    samples = load_samples([path])
-    if split:
-        samples = [s for s in samples if s.split == split]
-    if not samples:
-        raise SampleError(f"no samples to evaluate in {path}")
-    report = evaluate_samples(samples, load_model(get_settings().models_dir, model_version))
-    y, p = report.pop("_curves")
-    if plots is not None:
-        write_plots(y, p, plots, report["model_version"])
+    """Score change under each surface perturbation; flags lost on risky adverts."""
+    base = score_samples(model, samples)
+    before = np.array([o.score for o in base])
+    report: dict[str, Any] = {"type": "perturbations", "model_version": model.version,
+                              "n": len(samples)}  # fmt: skip
+    for name, perturb in PERTURBATIONS.items():
+        rng = random.Random(seed)
+        keep_title = name in ("emoji", "padded")  # only the body gets emoji or padding
+        changed = [
+            s.model_copy(
+                update={
+                    "title": s.title if keep_title else perturb(s.title, s.language, rng),
+                    "text": perturb(s.text, s.language, rng),
+                }
+            )
+            for s in samples
+        ]
+        after_outputs = score_samples(model, changed)
+        after = np.array([o.score for o in after_outputs])
+        lost = [s.id for s, b, a in zip(samples, base, after_outputs, strict=True)
+                if s.label == 1 and b.flagged and not a.flagged]  # fmt: skip
+        gained = [s.id for s, b, a in zip(samples, base, after_outputs, strict=True)
+                  if s.label == 0 and a.flagged and not b.flagged]  # fmt: skip
+        report[name] = {
+            "mean_abs_change": float(np.mean(np.abs(after - before))),
+            "mean_change": float(np.mean(after - before)),
+            "max_abs_change": float(np.max(np.abs(after - before))),
+            "flags_lost_on_risky": lost,
+            "flags_gained_on_ordinary": gained,
+        }
     return report
 
 
-def write_plots(y: Any, p: Any, directory: Path, title: str) -> list[Path]:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-    from sklearn.metrics import precision_recall_curve, roc_curve
-
-    directory.mkdir(parents=True, exist_ok=True)
-    written = []
-    fpr, tpr, _ = roc_curve(y, p)
-    precision, recall, _ = precision_recall_curve(y, p)
-    for name, xs, ys, xl, yl in (
-        ("roc", fpr, tpr, "false positive rate", "true positive rate"),
-        ("pr", recall, precision, "recall", "precision"),
-    ):
-        fig, ax = plt.subplots(figsize=(5, 4))
-        ax.plot(xs, ys)
-        ax.set(xlabel=xl, ylabel=yl, title=f"{name.upper()} — model {title}")
-        path = directory / f"{name}.png"
-        fig.savefig(path, dpi=100, bbox_inches="tight")
-        plt.close(fig)
-        written.append(path)
-    return written
-
-
-def _fmt(value: float | None) -> str:
-    return "–" if value is None else f"{value:.3f}"
-
-
-def print_report(report: dict[str, Any], console: Console) -> None:
-    table = Table(
-        title=f"model {report['model_version']} (flag threshold {report['threshold']:.3f})"
+def evaluate_files(
+    paths: Sequence[Path],
+    model: RiskModel,
+    split: str | None,
+    *,
+    ordinary: bool = False,
+    perturb: bool = False,
+    plots: Path | None = None,
+) -> dict[str, tuple[dict[str, Any], str]]:
+    """Reports on adverts read from files, each with its Markdown rendering, by title."""
+    samples = (
+        [s for p in paths for s in load_ordinary(p, split)]
+        if ordinary
+        else [s for s in load_samples(paths) if split is None or s.split == split]
     )
-    for column in ("group", "n", "pos", "ROC-AUC", "PR-AUC", "precision", "recall", "F1"):
-        table.add_column(column)
-    rows = [("overall", report["overall"])]
-    for section in ("by_kind", "by_language", "by_kind_language"):
-        rows += list(report[section].items())
-    for name, m in rows:
-        table.add_row(
-            name,
-            str(m["n"]),
-            str(m["positives"]),
-            _fmt(m["roc_auc"]),
-            _fmt(m["pr_auc"]),
-            _fmt(m["precision"]),
-            _fmt(m["recall"]),
-            _fmt(m["f1"]),
-        )
-    console.print(table)
-    console.print(f"confusion matrix [[TN, FP], [FN, TP]]: {report['overall']['confusion_matrix']}")
+    if not samples:
+        raise SampleError(f"no adverts to evaluate in {', '.join(map(str, paths))}")
+    reports: dict[str, tuple[dict[str, Any], str]] = {}
+    if ordinary:
+        report = evaluate_ordinary(samples, model)
+        reports["Ordinary adverts"] = (report, "\n".join(ordinary_table(report)))
+    else:
+        report = evaluate_labelled(samples, model)
+        reports["Labelled adverts"] = (report, "\n".join(labelled_table(report)))
+        if plots is not None:
+            write_plots(samples, model, plots)
+    if perturb:
+        report = evaluate_perturbations(samples, model)
+        reports["Perturbations"] = (report, "\n".join(perturbation_table(report)))
+    return reports

@@ -1,15 +1,27 @@
-"""From advert text to model inputs: indicator hits computed once, shared with scoring."""
+"""From advert text to model inputs: normalise once, match indicators, derive features."""
 
 from __future__ import annotations
 
-from classifier.indicators import (
-    AgencyRegister,
-    IndicatorHit,
-    indicator_features,
-    load_taxonomy,
-    match_indicators,
-)
-from classifier.model import ModelInput
+from dataclasses import dataclass
+
+from classifier.evidence import evidence_features, structure_features
+from classifier.indicators import AgencyRegister, IndicatorHit, load_taxonomy
+from classifier.indicators.matcher import MAX_TEXT_CHARS, match_normalised
+from classifier.indicators.normalise import normalise_full, readable
+
+
+@dataclass(frozen=True)
+class ModelInput:
+    """What the model sees of one advert.
+
+    ``text`` is the normalised title and body (casefolded, homoglyphs and emoji undone,
+    letters squeezed) for the n-gram layer, ``readable`` the same without squeezing for the
+    sentence encoder, ``features`` the evidence and structure features by name."""
+
+    kind: str
+    text: str
+    readable: str
+    features: dict[str, float]
 
 
 def advert_text(title: str, body: str) -> str:
@@ -22,6 +34,8 @@ def analyse(
 ) -> tuple[ModelInput, list[IndicatorHit]]:
     """Indicator hits of one advert (licences checked against `register` when given) and the
     model input built from them."""
-    hits = match_indicators(advert_text(title, body), kind, language, register)
-    features = indicator_features(hits, load_taxonomy())
-    return ModelInput(kind, title, body, features), hits
+    text = advert_text(title, body)[:MAX_TEXT_CHARS]
+    norm = normalise_full(text)
+    hits = match_normalised(norm, kind, language, register)
+    features = evidence_features(hits, load_taxonomy()) | structure_features(kind, norm.text)
+    return ModelInput(kind, norm.text, readable(text[:4000]), features), hits

@@ -1,120 +1,147 @@
-"""Evaluation metrics: ROC-AUC, PR-AUC, precision/recall/F1 at the flag threshold, per cell."""
+"""Evaluation metrics and the flag rule.
+
+Every figure an evaluation reports comes with a bootstrap 95 % interval: the independent
+sets hold tens of adverts per kind × language cell, and a point estimate alone would
+overstate what such a cell can show.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
-from sklearn.metrics import (
-    average_precision_score,
-    confusion_matrix,
-    precision_recall_fscore_support,
-    roc_auc_score,
-)
+from scipy.stats import rankdata
+from sklearn.metrics import average_precision_score
+
+MIN_RISK_INDICATORS_TO_FLAG = 2  # one indicator alone proves nothing (Volodko et al. 2020)
+STRONG_PROBABILITY = 0.97  # the model may flag on one indicator only when this sure
+BOOTSTRAP_ROUNDS = 1000
 
 
-def binary_metrics(
-    y: NDArray[Any], p: NDArray[Any], threshold: float, flagged: NDArray[Any] | None = None
-) -> dict[str, Any]:
-    """Metrics of one group; AUCs are None when the group holds only one class.
+def flag_decisions(
+    p: NDArray[Any], n_risk: NDArray[Any], threshold: float, strong: float = STRONG_PROBABILITY
+) -> NDArray[np.bool_]:
+    """The flag rule: calibrated probability ≥ threshold with at least two distinct risk
+    indicators, or probability ≥ strong (and ≥ threshold) with at least one."""
+    p, n_risk = np.asarray(p), np.asarray(n_risk)
+    evidence = (n_risk >= MIN_RISK_INDICATORS_TO_FLAG) | ((p >= strong) & (n_risk >= 1))
+    decided: NDArray[np.bool_] = (p >= threshold) & evidence
+    return decided
 
-    Precision/recall use `flagged` when given (the real decision), else p >= threshold."""
+
+def roc_auc(y: NDArray[Any], p: NDArray[Any]) -> float | None:
+    """Area under the ROC curve from ranks (ties count half); None with one class only."""
+    y = np.asarray(y, dtype=bool)
+    n_pos, n_neg = int(y.sum()), int((~y).sum())
+    if not n_pos or not n_neg:
+        return None
+    ranks = rankdata(p)
+    return float((ranks[y].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))
+
+
+def _precision_recall(y: NDArray[Any], flagged: NDArray[Any]) -> tuple[float, float]:
+    tp = float(np.sum(flagged & (y == 1)))
+    return tp / max(float(flagged.sum()), 1.0), tp / max(float(np.sum(y == 1)), 1.0)
+
+
+def _interval(values: list[float]) -> list[float] | None:
+    if len(values) < 20:
+        return None
+    low, high = np.percentile(values, [2.5, 97.5])
+    return [round(float(low), 4), round(float(high), 4)]
+
+
+def bootstrap(
+    y: NDArray[Any], p: NDArray[Any], flagged: NDArray[Any], seed: int = 7
+) -> dict[str, list[float] | None]:
+    """95 % percentile intervals for ROC-AUC, precision and recall."""
+    rng = np.random.default_rng(seed)
+    draws: dict[str, list[float]] = {"roc_auc": [], "precision": [], "recall": []}
+    n = len(y)
+    for _ in range(BOOTSTRAP_ROUNDS if n else 0):
+        rows = rng.integers(0, n, n)
+        yb, pb, fb = y[rows], p[rows], flagged[rows]
+        auc = roc_auc(yb, pb)
+        if auc is not None:
+            draws["roc_auc"].append(auc)
+        if fb.any():
+            draws["precision"].append(_precision_recall(yb, fb)[0])
+        if (yb == 1).any():
+            draws["recall"].append(_precision_recall(yb, fb)[1])
+    return {name: _interval(values) for name, values in draws.items()}
+
+
+def binary_metrics(y: NDArray[Any], p: NDArray[Any], flagged: NDArray[Any]) -> dict[str, Any]:
+    """One group's figures at the real decision (`flagged`), with bootstrap intervals."""
     y = np.asarray(y, dtype=int)
-    predicted = (np.asarray(p) >= threshold) if flagged is None else np.asarray(flagged)
-    predicted = predicted.astype(int)
-    both = len(set(y.tolist())) == 2
-    precision, recall, f1, _ = precision_recall_fscore_support(
-        y, predicted, average="binary", zero_division=0
-    )
+    p = np.asarray(p, dtype=float)
+    flagged = np.asarray(flagged, dtype=bool)
+    precision, recall = _precision_recall(y, flagged)
+    both = 0 < y.sum() < len(y)
+    tn = int(np.sum(~flagged & (y == 0)))
+    fp = int(np.sum(flagged & (y == 0)))
+    fn = int(np.sum(~flagged & (y == 1)))
+    tp = int(np.sum(flagged & (y == 1)))
     return {
         "n": len(y),
         "positives": int(y.sum()),
-        "roc_auc": float(roc_auc_score(y, p)) if both else None,
+        "flagged": int(flagged.sum()),
+        "roc_auc": roc_auc(y, p),
         "pr_auc": float(average_precision_score(y, p)) if both else None,
-        "precision": float(precision),
-        "recall": float(recall),
-        "f1": float(f1),
-        "confusion_matrix": confusion_matrix(y, predicted, labels=[0, 1]).tolist(),
+        "precision": precision if flagged.any() else None,
+        "recall": recall if y.any() else None,
+        "f1": 2 * precision * recall / (precision + recall) if precision + recall else 0.0,
+        "confusion_matrix": [[tn, fp], [fn, tp]],
+        "ci95": bootstrap(y, p, flagged),
     }
 
 
 def grouped_metrics(
     y: NDArray[Any],
     p: NDArray[Any],
-    kinds: Sequence[str],
-    languages: Sequence[str | None],
-    threshold: float,
-    flagged: NDArray[Any] | None = None,
+    flagged: NDArray[Any],
+    dimensions: Mapping[str, Sequence[str]],
 ) -> dict[str, Any]:
-    """Overall, per kind, per language and per kind × language."""
-    y, p = np.asarray(y), np.asarray(p)
-    decided = (p >= threshold) if flagged is None else np.asarray(flagged)
-    kinds_arr = np.asarray(kinds).astype(str)
-    langs_arr = np.asarray([lang or "unknown" for lang in languages]).astype(str)
-    cells = np.char.add(np.char.add(kinds_arr, "/"), langs_arr)
-    report: dict[str, Any] = {
-        "overall": binary_metrics(y, p, threshold, decided),
-        "threshold": threshold,
-    }
-    for name, keys in (
-        ("by_kind", kinds_arr),
-        ("by_language", langs_arr),
-        ("by_kind_language", cells),
-    ):
-        report[name] = {
-            str(k): binary_metrics(y[keys == k], p[keys == k], threshold, decided[keys == k])
-            for k in sorted(set(keys.tolist()))
-        }
+    """Overall, per value of each dimension (kind, language, difficulty, ...) and per
+    combination of all of them (``by_cell``, e.g. job/en/hard)."""
+    y, p, flagged = np.asarray(y), np.asarray(p), np.asarray(flagged)
+    report: dict[str, Any] = {"overall": binary_metrics(y, p, flagged)}
+    columns = {name: np.asarray(values).astype(str) for name, values in dimensions.items()}
+    for name, keys in columns.items():
+        report[f"by_{name}"] = _per_key(y, p, flagged, keys)
+    if len(columns) > 1:
+        cells = np.array(["/".join(parts) for parts in zip(*columns.values(), strict=True)])
+        report["by_cell"] = _per_key(y, p, flagged, cells)
     return report
 
 
-STRONG_CANDIDATES = (0.7, 0.8, 0.85, 0.9, 0.95, 1.01)
+def _per_key(
+    y: NDArray[Any], p: NDArray[Any], flagged: NDArray[Any], keys: NDArray[Any]
+) -> dict[str, Any]:
+    return {
+        str(k): binary_metrics(y[keys == k], p[keys == k], flagged[keys == k])
+        for k in sorted(set(keys.tolist()))
+    }
 
 
-def flag_decisions(
-    p: NDArray[Any], n_risk: NDArray[Any], high: float, strong: float, min_indicators: int = 2
-) -> NDArray[np.bool_]:
-    """The flag rule: probability ≥ high with at least `min_indicators` distinct risk
-    indicators, or probability ≥ strong (the model alone is very sure)."""
-    p, n_risk = np.asarray(p), np.asarray(n_risk)
-    decided: NDArray[np.bool_] = (p >= high) & ((n_risk >= min_indicators) | (p >= strong))
-    return decided
-
-
-def _f1(y: NDArray[Any], flagged: NDArray[Any]) -> tuple[float, float, float]:
-    tp = float(np.sum(flagged & (y == 1)))
-    precision = tp / max(float(flagged.sum()), 1.0)
-    recall = tp / max(float(np.sum(y == 1)), 1.0)
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return precision, recall, f1
-
-
-def choose_thresholds(
-    y: NDArray[Any],
-    p: NDArray[Any],
-    n_risk: NDArray[Any],
-    target_precision: float = 0.9,
-    medium_recall: float = 0.97,
+def choose_operating_point(
+    y: NDArray[Any], p: NDArray[Any], n_risk: NDArray[Any], target_precision: float = 0.9
 ) -> dict[str, float]:
-    """Thresholds chosen on out-of-fold predictions for the whole flag rule: the (high, strong)
-    pair with the best F1 among those keeping precision ≥ target; medium = the probability
-    that still catches `medium_recall` of positives, capped at half of high (the analyst's
-    second look)."""
-    y, p = np.asarray(y), np.asarray(p)
-    best = (-1.0, 0.5, 1.01)
-    for strong in STRONG_CANDIDATES:
-        for high in np.unique(np.round(p, 4)):
-            if high > strong:
-                break
-            precision, _, f1 = _f1(y, flag_decisions(p, n_risk, float(high), strong))
-            if precision >= target_precision and f1 > best[0]:
-                best = (f1, float(high), strong)
-    _, high, strong = best
+    """The flag threshold with the best recall whose flags keep precision ≥ target (on the
+    validation half), and the medium band: the score that still reaches 95 % of risky adverts,
+    at most half the flag threshold."""
+    y, p = np.asarray(y, dtype=int), np.asarray(p, dtype=float)
+    best_recall, threshold = -1.0, 0.5
+    for candidate in np.unique(np.round(p, 4))[::-1]:
+        flagged = flag_decisions(p, n_risk, float(candidate))
+        if flagged.sum() < 5:
+            continue
+        precision, recall = _precision_recall(y, flagged)
+        if precision >= target_precision and recall > best_recall:
+            best_recall, threshold = recall, float(candidate)
     positives = np.sort(p[y == 1])
-    cut = int(np.floor((1 - medium_recall) * len(positives)))
-    caught = float(positives[cut]) if len(positives) else high
-    # At most half the flag threshold, so "medium" stays a real band even on separable data.
-    medium = min(caught, high / 2)
-    return {"medium": round(medium, 4), "high": round(high, 4), "strong": strong}
+    caught = float(positives[int(0.05 * len(positives))]) if len(positives) else threshold
+    medium = max(0.05, min(caught, threshold / 2))
+    return {"medium": round(medium, 4), "high": round(threshold, 4), "strong": STRONG_PROBABILITY}

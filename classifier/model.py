@@ -1,85 +1,101 @@
-"""The risk model: hashed n-gram and MiniLM-embedding logistic models, stacked and calibrated."""
+"""The risk model: indicator evidence and advert structure first, text layers second.
+
+A score is computed in three steps:
+
+1. **text layers** (secondary): a hashed word/character n-gram logistic model and, when the
+   model was trained with it, a logistic model on all-MiniLM-L6-v2 sentence embeddings.
+   Each gives one logit, clipped to ±:data:`TEXT_LOGIT_CLIP` so that wording alone can only
+   move a score so far;
+2. **combiner**: a logistic model over the evidence features (coefficients ≥ 0 for risk,
+   ≤ 0 for mitigating: one more risk indicator never lowers a score), the structure
+   features and the two text logits (coefficients ≥ 0);
+3. **calibration**: a monotone map from the combiner's logit to a probability, fitted on
+   independently written adverts (:mod:`classifier.calibration`).
+
+The flag rule and band thresholds are stored with the model (``meta["thresholds"]``).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-import scipy.sparse as sp
 from numpy.typing import NDArray
 
 from classifier import artifact
 from classifier.artifact import ModelArtifact, ModelError
-from classifier.textfeatures import hashed_counts, prepare_text, tfidf
+from classifier.calibration import Calibrator
+from classifier.features import ModelInput
+from classifier.textfeatures import hashed_counts, model_text, tfidf
 
-KINDS = ("job", "bridal", "escort")
 ACTIVE_FILE = "ACTIVE"
+TEXT_LOGIT_CLIP = 6.0
+FORMAT = 2  # model.json "format": 2 = evidence-first combiner with calibration
 
 
-@dataclass(frozen=True)
-class ModelInput:
-    kind: str
-    title: str
-    body: str
-    indicator_features: dict[str, float]
-
-
-def side_features(inputs: list[ModelInput], names: list[str]) -> NDArray[np.float32]:
-    """Indicator features in a fixed order, plus a one-hot of the advert kind."""
+def feature_matrix(inputs: list[ModelInput], names: list[str]) -> NDArray[np.float64]:
+    """The named features of every input, in a fixed column order (absent = 0)."""
     index = {name: i for i, name in enumerate(names)}
-    out = np.zeros((len(inputs), len(names) + len(KINDS)), dtype=np.float32)
+    out = np.zeros((len(inputs), len(names)), dtype=np.float64)
     for row, item in enumerate(inputs):
-        for name, value in item.indicator_features.items():
-            if name in index:
-                out[row, index[name]] = value
-        if item.kind in KINDS:
-            out[row, len(names) + KINDS.index(item.kind)] = 1.0
+        for name, value in item.features.items():
+            column = index.get(name)
+            if column is not None:
+                out[row, column] = value
     return out
 
 
-def text_matrix(inputs: list[ModelInput], idf: NDArray[np.float32], names: list[str]) -> Any:
-    counts = hashed_counts([prepare_text(i.title, i.body) for i in inputs])
-    return sp.hstack([tfidf(counts, idf), sp.csr_matrix(side_features(inputs, names))], "csr")
+def text_matrix(inputs: list[ModelInput], idf: NDArray[np.float32]) -> Any:
+    return tfidf(hashed_counts([model_text(i.text) for i in inputs]), idf)
 
 
-def embedding_matrix(inputs: list[ModelInput], names: list[str]) -> NDArray[np.float32]:
+def embedding_matrix(inputs: list[ModelInput]) -> NDArray[np.float32]:
     from classifier.embeddings import embed
 
-    vectors = embed([f"{i.title}\n{i.body}"[:4000] for i in inputs])
-    return np.hstack([vectors, side_features(inputs, names)])
+    return embed([i.readable for i in inputs])
 
 
-def sigmoid(x: NDArray[Any]) -> NDArray[np.float64]:
-    return np.asarray(1.0 / (1.0 + np.exp(-np.clip(x, -40, 40))), dtype=np.float64)
+def clip_logits(z: NDArray[Any]) -> NDArray[np.float64]:
+    return np.clip(np.asarray(z, dtype=np.float64), -TEXT_LOGIT_CLIP, TEXT_LOGIT_CLIP)
 
 
 class RiskModel:
     """Loaded, verified model; predict() gives calibrated probabilities."""
 
     def __init__(self, art: ModelArtifact) -> None:
+        if art.meta.get("format") != FORMAT:
+            raise ModelError(
+                f"model {art.version} has format {art.meta.get('format')!r}; this adwatch reads "
+                f"format {FORMAT}: retrain it with `adwatch train`"
+            )
         self.art = art
         self.version = art.version
         self.meta = art.meta
-        self.feature_names: list[str] = list(art.meta["indicator_feature_names"])
+        self.feature_names: list[str] = list(art.meta["feature_names"])
         self.thresholds: dict[str, float] = dict(art.meta["thresholds"])
         self.uses_transformer = "emb_coef" in art.arrays
+        self.calibrator = Calibrator.from_arrays(art.meta["calibration"]["method"], art.arrays)
 
-    def base_logits(self, inputs: list[ModelInput]) -> NDArray[np.float64]:
+    def text_logits(self, inputs: list[ModelInput]) -> NDArray[np.float64]:
+        """One clipped logit per text layer: shape (n, 1) or (n, 2)."""
         a = self.art.arrays
-        text = text_matrix(inputs, a["idf"], self.feature_names) @ a["text_coef"] + a["text_bias"]
-        columns = [np.asarray(text, dtype=np.float64)]
+        columns = [clip_logits(text_matrix(inputs, a["idf"]) @ a["text_coef"] + a["text_bias"])]
         if self.uses_transformer:
-            emb = embedding_matrix(inputs, self.feature_names) @ a["emb_coef"] + a["emb_bias"]
-            columns.append(np.asarray(emb, dtype=np.float64))
+            emb = embedding_matrix(inputs) @ a["emb_coef"] + a["emb_bias"]
+            columns.append(clip_logits(emb))
         return np.column_stack(columns)
+
+    def logits(self, inputs: list[ModelInput]) -> NDArray[np.float64]:
+        """The combiner's raw (uncalibrated) logit."""
+        a = self.art.arrays
+        x = np.hstack([feature_matrix(inputs, self.feature_names), self.text_logits(inputs)])
+        return np.asarray(x @ a["combiner_coef"] + a["combiner_bias"], dtype=np.float64)
 
     def predict(self, inputs: list[ModelInput]) -> NDArray[np.float64]:
         if not inputs:
             return np.zeros(0)
-        a = self.art.arrays
-        return sigmoid(self.base_logits(inputs) @ a["stack_coef"] + a["stack_bias"])
+        return self.calibrator.apply(self.logits(inputs))
 
     def band(self, probability: float) -> str:
         if probability >= self.thresholds["high"]:

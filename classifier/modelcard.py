@@ -1,60 +1,104 @@
-"""MODEL_CARD.md next to each model: what it was trained on and how well it does."""
+"""What a model records about itself (model.json) and its MODEL_CARD.md."""
 
 from __future__ import annotations
 
+import hashlib
+import json
+import platform
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import asdict
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from classifier.indicators import load_taxonomy
+from classifier.metrics import MIN_RISK_INDICATORS_TO_FLAG, STRONG_PROBABILITY
+from classifier.modelcard_render import render
+
+if TYPE_CHECKING:
+    from classifier.samples import Sample
+    from classifier.train import TrainConfig
+
+__all__ = ["data_hash", "flag_rule_text", "render", "training_meta", "write_model_card"]
 
 
-def _metric_rows(section: dict[str, Any]) -> list[str]:
-    rows = []
-    for name, m in section.items():
-        auc = "–" if m["roc_auc"] is None else f"{m['roc_auc']:.3f}"
-        rows.append(f"| {name} | {m['n']} | {auc} | {m['precision']:.3f} | {m['recall']:.3f} |")
-    return rows
+def data_hash(samples: Sequence[Sample]) -> str:
+    digest = hashlib.sha256()
+    for s in sorted(samples, key=lambda s: s.id):
+        digest.update(json.dumps(s.model_dump(), sort_keys=True, ensure_ascii=False).encode())
+    return digest.hexdigest()
 
 
-def render(meta: dict[str, Any]) -> str:
-    lines = [
-        f"# Model card — adwatch risk model {meta['version']}",
-        "",
-        f"- created: {meta['created']}",
-        f"- architecture: {meta['kind']}",
-        f"- taxonomy version: {meta['taxonomy_version']}",
-        f"- training data SHA-256: `{meta['data_sha256']}`",
-        f"- samples: {meta['samples']['train']} train, {meta['samples']['test']} held out (test)",
-        f"- thresholds: medium ≥ {meta['thresholds']['medium']}, high ≥ "
-        f"{meta['thresholds']['high']}; flag rule: {meta['flag_rule']}",
-        f"- software: {', '.join(f'{k} {v}' for k, v in meta['versions'].items())}",
-        "",
-        "Intended use: ranking public adverts for review by trained analysts. A score is a lead,",
-        "never a finding; one indicator alone never flags an advert. Not for decisions about",
-        "individuals, and not for policing independent adults.",
-        "",
-        "Limitations: trained and evaluated on synthetic, partly templated adverts",
-        "(labelled_samples/README.md); the held-out figures below are therefore optimistic.",
-        "Validate on labelled adverts from your own sources before relying on the bands, and",
-        "retrain with them (`adwatch train FILE.jsonl ...`).",
-        "",
-    ]
-    for title, key in (
-        ("Cross-validated (training split)", "cross_validation"),
-        ("Held-out test split", "held_out"),
-    ):
-        report = meta.get(key)
-        if not report:
-            continue
-        lines += [
-            f"## {title}",
-            "",
-            "| group | n | ROC-AUC | precision | recall |",
-            "| --- | --- | --- | --- | --- |",
-        ]
-        lines += _metric_rows({"overall": report["overall"]})
-        for section in ("by_kind", "by_language", "by_kind_language"):
-            lines += _metric_rows(report[section])
-        lines.append("")
-    return "\n".join(lines)
+def flag_rule_text(thresholds: dict[str, float]) -> str:
+    return (
+        f"flagged when the calibrated score is ≥ {thresholds['high']:.2f} and at least "
+        f"{MIN_RISK_INDICATORS_TO_FLAG} distinct risk indicators are present, or the score is "
+        f"≥ {thresholds.get('strong', STRONG_PROBABILITY):.2f} with at least one"
+    )
+
+
+def _software(use_transformer: bool) -> dict[str, str]:
+    import scipy
+    import sklearn
+
+    versions = {
+        "python": platform.python_version(),
+        "numpy": np.__version__,
+        "scikit-learn": sklearn.__version__,
+        "scipy": scipy.__version__,
+    }
+    if use_transformer:
+        import torch
+        import transformers
+
+        versions |= {
+            "torch": torch.__version__,
+            "transformers": transformers.__version__,
+            "embedding_model": "sentence-transformers/all-MiniLM-L6-v2 (bundled)",
+        }
+    return versions
+
+
+def _composition(rows: Sequence[Sample]) -> dict[str, int]:
+    return dict(
+        sorted(Counter(f"{s.source}/{s.kind}/{s.language}/{s.label}" for s in rows).items())
+    )
+
+
+def training_meta(
+    samples: Sequence[Sample],
+    rows: Sequence[Sample],
+    calibration: Sequence[Sample],
+    config: TrainConfig,
+    names: list[str],
+    coef: NDArray[Any],
+) -> dict[str, Any]:
+    """Provenance of a trained model: data, configuration, software, combiner weights."""
+    text_layers = ["n-gram"] + (["MiniLM"] if config.use_transformer else [])
+    return {
+        "created": datetime.now(UTC).isoformat(timespec="seconds"),
+        "kind": "evidence-first combiner (monotone logistic) over indicator evidence, advert "
+        f"structure and {' + '.join(text_layers)} text logits, calibrated",
+        "data_sha256": data_hash(rows),
+        "calibration_data_sha256": data_hash(calibration) if calibration else None,
+        "samples": {
+            "train": len(rows),
+            "not_trained_on": len(samples) - sum(s.split == "train" for s in samples),
+            "calibration": len(calibration),
+            "train_by_source_kind_language_label": _composition(rows),
+            "sources": dict(Counter(s.source for s in rows)),
+        },
+        "taxonomy_version": load_taxonomy().version,
+        "combiner": {
+            n: round(float(c), 4) for n, c in zip([*names, *text_layers], coef, strict=True)
+        },
+        "config": asdict(config),
+        "versions": _software(config.use_transformer),
+    }
 
 
 def write_model_card(model_dir: Path, meta: dict[str, Any]) -> Path:

@@ -25,8 +25,24 @@ class Sample(BaseModel):
     label: Literal[0, 1] | None = None
     indicators: list[str] = Field(default_factory=list)
     hard: bool = False
-    split: Literal["train", "test"] = "train"
+    split: Literal["train", "validation", "test"] = "train"
     provenance: dict[str, Any] = Field(default_factory=dict)
+
+    @property
+    def group(self) -> str:
+        """What a grouped split keeps together: the generator's template family, an
+        independent author, or the employer of a real advert (its boilerplate repeats)."""
+        prov = self.provenance
+        if "template" in prov:
+            return f"{self.kind}:{prov['template']}"
+        for key in ("group", "author"):
+            if prov.get(key):
+                return f"{key}:{prov[key]}"
+        return f"sample:{self.id}"
+
+    @property
+    def source(self) -> str:
+        return str(self.provenance.get("source", "unknown"))
 
 
 def read_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -67,7 +83,37 @@ def load_samples(paths: Iterable[Path], require_label: bool = True) -> list[Samp
 
 
 def default_sample_files(directory: Path) -> list[Path]:
-    files = sorted(directory.glob("*.jsonl"))
+    """Training data: the generator's file and the hand-written supplement (``written/``);
+    the independent evaluation set (``independent/``) is never trained on."""
+    files = sorted(directory.glob("*.jsonl")) + sorted((directory / "written").glob("*.jsonl"))
     if not files:
         raise SampleError(f"no *.jsonl files in {directory}")
     return files
+
+
+def load_ordinary(path: Path, split: str | None = None) -> list[Sample]:
+    """Real ordinary adverts (``../shared/real_adverts`` style: id, kind, language, title,
+    text, split, source) as label-0 samples of provenance source "real"; their text stays
+    outside the repository, so only a path is ever given."""
+    samples = []
+    for number, obj in read_jsonl(path):
+        if split is not None and obj.get("split") != split:
+            continue
+        try:
+            text = str(obj["text"])
+            sample = Sample(
+                id=str(obj["id"]),
+                kind=obj.get("kind", "job"),
+                language=obj.get("language"),
+                title=str(obj.get("title", "")),
+                text=text,
+                label=0,
+                split="train" if obj.get("split") == "train" else "test",
+                provenance={"source": "real", "group": text.strip().split("\n")[0][:80]},
+            )
+        except (KeyError, ValidationError) as exc:
+            raise SampleError(f"{path}:{number}: not an advert ({exc})") from exc
+        samples.append(sample)
+    if not samples:
+        raise SampleError(f"no adverts in {path}" + (f" with split={split}" if split else ""))
+    return samples

@@ -10,10 +10,8 @@ import numpy as np
 
 from classifier.features import analyse
 from classifier.indicators import AgencyRegister, IndicatorHit, load_taxonomy
-from classifier.metrics import flag_decisions
+from classifier.metrics import STRONG_PROBABILITY, flag_decisions
 from classifier.model import RiskModel
-
-MIN_RISK_INDICATORS_TO_FLAG = 2  # one indicator alone proves nothing (Volodko et al. 2020)
 
 
 @dataclass(frozen=True)
@@ -58,21 +56,17 @@ def hit_to_span(hit: IndicatorHit, title: str) -> dict[str, Any]:
 
 
 def _decide(model: RiskModel, probability: float, hits: list[IndicatorHit]) -> tuple[str, bool]:
-    risk_ids = {h.indicator_id for h in hits if h.polarity == "risk"}
-    strong = model.thresholds.get("strong", 1.01)
+    """Band from the calibrated probability; the flag from the model's stored rule."""
+    n_risk = len({h.indicator_id for h in hits if h.polarity == "risk"})
     flagged = bool(
         flag_decisions(
             np.array([probability]),
-            np.array([len(risk_ids)]),
+            np.array([n_risk]),
             model.thresholds["high"],
-            strong,
-            MIN_RISK_INDICATORS_TO_FLAG,
+            model.thresholds.get("strong", STRONG_PROBABILITY),
         )[0]
     )
-    band = model.band(probability)
-    if band == "high" and not flagged:
-        band = "medium"  # likely, but too little evidence an analyst could check
-    return band, flagged
+    return model.band(probability), flagged
 
 
 def score_batch(

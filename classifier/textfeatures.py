@@ -1,7 +1,9 @@
 """Language-independent text features: hashed word and character n-grams with stored IDF.
 
 Hashing keeps the fitted state to two float arrays (IDF weights), so a model is saved as
-plain arrays, never as pickled Python objects.
+plain arrays, never as pickled Python objects.  The model reads the normalised text the
+indicator matcher reads (:func:`model_text`), so ALL CAPS, Cyrillic/Latin look-alikes and
+emoji give the same n-grams as plain text.
 """
 
 from __future__ import annotations
@@ -23,8 +25,16 @@ _DIGITS = re.compile(r"\d")
 _MAX_CHARS = 20_000  # adverts longer than this add no signal, only cost
 
 
+def model_text(normalised: str) -> str:
+    """The n-gram layer's input: normalised advert text (see
+    :mod:`classifier.indicators.normalise`: case, diacritics, homoglyphs, emoji and spacing
+    tricks already undone) with digits masked, so amounts and phone numbers are not words."""
+    return _DIGITS.sub("0", normalised[:_MAX_CHARS])
+
+
 def prepare_text(title: str, body: str) -> str:
-    """Lower-case, strip diacritics, mask digits; same preparation for training and scoring."""
+    """Linking's text: lower-case, strip diacritics, mask digits.  Stored MinHash signatures
+    depend on it, so it stays as it is; the risk model reads :func:`model_text`."""
     text = f"{title}\n{body}"[:_MAX_CHARS].casefold()
     if not text.isascii():  # ASCII has no marks to fold: the common case skips normalisation
         text = _fold_marks(text)

@@ -1,26 +1,34 @@
-"""Training: cross-validated base models, a calibrated stacker, thresholds and a model card."""
+"""Training: grouped cross-validation, an evidence-first combiner, calibration, operating point.
+
+Every out-of-fold figure comes from folds that hold whole groups out (a generator template
+family, an independent author, a real employer: :attr:`classifier.samples.Sample.group`),
+so the text layers cannot score well by recognising a sentence they were trained on.  The
+combiner learns how far to trust each text layer from those out-of-fold logits: a layer that
+only memorised style earns a small weight.  Calibration and the flag threshold are fitted on
+the independent ``validation`` half, which no layer is trained on.
+"""
 
 from __future__ import annotations
 
-import hashlib
-import json
-import platform
-from collections import Counter
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import StratifiedKFold
+from sklearn.model_selection import GroupKFold
 
+from classifier import calibration as calib
 from classifier.artifact import ModelArtifact
-from classifier.features import analyse
-from classifier.metrics import choose_thresholds, flag_decisions, grouped_metrics
-from classifier.model import ModelInput, embedding_matrix, text_matrix
+from classifier.combiner import fit_constrained_logistic
+from classifier.evidence import feature_names
+from classifier.features import ModelInput, analyse
+from classifier.indicators import load_taxonomy
+from classifier.metrics import choose_operating_point, flag_decisions, grouped_metrics
+from classifier.model import FORMAT, clip_logits, embedding_matrix, feature_matrix, text_matrix
+from classifier.modelcard import training_meta
 from classifier.samples import Sample
-from classifier.textfeatures import fit_idf, hashed_counts, prepare_text
+from classifier.textfeatures import fit_idf, hashed_counts, model_text
 
 
 @dataclass(frozen=True)
@@ -28,121 +36,168 @@ class TrainConfig:
     use_transformer: bool = True
     folds: int = 5
     seed: int = 13
-    c_text: float = 8.0
-    c_embedding: float = 2.0
+    c_text: float = 1.0
+    c_embedding: float = 1.0
+    combiner_l2: float = 2.0
     target_precision: float = 0.9
-
-
-def _logistic(c: float, seed: int) -> LogisticRegression:
-    return LogisticRegression(
-        C=c, class_weight="balanced", solver="liblinear", max_iter=2000, random_state=seed
+    calibration: str = "auto"  # platt | isotonic | auto (lower cross-validated Brier)
+    # Each source's share of the training weight: the generator's 2,000 adverts must not
+    # drown the hand-written ones, nor the real ordinary adverts everything else.
+    source_weights: dict[str, float] = field(
+        default_factory=lambda: {"synthetic": 1.0, "written": 1.0, "real": 0.5}
     )
 
 
-def _out_of_fold(x: Any, y: NDArray[Any], c: float, config: TrainConfig) -> NDArray[np.float64]:
-    """Logits for every training row from a model that did not see it."""
+@dataclass
+class _Layers:
+    """Fitted text layers and their out-of-fold logits on the training rows."""
+
+    arrays: dict[str, NDArray[Any]]
+    oof: NDArray[np.float64]
+
+
+def source_weights(rows: list[Sample], shares: dict[str, float]) -> NDArray[np.float64]:
+    sources = [s.source if s.source in shares else "written" for s in rows]
+    counts = {src: sources.count(src) for src in set(sources)}
+    total_share = sum(shares[src] for src in counts)
+    weight = np.array([shares[src] / total_share / counts[src] for src in sources])
+    return weight * len(rows)
+
+
+def _folds(groups: list[str], n_splits: int) -> list[tuple[NDArray[Any], NDArray[Any]]]:
+    splitter = GroupKFold(n_splits=min(n_splits, len(set(groups))))
+    return list(splitter.split(np.zeros(len(groups)), groups=groups))
+
+
+def _logistic(c: float, seed: int) -> LogisticRegression:
+    return LogisticRegression(C=c, class_weight="balanced", solver="liblinear", max_iter=2000,
+                              random_state=seed)  # fmt: skip
+
+
+def _fit_layer(
+    x: Any, y: NDArray[Any], w: NDArray[Any], folds: list[Any], c: float, seed: int
+) -> tuple[NDArray[np.float32], NDArray[np.float64], NDArray[np.float64]]:
+    """(coef, bias, out-of-fold logits) of one logistic text layer."""
     oof = np.zeros(len(y))
-    folds = StratifiedKFold(n_splits=config.folds, shuffle=True, random_state=config.seed)
-    for fit_rows, held_rows in folds.split(np.zeros(len(y)), y):
-        model = _logistic(c, config.seed).fit(x[fit_rows], y[fit_rows])
-        oof[held_rows] = model.decision_function(x[held_rows])
+    for fit_rows, held in folds:
+        layer = _logistic(c, seed).fit(x[fit_rows], y[fit_rows], sample_weight=w[fit_rows])
+        oof[held] = layer.decision_function(x[held])
+    final = _logistic(c, seed).fit(x, y, sample_weight=w)
+    return final.coef_[0].astype(np.float32), final.intercept_.astype(np.float64), oof
+
+
+def _text_layers(inputs: list[ModelInput], y: Any, w: Any, folds: Any, cfg: TrainConfig) -> _Layers:
+    idf = fit_idf(hashed_counts([model_text(i.text) for i in inputs]))
+    coef, bias, oof_text = _fit_layer(text_matrix(inputs, idf), y, w, folds, cfg.c_text, cfg.seed)
+    arrays: dict[str, NDArray[Any]] = {"idf": idf, "text_coef": coef, "text_bias": bias}
+    columns = [clip_logits(oof_text)]
+    if cfg.use_transformer:
+        emb = embedding_matrix(inputs)
+        coef, bias, oof_emb = _fit_layer(emb, y, w, folds, cfg.c_embedding, cfg.seed)
+        arrays |= {"emb_coef": coef, "emb_bias": bias}
+        columns.append(clip_logits(oof_emb))
+    return _Layers(arrays, np.column_stack(columns))
+
+
+def _bounds(names: list[str], risk: set[str], n_text: int) -> tuple[NDArray[Any], NDArray[Any]]:
+    """Risk evidence ≥ 0, mitigating evidence ≤ 0, structure free, text logits ≥ 0."""
+    lower = [0.0 if n in risk else -np.inf for n in names] + [0.0] * n_text
+    upper = [np.inf if n in risk or n.startswith(("kind:", "voice_", "has_", "log_", "named_",
+             "abroad", "money")) else 0.0 for n in names] + [np.inf] * n_text  # fmt: skip
+    return np.array(lower), np.array(upper)
+
+
+def _combiner_oof(
+    x: NDArray[Any],
+    y: Any,
+    w: Any,
+    folds: Any,
+    bounds: tuple[NDArray[Any], NDArray[Any]],
+    l2: float,
+) -> NDArray[np.float64]:
+    oof = np.zeros(len(y))
+    lower, upper = bounds
+    for fit_rows, held in folds:
+        coef, bias = fit_constrained_logistic(
+            x[fit_rows], y[fit_rows], lower, upper, w[fit_rows], l2
+        )
+        oof[held] = x[held] @ coef + bias
     return oof
 
 
-def _feature_names(inputs: list[ModelInput]) -> list[str]:
-    return sorted({name for item in inputs for name in item.indicator_features})
-
-
-def data_hash(samples: list[Sample]) -> str:
-    digest = hashlib.sha256()
-    for s in sorted(samples, key=lambda s: s.id):
-        digest.update(json.dumps(s.model_dump(), sort_keys=True, ensure_ascii=False).encode())
-    return digest.hexdigest()
-
-
-def train(samples: list[Sample], version: str, config: TrainConfig) -> ModelArtifact:
-    """Fit on the samples marked split=train; the test split is left for `adwatch evaluate`."""
-    training = [s for s in samples if s.split == "train"]
-    inputs = [analyse(s.kind, s.title, s.text, s.language)[0] for s in training]
-    y = np.array([s.label for s in training], dtype=int)
-    names = _feature_names(inputs)
-    idf = fit_idf(hashed_counts([prepare_text(i.title, i.body) for i in inputs]))
-    bases: list[tuple[str, Any, float]] = [("text", text_matrix(inputs, idf, names), config.c_text)]
-    if config.use_transformer:
-        bases.append(("emb", embedding_matrix(inputs, names), config.c_embedding))
-    oof = np.column_stack([_out_of_fold(x, y, c, config) for _, x, c in bases])
-    arrays: dict[str, NDArray[Any]] = {"idf": idf}
-    for prefix, x, c in bases:
-        fitted = _logistic(c, config.seed).fit(x, y)
-        arrays[f"{prefix}_coef"] = fitted.coef_[0].astype(np.float32)
-        arrays[f"{prefix}_bias"] = fitted.intercept_.astype(np.float64)
-    stacker = LogisticRegression(C=1.0).fit(oof, y)  # Platt scaling over the base logits
-    arrays["stack_coef"] = stacker.coef_[0].astype(np.float64)
-    arrays["stack_bias"] = stacker.intercept_.astype(np.float64)
-    calibrated = _out_of_fold_stacked(oof, y, config)
-    n_risk = np.array([i.indicator_features.get("n_risk", 0.0) for i in inputs])
-    thresholds = choose_thresholds(y, calibrated, n_risk, config.target_precision)
-    flagged = flag_decisions(calibrated, n_risk, thresholds["high"], thresholds["strong"])
-    kinds, languages = [s.kind for s in training], [s.language for s in training]
-    cv = grouped_metrics(y, calibrated, kinds, languages, thresholds["high"], flagged)
-    meta = _card(samples, training, names, thresholds, cv, config)
+def train(
+    samples: list[Sample],
+    version: str,
+    config: TrainConfig,
+    calibration: list[Sample] | None = None,
+) -> ModelArtifact:
+    """Fit on the samples marked split=train (real ordinary adverts included when given as
+    samples of source "real"); calibrate and set the flag threshold on `calibration`."""
+    rows = [s for s in samples if s.split == "train"]
+    inputs = [analyse(s.kind, s.title, s.text, s.language)[0] for s in rows]
+    y = np.array([s.label for s in rows], dtype=int)
+    w = source_weights(rows, config.source_weights)
+    folds = _folds([s.group for s in rows], config.folds)
+    layers = _text_layers(inputs, y, w, folds, config)
+    risk_names, mitigating_names, structure_names = feature_names(load_taxonomy())
+    names = [*risk_names, *mitigating_names, *structure_names]
+    x = np.hstack([feature_matrix(inputs, names), layers.oof])
+    bounds = _bounds(names, set(risk_names), layers.oof.shape[1])
+    coef, bias = fit_constrained_logistic(x, y, *bounds, w, config.combiner_l2)
+    arrays = layers.arrays | {"combiner_coef": coef, "combiner_bias": np.array([bias])}
+    oof_logit = _combiner_oof(x, y, w, folds, bounds, config.combiner_l2)
+    n_risk_oof = np.array([i.features.get("n_risk", 0.0) for i in inputs])
+    meta: dict[str, Any] = {"format": FORMAT, "feature_names": names}
+    if calibration:
+        cal_logit, cal_y, cal_n_risk = _calibration_logits(arrays, meta, calibration)
+    else:
+        cal_logit, cal_y, cal_n_risk = oof_logit, y, n_risk_oof
+    method, brier = _calibration_method(config, cal_logit, cal_y)
+    calibrator = calib.fit(method, cal_logit, cal_y)
+    arrays |= calibrator.arrays()
+    p_cal = calibrator.apply(cal_logit)
+    thresholds = choose_operating_point(cal_y, p_cal, cal_n_risk, config.target_precision)
+    p_oof = calibrator.apply(oof_logit)
+    cv = grouped_metrics(
+        y, p_oof, flag_decisions(p_oof, n_risk_oof, thresholds["high"]),
+        {"kind": [s.kind for s in rows], "language": [s.language or "?" for s in rows],
+         "source": [s.source for s in rows]},
+    )  # fmt: skip
+    meta |= training_meta(samples, rows, calibration or [], config, names, coef)
+    meta |= {
+        "thresholds": thresholds,
+        "calibration": {"method": method, "cross_validated_brier": brier,
+                        "fitted_on": "independent validation half" if calibration
+                        else "grouped out-of-fold training predictions",
+                        "n": len(cal_y)},
+        "cross_validation": cv,
+    }  # fmt: skip
     return ModelArtifact(version, arrays, meta)
 
 
-def _out_of_fold_stacked(oof: NDArray[Any], y: NDArray[Any], config: TrainConfig) -> NDArray[Any]:
-    calibrated = np.zeros(len(y))
-    folds = StratifiedKFold(n_splits=config.folds, shuffle=True, random_state=config.seed + 1)
-    for fit_rows, held_rows in folds.split(oof, y):
-        stacker = LogisticRegression(C=1.0).fit(oof[fit_rows], y[fit_rows])
-        calibrated[held_rows] = stacker.predict_proba(oof[held_rows])[:, 1]
-    return calibrated
+def _calibration_logits(
+    arrays: dict[str, NDArray[Any]], meta: dict[str, Any], samples: list[Sample]
+) -> tuple[NDArray[np.float64], NDArray[Any], NDArray[Any]]:
+    from classifier.calibration import Calibrator
+    from classifier.model import RiskModel
 
-
-def _card(
-    samples: list[Sample],
-    training: list[Sample],
-    names: list[str],
-    thresholds: dict[str, float],
-    cv: dict[str, Any],
-    config: TrainConfig,
-) -> dict[str, Any]:
-    import scipy
-    import sklearn
-
-    from classifier.indicators import load_taxonomy
-
-    counts = Counter(f"{s.kind}/{s.language}/{s.label}" for s in training)
-    versions = {
-        "python": platform.python_version(),
-        "numpy": np.__version__,
-        "scikit-learn": sklearn.__version__,
-        "scipy": scipy.__version__,
+    identity = Calibrator("platt", np.array([1.0, 0.0]), np.zeros(0))
+    provisional_meta = meta | {
+        "thresholds": {"medium": 0.5, "high": 0.5},
+        "calibration": {"method": "platt"},
     }
-    if config.use_transformer:
-        import torch
-        import transformers
+    provisional = ModelArtifact("provisional", arrays | identity.arrays(), provisional_meta)
+    model = RiskModel(provisional)
+    inputs = [analyse(s.kind, s.title, s.text, s.language)[0] for s in samples]
+    y = np.array([s.label for s in samples], dtype=int)
+    n_risk = np.array([i.features.get("n_risk", 0.0) for i in inputs])
+    return model.logits(inputs), y, n_risk
 
-        versions |= {
-            "torch": torch.__version__,
-            "transformers": transformers.__version__,
-            "embedding_model": "sentence-transformers/all-MiniLM-L6-v2 (bundled)",
-        }
-    return {
-        "created": datetime.now(UTC).isoformat(timespec="seconds"),
-        "kind": "stacked: hashed n-gram logistic"
-        + (" + MiniLM logistic" if config.use_transformer else ""),
-        "data_sha256": data_hash(samples),
-        "samples": {
-            "train": len(training),
-            "test": len(samples) - len(training),
-            "train_by_kind_language_label": dict(sorted(counts.items())),
-        },
-        "taxonomy_version": load_taxonomy().version,
-        "indicator_feature_names": names,
-        "thresholds": thresholds,
-        "flag_rule": "score >= thresholds.high with at least two distinct risk indicators, "
-        "or score >= thresholds.strong",
-        "cross_validation": cv,
-        "config": config.__dict__,
-        "versions": versions,
-    }
+
+def _calibration_method(
+    config: TrainConfig, logits: NDArray[Any], y: NDArray[Any]
+) -> tuple[calib.Method, dict[str, float]]:
+    best, brier = calib.choose(logits, y, config.seed)
+    if config.calibration in calib.METHODS:
+        return config.calibration, brier  # type: ignore[return-value]
+    return best, brier

@@ -26,25 +26,32 @@ BENIGN = [
 CITIES = ["Milan", "Berlin", "Vienna", "Prague", "Madrid", "Lyon", "Porto", "Gdansk"]
 
 
-def small_samples(n_per_class: int = 24, seed: int = 3) -> list[dict[str, object]]:
+def small_samples(
+    n_per_class: int = 24, seed: int = 3, split: str | None = None
+) -> list[dict[str, object]]:
+    """Adverts from three risky and three benign templates; `provenance.template` names the
+    template, so grouped folds hold whole templates out.  `split` overrides the default
+    (every fourth advert "test", the rest "train")."""
     rng = random.Random(seed)
     out: list[dict[str, object]] = []
     for label, pool in ((1, RISKY), (0, BENIGN)):
         for i in range(n_per_class):
+            template = rng.randrange(len(pool))
             out.append(
                 {
                     "id": f"t-{label}-{i}",
                     "kind": "job",
                     "language": "en",
                     "title": f"Job in {rng.choice(CITIES)}",
-                    "text": rng.choice(pool).format(city=rng.choice(CITIES)),
+                    "text": pool[template].format(city=rng.choice(CITIES)),
                     "label": label,
                     "indicators": [],
                     "hard": False,
-                    "split": "test" if i % 4 == 0 else "train",
+                    "split": split or ("test" if i % 4 == 0 else "train"),
                     "provenance": {
                         "source": "synthetic",
                         "generator": "tests/classifier_support.py",
+                        "template": f"{label}-{template}",
                     },
                 }
             )

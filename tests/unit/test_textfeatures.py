@@ -1,4 +1,5 @@
-"""prepare_text: its fast paths give exactly what the reference character loop gives."""
+"""prepare_text (linking): its fast paths give exactly what the reference character loop gives;
+model_text (the risk model): normalised text with digits masked."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from classifier.textfeatures import prepare_text
+from classifier.indicators.normalise import normalise
+from classifier.textfeatures import model_text, prepare_text
 
 SAMPLES = Path(__file__).resolve().parents[2] / "labelled_samples" / "samples.jsonl"
 
@@ -57,3 +59,19 @@ def test_prepare_text_matches_the_reference_on_every_labelled_sample() -> None:
 def test_prepare_text_folds_latin_diacritics_but_keeps_cyrillic_letters() -> None:
     assert prepare_text("Iași", "șofer 25") == "iasi\nsofer 00"
     assert prepare_text("Йод", "їжак") == "йод\nїжак"
+
+
+def test_model_text_masks_digits_and_caps_length() -> None:
+    assert model_text("plata 3000 lei, tel 0600 00 123") == "plata 0000 lei, tel 0000 00 000"
+    assert len(model_text("x " * 30_000)) == 20_000
+
+
+def test_model_text_is_the_same_for_case_homoglyph_and_emoji_tricks() -> None:
+    plain = model_text(normalise("Passport kept by the manager, salary 3000 EUR"))
+    disguised = model_text(normalise("PАSSPОRT 🔥 kept by the MАNАGЕR, salary 3000 EUR"))
+    assert plain == disguised
+
+
+def test_model_text_folds_latin_diacritics_and_keeps_cyrillic_letters() -> None:
+    assert model_text(normalise("Iași șofer 25")) == "iasi sofer 00"
+    assert model_text(normalise("Йод їжак")) == "йод їжак"
