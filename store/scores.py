@@ -96,10 +96,17 @@ def save_scores(conn: psycopg.Connection[Any], records: Sequence[ScoreRecord]) -
                    needs_scoring = (current_version <> %s)
                WHERE id = %s""",
             [
-                (r.risk_score, r.band, r.flagged, r.model_version, _risk_indicators(r),
-                 r.advert_version, r.advert_id)
+                (
+                    r.risk_score,
+                    r.band,
+                    r.flagged,
+                    r.model_version,
+                    _risk_indicators(r),
+                    r.advert_version,
+                    r.advert_id,
+                )
                 for r in records
-            ],  # fmt: skip
+            ],
         )
         cur.executemany(
             """INSERT INTO review_items (advert_id, priority) VALUES (%s, %s)
@@ -111,7 +118,8 @@ def save_scores(conn: psycopg.Connection[Any], records: Sequence[ScoreRecord]) -
 
 def _risk_indicators(record: ScoreRecord) -> int:
     """Distinct risk indicators of a score: one input of the review priority."""
-    return len({h.get("indicator_id") for h in record.indicator_hits if h.get("polarity") == "risk"})
+    hits = record.indicator_hits
+    return len({h.get("indicator_id") for h in hits if h.get("polarity") == "risk"})
 
 
 def latest_score(conn: psycopg.Connection[Any], advert_id: int) -> StoredScore | None:
