@@ -32,6 +32,7 @@ DATE_RE = re.compile(
 # "IČO 27654321", "ЄДРПОУ 35612084", "company no. 09876512").
 REGISTRY_RE = re.compile(
     r"\b[JjFfCc]\s?\d{1,2}\s?/\s?\d{1,7}\s?/\s?(?:19|20)\d\d\b"
+    r"|\b(?:nr|no|№)\.?\s?\d{1,6}\s?/\s?(?:19|20)\d\d\b"
     r"|(?:\b(?:cui|cif|idno|i[čc]o|di[čc]|krs|kvk|nip|regon|vat|ein|crn|hrb|company\s(?:no|number)"
     r"|reg(?:istration)?\.?\s?(?:no|nr|number)|licen[cs]e\s(?:no|nr|number))\.?"
     r"|(?:инн|огрн|огрнип|кпп|єдрпоу|едрпоу|іпн|ідно))\W{0,4}(?:[a-z]{2})?[\d \-/]{5,20}\d",

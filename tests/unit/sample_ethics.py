@@ -18,14 +18,21 @@ ALLOWED_PHONES = (
     re.compile(r"\+40700000\d{3}"),  # +40 700 000 xxx
     re.compile(r"\+?\d{0,3}55501\d{2}"),  # 555-01xx, with whatever region the extractor guessed
 )
-_AGE_WORDS = r"(?:years?\s?old|y\.?\s?o\b|yo\b|-year-old|de ani|ani\b|лет\b|роки\b|років\b|рік\b)"
+# Always a person's age: "19 years old", "19 y.o.", "a 19-year-old".
+_EXPLICIT_AGE = r"(?:years?\s?old|y\.?\s?o\b|yo\b|-year-old)"
+# A person's age only after a person cue ("мне 16 лет", "am 17 ani"); otherwise a duration.
+_DURATION = r"(?:de ani|ani\b|лет\b|роки\b|років\b|рік\b)"
+_PERSON_BEFORE = (
+    r"(?:(?:\bi am|\bi'm|\bshe is|\bshe's|\baged?|\bмне|\bей\b|\bмені|\bїй\b|\bвозраст\w*"
+    r"|\bвік\w*|\bv[aâ]rst\w*|\bgirls?|\bfete\b|\bfata\b|\bдевушк\w*|\bдівчин\w*|\bдівчат\w*)"
+    r"\W{1,3}(?:\w+\W{1,3}){0,2}|\b(?:am|are)\s)"  # Romanian "am 25 de ani": the number next
+)
 _AGE_FORMS = (
-    # "19 years old", "am 17 ani", "мне 16 лет", "girls 18-25 y.o."
     re.compile(
-        rf"(?<![\d.,/:])(?<!de )(?<!вже )(?<!уже )(?<!for )(?<!понад )(?<!более )(?<!больше )"
-        rf"(\d{{1,2}})(?:\s?[-–]\s?(\d{{1,2}}))?\s?{_AGE_WORDS}"
-        r"(?!\s(?:în|in|la|в|у|тому|назад|ago|помога\w*|unim|lucr\w*|acolo|там|there))",
-        re.IGNORECASE,
+        rf"(?<![\d.,/:])(\d{{1,2}})(?:\s?[-–]\s?(\d{{1,2}}))?\s?{_EXPLICIT_AGE}", re.IGNORECASE
+    ),
+    re.compile(
+        rf"{_PERSON_BEFORE}(\d{{1,2}})(?:\s?[-–]\s?(\d{{1,2}}))?\s?{_DURATION}", re.IGNORECASE
     ),
     # "I am 17", "she's 16", "aged 15", "age: 16", "вік 16", "мне 17"
     re.compile(

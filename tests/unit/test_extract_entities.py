@@ -293,6 +293,7 @@ def test_messenger_word_after_a_number_needs_only_punctuation_between() -> None:
         "ТОВ «Світанок», код ЄДРПОУ 35612084.",
         "ООО «Север», ИНН 7716954213, ОГРН 1027700132195.",
         "Northgate Logistics Ltd, company no. 09876512.",
+        "Agentia de plasare, licenta nr. 2187/2021, sediul in Bacau.",
     ],
 )
 def test_company_register_numbers_are_not_phones(text: str) -> None:

@@ -40,7 +40,7 @@ def test_every_file_loads_with_the_sample_schema() -> None:
 
 def test_independent_set_size_mix_and_split(everything: dict[str, list[dict[str, Any]]]) -> None:
     both = everything["validation"] + everything["test"]
-    assert len(both) >= 600
+    assert len(both) >= 600 and len(everything["test"]) >= 300
     assert sum(r["hard"] for r in both) / len(both) >= 0.35
     for half in ("validation", "test"):
         members = everything[half]
