@@ -12,6 +12,7 @@ fee: none").
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -65,7 +66,8 @@ class IndicatorHit:
 # --------------------------------------------------------------------------- negation
 
 _NEG_RE = re.compile(r"\b" + normalise_pattern(NEGATION))
-_CLAUSE_END = re.compile(r"[.!?;:,\n(\[]|\s(?:but|dar|insa|но|а|але|проте)\s")
+# A spaced dash ends a clause too: "не переживайте - документи зроблять там".
+_CLAUSE_END = re.compile(r"[.!?;:,\n(\[]|\s-\s|\s(?:but|dar|insa|но|а|але|проте)\s")
 _PRE_WORDS = 4
 _PRE_CHARS = 60
 # Right after a fee / document phrase: "fee: none", "taxa - 0 lei", "комиссия: нет".
@@ -95,25 +97,46 @@ def _languages_for(language: str | None) -> tuple[str, ...]:
 # Only a negated verb leads such a list ("never do:", "nu facem:", "не делаем:"); "no manager:"
 # is a statement of its own.
 _NEGATED_LIST = re.compile(
-    normalise_pattern(r"\b(?:never|not|don't|dont|won't|doesn't|nu|niciodata|не|никогда|ніколи)")
-    + r"(?:\s\w+){0,3}\s?:\s?"
+    normalise_pattern(
+        r"\b(?:never|not|don't|dont|won't|doesn't|nu|niciodata|не|никогда|ніколи)(?:\s\w+){0,2}\s"
+        r"(?:do|does|ask|charge|take|keep|require|request|fac\w*|cer\w*|percep\w*|дела\w*"
+        r"|требу\w*|проси\w*|бер\w*|роби\w*|вимага\w*|стяг\w*)\s?:\s?"
+    )
 )
 _SENTENCE_START = re.compile(r"[.!?\n]")
 
 
-def _negated_before(text: str, start: int) -> bool:
-    window = text[max(0, start - _PRE_CHARS) : start]
-    last_end = 0
-    for boundary in _CLAUSE_END.finditer(window):
+def _negated_before(norm: NormalisedText, start: int) -> bool:
+    text = norm.text
+    lo = max(0, start - _PRE_CHARS)
+    last_end = max(lo, _symbol_break(norm, lo, start))
+    for boundary in _CLAUSE_END.finditer(text, last_end, start):
         last_end = boundary.end()
-    words = window[last_end:].split()[-_PRE_WORDS:]
+    words = text[last_end:start].split()[-_PRE_WORDS:]
     if words and _NEG_RE.search(" ".join(words)) is not None:
         return True
-    sentence = text[max(0, start - 200) : start]
-    cut = max((m.end() for m in _SENTENCE_START.finditer(sentence)), default=0)
-    return _NEGATED_LIST.search(sentence, cut) is not None
+    sentence_start = max(0, start - 200)
+    cut = max((m.end() for m in _SENTENCE_START.finditer(text, sentence_start, start)), default=0)
+    return _NEGATED_LIST.search(text, max(cut, sentence_start), start) is not None
 
 
+_SYMBOLS = frozenset({"So", "Sk", "Co", "Cs", "Cn"})
+
+
+def _symbol_break(norm: NormalisedText, lo: int, hi: int) -> int:
+    """Just past the last space in text[lo:hi] that stands for an emoji or other symbol: an
+    emoji separates clauses ("не переживайте 🙏 документи зроблять там"), though the matcher
+    reads it as a space.  0 when there is none."""
+    for j in range(hi - 1, lo - 1, -1):
+        if norm.text[j] == " " and any(
+            unicodedata.category(c) in _SYMBOLS
+            for c in norm.original[norm.starts[j] : norm.ends[j]]
+        ):
+            return j + 1
+    return 0
+
+
+_LAPSED_REACH = 80
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _SENTENCE_REACH = 250
 
@@ -215,10 +238,10 @@ def _agency_hits(
             out.append(
                 ("named_employer_registration" if ok else "unlicensed_agency", start, end, "")
             )
-    if not valid and offers_abroad(norm.text):
+    if not valid:
         mention = next((c for c in claims if c.kind == "agency"
-                        and not _negated_before(norm.text, c.start)), None)  # fmt: skip
-        if mention is not None:
+                        and not _negated_before(norm, c.start)), None)  # fmt: skip
+        if mention is not None and offers_abroad(norm.text):
             out.append(("agency_unverified", mention.start, mention.end, ""))
     return out, invalid
 
@@ -267,7 +290,7 @@ def match_normalised(
         if m.end() == m.start():
             continue
         pattern = ps.patterns[k]
-        if _negated_before(s, m.start()) or (
+        if _negated_before(norm, m.start()) or (
             pattern.indicator_id in _POST_NEGATED and _negated_after(s, m.end())
         ):
             continue
@@ -276,13 +299,18 @@ def match_normalised(
             continue
         found.append((pattern.indicator_id, m.start(), m.end(), pattern.language))
     agency, invalid = _agency_hits(norm, kind, language, register, today)
-    if invalid:
+    # A licence that the text itself calls lapsed ("licence no. 12, being renewed") is no
+    # longer a mitigating registration: drop those near an explicit unlicensed cue.
+    lapsed = [
+        (a - _LAPSED_REACH, b + _LAPSED_REACH) for i, a, b, _ in found if i == "unlicensed_agency"
+    ]
+    found.extend(agency)
+    if invalid or lapsed:
         found = [
             f for f in found
             if f[0] != "named_employer_registration"
-            or not any(f[1] < b and a < f[2] for a, b in invalid)
+            or not any(f[1] < b and a < f[2] for a, b in [*invalid, *lapsed])
         ]  # fmt: skip
-    found.extend(agency)
     default_lang = language if language in LANGUAGES else ""
     hits = [
         _hit(norm, taxonomy.indicators[i], a, b, lang or default_lang or _guess_language(s, a))

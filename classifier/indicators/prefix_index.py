@@ -48,14 +48,15 @@ class CompiledPattern:
 class PatternSet:
     """Patterns of one (kind, languages), indexed by the literal a match starts with.
 
-    Patterns that start with ``\\b`` (nearly all) are tried only at word starts whose
-    first characters begin one of their triggers; the others are tried wherever
+    Patterns that start with ``\\b`` (nearly all) are tried only at word starts where one of
+    their triggers begins (looked up by length in ``at_word``); the others are tried wherever
     their trigger occurs; patterns without a usable trigger are scanned.
     """
 
     patterns: tuple[CompiledPattern, ...]
-    # first two characters -> ((trigger, pattern indexes), ...) for word-start patterns
-    at_word: Mapping[str, tuple[tuple[str, tuple[int, ...]], ...]]
+    at_word: Mapping[str, tuple[int, ...]]  # trigger -> word-start patterns
+    lengths: tuple[int, ...]  # the distinct lengths of those triggers, shortest first
+    prefixes: frozenset[str]  # their first two characters: a cheap first test
     anywhere: Mapping[str, tuple[int, ...]]  # trigger -> patterns not anchored at a word
     scan: tuple[int, ...]
 
@@ -174,12 +175,11 @@ def compiled_patterns(kind: str, languages: tuple[str, ...]) -> PatternSet:
             for t in triggers:
                 table = at_word if word_anchored and len(t) >= 2 else anywhere
                 table.setdefault(t, []).append(index)
-    by_prefix: dict[str, list[tuple[str, tuple[int, ...]]]] = {}
-    for t, indexes in at_word.items():
-        by_prefix.setdefault(t[:2], []).append((t, tuple(indexes)))
     return PatternSet(
         patterns=tuple(patterns),
-        at_word=MappingProxyType({k: tuple(v) for k, v in by_prefix.items()}),
+        at_word=MappingProxyType({t: tuple(v) for t, v in at_word.items()}),
+        lengths=tuple(sorted({len(t) for t in at_word})),
+        prefixes=frozenset(t[:2] for t in at_word),
         anywhere=MappingProxyType({t: tuple(v) for t, v in anywhere.items()}),
         scan=tuple(scan),
     )
@@ -193,18 +193,21 @@ def raw_matches(s: str, ps: PatternSet) -> list[tuple[int, re.Match[str]]]:
     out: list[tuple[int, re.Match[str]]] = []
     patterns = ps.patterns
     get = ps.at_word.get
+    prefixes = ps.prefixes
     for w in _WORD_START.finditer(s):
         i = w.start()
-        entry = get(s[i : i + 2])
-        if entry is None:
+        if s[i : i + 2] not in prefixes:
             continue
-        for trigger, indexes in entry:
-            if len(trigger) > 2 and not s.startswith(trigger, i):
-                continue
-            for k in indexes:
-                m = patterns[k].regex.match(s, i)
-                if m is not None:
-                    out.append((k, m))
+        candidates: list[int] = []
+        for length in ps.lengths:
+            found = get(s[i : i + length])
+            if found is not None:
+                candidates.extend(found)
+        # A pattern listed under two triggers that both start here is tried once.
+        for k in dict.fromkeys(candidates) if len(candidates) > 1 else candidates:
+            m = patterns[k].regex.match(s, i)
+            if m is not None:
+                out.append((k, m))
     for trigger, indexes in ps.anywhere.items():
         pos = s.find(trigger)
         while pos >= 0:

@@ -260,11 +260,17 @@ class AgencyClaim:
     phrase_start: int  # where the phrase starts ("licence no. 12" -> the "l")
 
 
+# Cheap first tests: the claim regexes are long alternations, and most adverts hold neither.
+_LICENCE_STEMS = ("licen", "autoriz", "лиц", "ліц")
+_AGENCY_STEMS = ("agen", "агент", "агенс", "агенц")
+
+
 def claims_in(norm: NormalisedText) -> list[AgencyClaim]:
     """Licence numbers and agency mentions in a normalised text, in order."""
     text = norm.text
     out: list[AgencyClaim] = []
-    for m in _LICENCE_RE.finditer(text):
+    licences = _LICENCE_RE.finditer(text) if any(s in text for s in _LICENCE_STEMS) else ()
+    for m in licences:
         if _NOT_AGENCY_LICENCE.search(text[max(0, m.start() - 30) : m.start()]):
             continue
         num = m.group("num").rstrip("-/.")
@@ -272,7 +278,8 @@ def claims_in(norm: NormalisedText) -> list[AgencyClaim]:
             continue
         start = m.start("num")
         out.append(AgencyClaim(start, start + len(num), "licence", num, m.start()))
-    for m in _AGENCY_RE.finditer(text):
+    agencies = _AGENCY_RE.finditer(text) if any(s in text for s in _AGENCY_STEMS) else ()
+    for m in agencies:
         start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
         stop = min(
             p for p in (text.find(".", m.end()), text.find("\n", m.end()), len(text)) if p >= 0

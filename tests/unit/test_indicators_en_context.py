@@ -61,6 +61,12 @@ SILENT: list[tuple[str, str]] = [
     ),
     ("What we will never do: charge you a fee or keep your passport.", "documents_held"),
     ("Bring photo ID to the interview at our office.", "send_photos"),
+    ("I am a simple, hard-working woman from Iasi.", "young_women_only"),
+    ("You will work closely as a trusted partner to our Enterprise teams.", "vague_employer"),
+    (
+        "Relocation package of 500 Euro: a one-time fee, paid with your first salary.",
+        "recruitment_fee",
+    ),
 ]
 
 

@@ -32,7 +32,7 @@ RISK_IDS: dict[str, set[str]] = {
     "young_women_only": {"job", "bridal", "escort"},
     "send_photos": {"job", "bridal"},
     "urgency": {"job", "bridal", "escort"},
-    "third_person_voice": {"escort"},
+    "third_person_voice": {"escort", "bridal"},
     "multiple_workers_one_contact": {"job", "escort"},
     "new_in_town": {"escort"},
     "available_24_7": {"escort"},
@@ -389,3 +389,25 @@ def test_trigger_extraction_reads_the_pattern_syntax_without_private_apis() -> N
     assert triggers_of(r"[^a]bc") is None  # negated class: scanned, never missed
     assert triggers_of(r"\b\w+ing") is None
     assert triggers_of(r"(unbalanced") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "indicator_id", "span"),
+    [
+        ("No stress 😊 Passport kept by the employer.", "documents_held",
+         "Passport kept by the employer"),
+        ("Nothing to pay, no worries - contract signed on arrival.", "contract_on_arrival",
+         "contract signed on arrival"),
+    ],
+)  # fmt: skip
+def test_an_emoji_or_a_spaced_dash_ends_the_reach_of_a_negation(
+    text: str, indicator_id: str, span: str
+) -> None:
+    assert_hit(text, match_indicators(text, "job", "en"), indicator_id, span)
+
+
+def test_a_negated_lead_in_negates_its_list_but_a_worry_does_not() -> None:
+    text = "What we will never do: charge a recruitment fee or keep your passport."
+    assert not ids(match_indicators(text, "job", "en")) & {"recruitment_fee", "documents_held"}
+    text = "Не беспокойтесь: паспорт хранится у работодателя."
+    assert "documents_held" in ids(match_indicators(text, "job", "ru"))

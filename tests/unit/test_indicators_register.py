@@ -222,3 +222,10 @@ def test_register_hits_respect_kinds(register: AgencyRegister) -> None:
     hits = match_indicators(text, "escort", "en", register=register)
     assert not hits_of(hits, "unlicensed_agency")
     assert not hits_of(hits, "named_employer_registration")
+
+
+def test_a_licence_the_advert_calls_lapsed_is_not_mitigating() -> None:
+    text = "Vista Placement, licence no. MD-LIC-4411, licence being renewed. Work in Germany."
+    hits = match_indicators(text, "job", "en")
+    assert hits_of(hits, "unlicensed_agency") == ["licence being renewed"]
+    assert not hits_of(hits, "named_employer_registration")

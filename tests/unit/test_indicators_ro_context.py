@@ -530,6 +530,509 @@ FIRES: list[tuple[str, str, str, str]] = [
         "CIM pe perioadă nedeterminată",
     ),
     ("job", "Salariu: 1.900 euro pe lună.", "realistic_wage", "Salariu: 1.900 euro pe lună"),
+    # ---- round 2: phrasing families seen missing on unseen wording, and taxonomy 2026.12.2
+    # (bridal third_person_voice, docile / much younger wife, explicit licence cues, escort
+    # control by a manager or "curator", fast marriage, the man paying, papers kept "until")
+    (
+        "job",
+        "Oferim 2.800 € pe lună, nu e nevoie de experiență.",
+        "high_pay_no_experience",
+        "2.800 € pe lună, nu e nevoie de experiență",
+    ),
+    (
+        "job",
+        "Fără nicio experiență poți face 3.500-4.000 euro lunar.",
+        "high_pay_no_experience",
+        "Fără nicio experiență poți face 3.500-4.000 euro",
+    ),
+    (
+        "escort",
+        "Venit de 200-300 euro pe seară pentru domnișoare comunicative.",
+        "high_pay_no_experience",
+        "Venit de 200-300 euro pe seară",
+    ),
+    ("job", "Zborul și viza achităm noi, integral.", "travel_paid", "Zborul și viza achităm noi"),
+    ("job", "Zbor: plătit de firmă, cazare separat.", "travel_paid", "Zbor: plătit"),
+    (
+        "bridal",
+        "Îți trimite el bani de bilet și de viză.",
+        "travel_paid",
+        "Îți trimite el bani de bilet",
+    ),
+    (
+        "job",
+        "Vă ajutăm cu tot ca să ajungeți la fermă.",
+        "travel_paid",
+        "Vă ajutăm cu tot ca să ajungeți",
+    ),
+    (
+        "escort",
+        "Ducem domnișoare serioase în Dubai pentru evenimente.",
+        "travel_paid",
+        "Ducem domnișoare serioase în Dubai",
+    ),
+    (
+        "job",
+        "Cazarea este la fermă, în barăci curate.",
+        "accommodation_by_employer",
+        "Cazarea este la fermă",
+    ),
+    (
+        "job",
+        "Îngrijitoare în Austria, locuire la familia angajatoare.",
+        "accommodation_by_employer",
+        "locuire la familia angajatoare",
+    ),
+    ("job", "Salariu 1.200 euro, masă și casă.", "accommodation_by_employer", "masă și casă"),
+    ("job", "Stați la patron, lângă local.", "accommodation_by_employer", "Stați la patron"),
+    (
+        "job",
+        "Dormiți chiar în incinta fabricii, în camere comune.",
+        "accommodation_by_employer",
+        "Dormiți chiar în incinta fabricii",
+    ),
+    (
+        "escort",
+        "Cheltuielile de drum le recuperăm din primele câștiguri.",
+        "debt_repaid_from_wages",
+        "Cheltuielile de drum le recuperăm din primele câștiguri",
+    ),
+    (
+        "job",
+        "Pentru cazare se opresc câte 300 euro din salariu.",
+        "wages_cut_for_costs",
+        "cazare se opresc câte 300 euro din salariu",
+    ),
+    (
+        "job",
+        "Chiria se scade din banii tăi la sfârșit de lună.",
+        "wages_cut_for_costs",
+        "Chiria se scade din banii",
+    ),
+    (
+        "job",
+        "Pașapoartele se predau la sosire și rămân la coordonator până la final.",
+        "documents_held",
+        "Pașapoartele se predau la sosire și rămân la coordonator până la",
+    ),
+    (
+        "escort",
+        "Nu trebuie să porți pașaportul cu tine, rămâne la birou.",
+        "documents_held",
+        "Nu trebuie să porți pașaportul cu tine, rămâne la",
+    ),
+    ("job", "De acte ne ocupăm noi, voi doar veniți.", "documents_held", "De acte ne ocupăm noi"),
+    (
+        "job",
+        "Buletinul rămâne la avocatul firmei.",
+        "documents_held",
+        "Buletinul rămâne la avocatul firmei",
+    ),
+    (
+        "bridal",
+        "Pașaportul îl ține mirele până la căsătorie.",
+        "agency_keeps_documents",
+        "Pașaportul îl ține mirele",
+    ),
+    (
+        "bridal",
+        "Actele voastre se depun la birou și stau la dosar până se termină viza.",
+        "agency_keeps_documents",
+        "Actele voastre se depun la birou și stau la dosar până se",
+    ),
+    (
+        "bridal",
+        "Domnul îți păstrează pașaportul după ce ajungi.",
+        "agency_keeps_documents",
+        "Domnul îți păstrează pașaportul",
+    ),
+    (
+        "job",
+        "Contractul îl semnăm după perioada de probă de două luni.",
+        "contract_on_arrival",
+        "Contractul îl semnăm după perioada de probă de două luni",
+    ),
+    (
+        "job",
+        "Contract de muncă – la sosire.",
+        "contract_on_arrival",
+        "Contract de muncă – la sosire",
+    ),
+    (
+        "job",
+        "Contractul individual cu ferma germană se încheie la destinație.",
+        "contract_on_arrival",
+        "Contractul individual cu ferma germană se încheie la destinație",
+    ),
+    (
+        "job",
+        "Lucrezi la un patron din Italia, om de treabă.",
+        "vague_employer",
+        "un patron din Italia",
+    ),
+    (
+        "job",
+        "Căutăm îngrijitoare pentru o familie foarte serioasă din Germania.",
+        "vague_employer",
+        "pentru o familie foarte serioasă din Germania",
+    ),
+    ("job", "Firmă angajează zidari pentru Belgia.", "vague_employer", "Firmă angajează"),
+    (
+        "escort",
+        "Toate apelurile le preia curatorul nostru.",
+        "third_person_voice",
+        "apelurile le preia curatorul",
+    ),
+    (
+        "escort",
+        "Plata se face doar la administrator.",
+        "third_person_voice",
+        "Plata se face doar la administrator",
+    ),
+    (
+        "escort",
+        "Banii îi încasează șoferul la final.",
+        "third_person_voice",
+        "Banii îi încasează șoferul",
+    ),
+    (
+        "escort",
+        "Rezervări numai prin Andrei, pe număr privat.",
+        "third_person_voice",
+        "Rezervări numai prin Andrei",
+    ),
+    (
+        "escort",
+        "Fetele nu vorbesc româna, vă răspunde managerul.",
+        "third_person_voice",
+        "Fetele nu vorbesc româna",
+    ),
+    (
+        "escort",
+        "Domnișoarele stau împreună la noi, în apartament.",
+        "third_person_voice",
+        "Domnișoarele stau împreună la noi",
+    ),
+    (
+        "escort",
+        "Vă prezentăm pe noua noastră colegă, Irina.",
+        "third_person_voice",
+        "Vă prezentăm pe",
+    ),
+    (
+        "bridal",
+        "Nepoata mea își caută un soț serios în Germania.",
+        "third_person_voice",
+        "Nepoata mea își caută",
+    ),
+    (
+        "bridal",
+        "Căutăm un soț bun pentru fiica noastră.",
+        "third_person_voice",
+        "soț bun pentru fiica noastră",
+    ),
+    (
+        "bridal",
+        "Nu vorbește engleza, așa că vă răspund eu.",
+        "third_person_voice",
+        "Nu vorbește engleza, așa că vă răspund eu",
+    ),
+    (
+        "bridal",
+        "Contactul cu domnișoarele se face doar prin agenție.",
+        "third_person_voice",
+        "Contactul cu domnișoarele se face doar prin agenție",
+    ),
+    (
+        "bridal",
+        "Agenția gestionează toată corespondența doamnelor.",
+        "third_person_voice",
+        "Agenția gestionează toată corespondența",
+    ),
+    (
+        "bridal",
+        "Scrisorile fetelor le citește biroul înainte.",
+        "third_person_voice",
+        "Scrisorile fetelor le citește biroul",
+    ),
+    ("bridal", "Pentru detalii, vorbiți cu mama ei.", "third_person_voice", "cu mama ei"),
+    (
+        "bridal",
+        "Sunt mătușa fetei și vă scriu în numele ei.",
+        "third_person_voice",
+        "Sunt mătușa fetei",
+    ),
+    (
+        "bridal",
+        "Ne căsătorim în câteva săptămâni și ne mutăm la el.",
+        "marriage_abroad_fast",
+        "căsătorim în câteva săptămâni",
+    ),
+    (
+        "bridal",
+        "Vrea să se cunune cât mai repede.",
+        "marriage_abroad_fast",
+        "cunune cât mai repede",
+    ),
+    (
+        "bridal",
+        "Nunta ar fi chiar luna aceasta, în Turcia.",
+        "marriage_abroad_fast",
+        "Nunta ar fi chiar luna aceasta",
+    ),
+    (
+        "bridal",
+        "Plecarea e imediată, totul e aranjat.",
+        "marriage_abroad_fast",
+        "Plecarea e imediată",
+    ),
+    (
+        "bridal",
+        "Vă găsim un partener din Olanda în cel mult 6 săptămâni.",
+        "marriage_abroad_fast",
+        "găsim un partener din Olanda în cel mult 6 săptămâni",
+    ),
+    (
+        "bridal",
+        "Stai acolo zece zile până la nuntă.",
+        "marriage_abroad_fast",
+        "zece zile până la nuntă",
+    ),
+    (
+        "bridal",
+        "Actele se rezolvă în doar 3 săptămâni.",
+        "marriage_abroad_fast",
+        "Actele se rezolvă în doar 3 săptămâni",
+    ),
+    (
+        "bridal",
+        "În câteva săptămâni ești deja la el.",
+        "marriage_abroad_fast",
+        "În câteva săptămâni ești",
+    ),
+    (
+        "bridal",
+        "Biletul și viza le suportă viitorul soț.",
+        "agency_pays_travel",
+        "Biletul și viza le suportă viitorul soț",
+    ),
+    (
+        "bridal",
+        "Logodnicul, un om bun, va cumpăra biletele de avion.",
+        "agency_pays_travel",
+        "Logodnicul, un om bun, va cumpăra biletele de avion",
+    ),
+    ("bridal", "Îți dă el bani pentru zbor.", "agency_pays_travel", "Îți dă el bani pentru zbor"),
+    (
+        "bridal",
+        "Domnul acoperă toate cheltuielile.",
+        "agency_pays_travel",
+        "Domnul acoperă toate cheltuielile",
+    ),
+    ("bridal", "Viză: plătită de mire.", "agency_pays_travel", "Viză: plătită"),
+    (
+        "bridal",
+        "Domnul are 55 de ani și vrea o parteneră cu 20 de ani mai tânără.",
+        "young_women_only",
+        "cu 20 de ani mai tânără",
+    ),
+    (
+        "bridal",
+        "Își dorește o mireasă tânără și ascultătoare.",
+        "young_women_only",
+        "Își dorește o mireasă tânără și ascultătoare",
+    ),
+    (
+        "bridal",
+        "Vrea o soție simplă și harnică, care să stea acasă.",
+        "young_women_only",
+        "Vrea o soție simplă și harnică",
+    ),
+    (
+        "bridal",
+        "Căutăm fete cuminți pentru domni din Anglia.",
+        "young_women_only",
+        "Căutăm fete cuminți",
+    ),
+    (
+        "bridal",
+        "Domnul caută o parteneră din Moldova, 20-30 de ani.",
+        "young_women_only",
+        "parteneră din Moldova, 20-30 de ani",
+    ),
+    (
+        "bridal",
+        "Nu trebuie să vorbească germana, o învață acolo.",
+        "language_not_needed",
+        "Nu trebuie să vorbească germana",
+    ),
+    (
+        "bridal",
+        "Nu contează dacă știi engleza.",
+        "language_not_needed",
+        "Nu contează dacă știi engleza",
+    ),
+    (
+        "job",
+        "Nu aveți nevoie de experiență sau germană.",
+        "language_not_needed",
+        "Nu aveți nevoie de experiență sau germană",
+    ),
+    (
+        "bridal",
+        "Limba nu e o problemă, el vorbește puțin rusa.",
+        "language_not_needed",
+        "Limba nu e o problemă",
+    ),
+    (
+        "bridal",
+        "Plătești doar profilul și traducerile.",
+        "recruitment_fee",
+        "Plătești doar profilul",
+    ),
+    (
+        "job",
+        "Trimite o poză întreagă în costum de baie.",
+        "send_photos",
+        "Trimite o poză întreagă în costum de baie",
+    ),
+    ("escort", "Fetele abia au sosit din Chișinău.", "new_in_town", "abia au sosit"),
+    ("escort", "Domnișoare aduse ieri în oraș.", "new_in_town", "aduse ieri"),
+    (
+        "escort",
+        "O dată la câteva zile alt oraș, după program.",
+        "new_in_town",
+        "la câteva zile alt oraș",
+    ),
+    ("escort", "Le mutăm în alt oraș în fiecare lună.", "new_in_town", "Le mutăm în alt oraș"),
+    (
+        "escort",
+        "Sunt disponibilă permanent, sună oricând.",
+        "available_24_7",
+        "disponibilă permanent",
+    ),
+    ("escort", "Ziua și noaptea, la telefon.", "available_24_7", "Ziua și noaptea"),
+    (
+        "escort",
+        "Șoferul o duce la hotel și o așteaptă jos.",
+        "restricted_movement",
+        "Șoferul o duce la hotel și o așteaptă",
+    ),
+    (
+        "escort",
+        "Șoferii le însoțesc la fiecare întâlnire.",
+        "restricted_movement",
+        "Șoferii le însoțesc",
+    ),
+    (
+        "job",
+        "Ieșiți doar împreună cu șeful de tură.",
+        "restricted_movement",
+        "Ieșiți doar împreună cu",
+    ),
+    ("job", "Iese cu familia sâmbăta, la piață.", "restricted_movement", "Iese cu familia sâmbăta"),
+    (
+        "escort",
+        "Sunt mereu însoțite de omul nostru de încredere.",
+        "restricted_movement",
+        "însoțite de omul nostru",
+    ),
+    (
+        "escort",
+        "Tinere din Ucraina sau din Rusia, foarte discrete.",
+        "ethnicity_emphasis",
+        "Tinere din Ucraina sau din Rusia",
+    ),
+    (
+        "escort",
+        "Domnișoare elegante, noi în oraș, din Moldova.",
+        "ethnicity_emphasis",
+        "Domnișoare elegante, noi în oraș, din Moldova",
+    ),
+    (
+        "escort",
+        "Agenție de însoțitoare: fete noi, educate.",
+        "multiple_workers_one_contact",
+        "Agenție de însoțitoare: fete",
+    ),
+    (
+        "escort",
+        "Trimitem tinere serioase în Cipru în fiecare lună.",
+        "multiple_workers_one_contact",
+        "Trimitem tinere serioase în Cipru",
+    ),
+    ("job", "Plecare cât mai curând, avem bilete.", "urgency", "Plecare cât mai curând"),
+    (
+        "job",
+        "Scrieți pe WhatsApp @munca_uk. Nu răspundem la apeluri.",
+        "messenger_only_contact",
+        "WhatsApp @munca_uk. Nu răspundem la apeluri",
+    ),
+    (
+        "job",
+        "Agenție de plasare, licența nr. 55/2020 în curs de prelungire.",
+        "unlicensed_agency",
+        "licența nr. 55/2020 în curs de prelungire",
+    ),
+    (
+        "bridal",
+        "Autorizația noastră a expirat, dar lucrăm normal.",
+        "unlicensed_agency",
+        "Autorizația noastră a expirat",
+    ),
+    ("job", "Licența se reînnoiește luna aceasta.", "unlicensed_agency", "Licența se reînnoiește"),
+    (
+        "job",
+        "Momentan funcționăm fără autorizație, e doar formal.",
+        "unlicensed_agency",
+        "funcționăm fără autorizație",
+    ),
+    ("job", "Așteptăm noua licență de la ITM.", "unlicensed_agency", "Așteptăm noua licență"),
+    (
+        "job",
+        "Agenția noastră funcționează fără licență.",
+        "unlicensed_agency",
+        "Agenția noastră funcționează fără licență",
+    ),
+    (
+        "bridal",
+        "Căsătorie strict pe acte, fără obligații.",
+        "sham_marriage",
+        "Căsătorie strict pe acte",
+    ),
+    (
+        "bridal",
+        "Domnul vrea să se cunune cu o româncă doar pentru acte.",
+        "sham_marriage",
+        "cunune cu o româncă doar pentru acte",
+    ),
+    (
+        "bridal",
+        "Se căsătorește ca să-și obțină rezidența.",
+        "sham_marriage",
+        "ca să-și obțină rezidența",
+    ),
+    ("job", "Salariu 2.100–2.600 € brut pe lună.", "realistic_wage", "2.100–2.600 € brut"),
+    ("job", "165 SEK/oră brut, 40 ore pe săptămână.", "realistic_wage", "165 SEK/oră"),
+    ("job", "Vânzătoare, 6500 lei pe lună.", "realistic_wage", "6500 lei pe lună"),
+    (
+        "job",
+        "Cazare în container, 12 €/zi, opțional.",
+        "transparent_deductions",
+        "Cazare în container, 12 €/zi, opțional",
+    ),
+    (
+        "bridal",
+        "Oficiu: str. Ștefan cel Mare 10, Chișinău.",
+        "registered_agency_office",
+        "Oficiu: str.",
+    ),
+    (
+        "bridal",
+        "Întâlnirile au loc la oficiul nostru.",
+        "registered_agency_office",
+        "la oficiul nostru",
+    ),
 ]
 
 
@@ -650,6 +1153,103 @@ SILENT: list[tuple[str, str, str]] = [
     ("escort", "Doar mesaje serioase, te rog.", "messenger_only_contact"),
     ("job", "Angajăm personal, femei și bărbați, între 18 și 60 de ani.", "young_women_only"),
     ("escort", "Sunt o femeie care iubește conversațiile.", "third_person_voice"),
+    # ---- round 2: the keyword or a near phrase without the cue (local wages and commutes,
+    # a man or a woman writing for themselves in a marriage advert, warnings, negation)
+    ("job", "Salariu 3.800 lei net, fără experiență – oferim instruire.", "high_pay_no_experience"),
+    (
+        "job",
+        "Salariu 1.900 EUR net; experiența de minimum doi ani este necesară.",
+        "high_pay_no_experience",
+    ),
+    (
+        "job",
+        "Transport gratuit cu microbuzul firmei din cartierele Militari și Pantelimon.",
+        "travel_paid",
+    ),
+    (
+        "job",
+        "Transportul e organizat de agenție, 80 € dus, plătit de voi direct șoferului.",
+        "travel_paid",
+    ),
+    ("job", "Cazarea e la alegerea ta, în oraș.", "accommodation_by_employer"),
+    ("job", "Transportul îl plătește firma din banii ei.", "wages_cut_for_costs"),
+    ("job", "Costul cazării nu se scade din salariu.", "wages_cut_for_costs"),
+    ("job", "Nu trebuie să aveți pașaport, buletinul e suficient.", "documents_held"),
+    ("bridal", "Domnul își păstrează pașaportul la el.", "agency_keeps_documents"),
+    (
+        "job",
+        "Contractul se semnează după interviu, la biroul nostru, înainte de plecare.",
+        "contract_on_arrival",
+    ),
+    ("job", "Contract: semnat în România, înainte de plecare.", "contract_on_arrival"),
+    ("job", "Suntem o familie serioasă din Cluj și căutăm bonă.", "vague_employer"),
+    ("job", "Firmă angajează zidari – Construcții Alfa SRL, Cluj.", "vague_employer"),
+    ("job", "Firma noastră angajează șoferi pentru Germania.", "vague_employer"),
+    (
+        "bridal",
+        "Caut o doamnă între 40 și 50 de ani, pentru o relație serioasă.",
+        "third_person_voice",
+    ),
+    (
+        "bridal",
+        "Agenția noastră matrimonială vă ajută să cunoașteți persoane serioase.",
+        "third_person_voice",
+    ),
+    ("bridal", "Caut un bărbat căruia îi plac drumețiile.", "third_person_voice"),
+    ("bridal", "Sunt Maria, o doamnă veselă din Iași.", "third_person_voice"),
+    ("bridal", "Caut o femeie serioasă și vreau să am grijă de ea.", "third_person_voice"),
+    ("bridal", "Sora mea s-a căsătorit cu un italian și e fericită.", "third_person_voice"),
+    ("escort", "Rezervări doar prin telefon, cu o zi înainte.", "third_person_voice"),
+    ("escort", "Programări doar prin mesaj privat.", "third_person_voice"),
+    ("bridal", "Nu vorbesc engleza, dar învăț.", "third_person_voice"),
+    ("escort", "Răspund eu la telefon, fără manager.", "third_person_voice"),
+    ("bridal", "Agenția traduce scrisorile la cerere.", "third_person_voice"),
+    ("bridal", "Plata se face la agenție, cu chitanță.", "third_person_voice"),
+    ("bridal", "Abonamentul se achită la recepție, cu bon fiscal.", "third_person_voice"),
+    ("bridal", "Ne căsătorim când suntem pregătiți, fără grabă.", "marriage_abroad_fast"),
+    ("bridal", "Nu mă grăbesc să mă mărit.", "marriage_abroad_fast"),
+    ("bridal", "Sunt văduvă de câteva luni și caut un om bun.", "marriage_abroad_fast"),
+    ("bridal", "Domnul își plătește singur drumul.", "agency_pays_travel"),
+    ("bridal", "El acoperă toate cheltuielile casei, eu pe ale mele.", "agency_pays_travel"),
+    ("bridal", "Caut o femeie simplă și caldă pentru căsătorie.", "young_women_only"),
+    ("bridal", "Caut o doamnă cuminte, 40-50 de ani.", "young_women_only"),
+    ("bridal", "Sunt o fată simplă și muncitoare, caut un bărbat serios.", "young_women_only"),
+    ("job", "Angajăm fete și băieți 18-25 de ani pentru promoții.", "young_women_only"),
+    ("bridal", "Caut o parteneră de 35-45 de ani.", "young_women_only"),
+    ("job", "Germana nu e necesară pentru acest post din Iași.", "language_not_needed"),
+    ("job", "Limba germană este obligatorie.", "language_not_needed"),
+    ("bridal", "Nu plătiți taxa de înscriere, e gratuită.", "recruitment_fee"),
+    ("bridal", "Nu cerem poze în costum de baie.", "send_photos"),
+    ("escort", "Îmi place să călătoresc.", "new_in_town"),
+    ("escort", "Am venit acum trei ani în București.", "new_in_town"),
+    ("escort", "Iar ea poate oricând să refuze o întâlnire.", "available_24_7"),
+    ("job", "Vă ducem la aeroport și vă așteptăm la întoarcere.", "restricted_movement"),
+    ("escort", "Sunt din Moldova, locuiesc de mult aici.", "ethnicity_emphasis"),
+    (
+        "job",
+        "Agenție de modele: căutăm fete și băieți pentru reclame.",
+        "multiple_workers_one_contact",
+    ),
+    (
+        "bridal",
+        "Scrie-mi pe Telegram @ana_iasi. Nu răspund la mesaje fără poză.",
+        "messenger_only_contact",
+    ),
+    (
+        "job",
+        "Licență în drept, absolventă 2024, în curs de obținere a masterului.",
+        "unlicensed_agency",
+    ),
+    ("job", "Verificați licența noastră: nu a expirat niciodată.", "unlicensed_agency"),
+    ("job", "Feriți-vă de agențiile cu licența expirată.", "unlicensed_agency"),
+    ("bridal", "Căsătorie civilă și religioasă, cu acte în regulă.", "sham_marriage"),
+    ("job", "Plătiți doar dacă vreți cazare.", "recruitment_fee"),
+    ("job", "Salariu 2.500-2.800 euro net pe lună.", "realistic_wage"),
+    (
+        "job",
+        "Agenție autorizată, dar licența e în curs de reînnoire.",
+        "named_employer_registration",
+    ),
 ]
 
 
@@ -670,3 +1270,39 @@ def test_bridal_advert_from_a_private_man_abroad() -> None:
     assert found["agency_pays_travel"] == "Îți plătesc eu biletul"
     assert found["documents_held"] == "îți voi păstra pașaportul"
     assert found["marriage_abroad_fast"] == "căsătorim în câteva săptămâni"
+
+
+def test_bridal_advert_by_a_relative() -> None:
+    # taxonomy 2026.12.2: a relative offers the woman and answers for her
+    text = (
+        "Fiica mea, 23 de ani, își caută un soț serios în Germania. "
+        "Nu vorbește germana, așa că vă răspund eu la mesaje. "
+        "Viitorul soț plătește biletul și viza, iar nunta ar fi chiar luna aceasta."
+    )
+    found: dict[str, set[str]] = {}
+    for h in match_indicators(text, "bridal", "ro"):
+        found.setdefault(h.indicator_id, set()).add(h.text)
+    assert {"Fiica mea, 23 de ani, își caută", "Nu vorbește germana, așa că vă răspund eu"} <= (
+        found["third_person_voice"]
+    )
+    assert "Viitorul soț plătește biletul și viza" in found["agency_pays_travel"]
+    assert "nunta ar fi chiar luna aceasta" in found["marriage_abroad_fast"]
+    assert "independent_adult" not in found
+
+
+def test_escort_advert_run_by_a_curator() -> None:
+    # taxonomy 2026.12.2: the manager or "curator" takes the calls and the money
+    text = (
+        "Domnișoare noi din Moldova. Fetele nu vorbesc româna, apelurile le preia curatorul. "
+        "Plata numai la administrator."
+    )
+    spans = {
+        h.text
+        for h in match_indicators(text, "escort", "ro")
+        if h.indicator_id == "third_person_voice"
+    }
+    assert {
+        "Fetele nu vorbesc româna",
+        "apelurile le preia curatorul",
+        "Plata numai la administrator",
+    } <= spans

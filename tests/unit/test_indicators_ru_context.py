@@ -164,6 +164,107 @@ FIRES: list[tuple[str, str, str, str]] = [
     ("job", "Договор подписываете в нашем офисе до отъезда.", "written_contract_before_departure", "Договор подписываете в нашем офисе до отъезда"),
     ("job", "Копия договора остаётся у вас.", "written_contract_before_departure", "Копия договора остаётся у вас"),
     ("job", "Общежитие по желанию — 150 евро в месяц.", "transparent_deductions", "Общежитие по желанию — 150 евро"),
+    # ---- round 2: phrasing families and taxonomy 2026.12.2 (sentences written for this file)
+    # high pay + no experience: any order, plural "не нужны", genitive "опыта не нужно", roubles
+    ("job", "Платим от 1800 евро в месяц. Опыт работы и знание языка не требуются.", "high_pay_no_experience", "Платим от 1800 евро"),
+    ("job", "Опыта не нужно — зарплата от 2500 долларов в месяц.", "high_pay_no_experience", "Опыта не нужно"),
+    ("job", "Доход 1500$ в неделю! Не нужен опыт.", "high_pay_no_experience", "Доход 1500$"),
+    ("escort", "Гонорар от 400 тыс. руб. за контракт, научим всему с нуля.", "high_pay_no_experience", "Гонорар от 400 тыс. руб"),
+    # fees for a listing, casting, portfolio; an obligatory deposit
+    ("bridal", "Плата за размещение анкеты на сайте — 80 евро.", "recruitment_fee", "Плата за размещение анкеты на сайте — 80 евро"),
+    ("job", "Оплата за участие в кастинге 50 $.", "recruitment_fee", "Оплата за участие в кастинге 50 $"),
+    ("job", "Фотосессия — 120 евро, оплачивает кандидат.", "recruitment_fee", "Фотосессия — 120 евро"),
+    ("job", "Перед выездом вносится невозвратный взнос.", "recruitment_fee", "невозвратный взнос"),
+    # third person, escort: contact, bookings and payment through a handler; she does not answer
+    ("escort", "Связь только через администратора.", "third_person_voice", "Связь только через администратора"),
+    ("escort", "Все вопросы через её куратора.", "third_person_voice", "вопросы через её куратора"),
+    ("escort", "Клиентов ей назначает наш менеджер.", "third_person_voice", "Клиентов ей назначает наш менеджер"),
+    ("escort", "Оплата только администратору, наличными.", "third_person_voice", "Оплата только администратору"),
+    ("escort", "Деньги клиенты отдают менеджеру.", "third_person_voice", "Деньги клиенты отдают менеджеру"),
+    ("escort", "Вам ответит её помощница Оля.", "third_person_voice", "ответит её помощница"),
+    ("escort", "Девушки по-английски почти не говорят, всё объяснит администратор.", "third_person_voice", "по-английски почти не говорят"),
+    ("escort", "Звоните моему агенту, он всё расскажет.", "third_person_voice", "Звоните моему агенту"),
+    ("escort", "Девушки сами на сообщения не отвечают.", "third_person_voice", "сами на сообщения не отвечают"),
+    # third person, bridal: a relative or the broker offers the woman and answers for her
+    ("bridal", "Подыскиваем надёжного мужа за границей для нашей племянницы.", "third_person_voice", "Подыскиваем надёжного мужа за границей для нашей племянницы"),
+    ("bridal", "Моя сестра хочет замуж за иностранца, пишите мне.", "third_person_voice", "Моя сестра хочет замуж"),
+    ("bridal", "По всем вопросам звоните её маме.", "third_person_voice", "звоните её маме"),
+    ("bridal", "Английского она не знает, за неё отвечаю я.", "third_person_voice", "за неё отвечаю"),
+    ("bridal", "Её переписку ведёт наш офис.", "third_person_voice", "Её переписку ведёт"),
+    ("bridal", "Общение с невестами только через агентство.", "third_person_voice", "Общение с невестами только через агентство"),
+    ("bridal", "Напрямую ей писать не нужно, всё передадим.", "third_person_voice", "Напрямую ей писать не нужно"),
+    # a docile wife sought for a man abroad
+    ("bridal", "Жениху нужна простая, работящая девушка из деревни.", "young_women_only", "простая, работящая девушка"),
+    ("bridal", "Мужчине 58 лет нужна послушная молодая жена.", "young_women_only", "послушная молодая жена"),
+    ("bridal", "Ищем для клиента из Канады покорную, домашнюю жену до 28 лет.", "young_women_only", "покорную"),
+    # the wedding at once, this season, within weeks; leaving as soon as possible
+    ("bridal", "Расписаться можно сразу после приезда.", "marriage_abroad_fast", "Расписаться можно сразу после приезда"),
+    ("bridal", "Свадьбу сыграем уже этим летом, в Италии.", "marriage_abroad_fast", "Свадьбу сыграем уже этим летом"),
+    ("bridal", "Замуж выйдете в течение нескольких недель.", "marriage_abroad_fast", "Замуж выйдете в течение нескольких недель"),
+    ("bridal", "Хотим, чтобы она переехала к мужу как можно скорее.", "marriage_abroad_fast", "переехала к мужу как можно скорее"),
+    ("bridal", "Брак оформим в кратчайшие сроки.", "marriage_abroad_fast", "Брак оформим в кратчайшие сроки"),
+    ("bridal", "Регистрация брака тут же на месте, в мэрии его города.", "marriage_abroad_fast", "брака тут же на месте"),
+    # the man or his family pays everything or sends the money for the tickets
+    ("bridal", "Жених вышлет деньги на билеты.", "agency_pays_travel", "Жених вышлет деньги на билеты"),
+    ("bridal", "Семья жениха все расходы берёт на себя.", "agency_pays_travel", "Семья жениха все расходы берёт на себя"),
+    ("bridal", "За всё платит жених.", "agency_pays_travel", "За всё платит"),
+    ("bridal", "Мужчина сам всё оплатит, от вас только согласие.", "agency_pays_travel", "Мужчина сам всё оплатит"),
+    # documents: the recipient before the verb; "taken care of" for safety
+    ("bridal", "Документы свахе отдаёте сразу при встрече.", "agency_keeps_documents", "Документы свахе отдаёте"),
+    ("job", "Паспорта бригадиру сдаёте по приезду.", "documents_held", "Паспорта бригадиру сдаёте по приезду"),
+    ("escort", "О её паспорте позаботится администратор до конца поездки.", "documents_held", "О её паспорте позаботится"),
+    # escort: driven, escorted and housed by the agency
+    ("escort", "На выезды девушек возит только наш водитель.", "restricted_movement", "На выезды девушек возит только наш водитель"),
+    ("escort", "С девочками везде ездит охранник.", "restricted_movement", "С девочками везде ездит охранник"),
+    ("escort", "Модели проживают в апартаментах агентства.", "restricted_movement", "Модели проживают в апартаментах агентства"),
+    ("escort", "Наш водитель доставит её к вам и заберёт.", "restricted_movement", "Наш водитель доставит"),
+    ("escort", "У нас более 20 моделей.", "multiple_workers_one_contact", "У нас более 20 моделей"),
+    ("escort", "Наши девочки работают в лучших ресторанах.", "multiple_workers_one_contact", "Наши девочки"),
+    ("escort", "Гонорар выплачиваем за вычетом аренды и рекламы.", "wages_cut_for_costs", "за вычетом аренды"),
+    ("job", "Зарплата минус жильё и питание.", "wages_cut_for_costs", "Зарплата минус жильё"),
+    # housing at the workplace
+    ("job", "Живём все вместе в вагончиках на объекте.", "accommodation_by_employer", "Живём все вместе в вагончиках"),
+    ("job", "Проживание: комнаты при заводе.", "accommodation_by_employer", "Проживание: комнаты при заводе"),
+    ("job", "Размещение в хостеле, 4 человека в комнате.", "accommodation_by_employer", "Размещение в хостеле"),
+    ("job", "Жильё прямо рядом с фабрикой.", "accommodation_by_employer", "Жильё прямо рядом с фабрикой"),
+    ("job", "Общежитие предприятия, душ на этаже.", "accommodation_by_employer", "Общежитие предприятия"),
+    # employer not named: a graded venue, an unnamed agency, "посмотрим, что вам подойдёт"
+    ("job", "Требуются официантки в отель класса люкс в Турции.", "vague_employer", "в отель класса люкс"),
+    ("job", "Кадровое агентство набирает рабочих на стройку в Германию.", "vague_employer", "Кадровое агентство"),
+    ("job", "Солидная логистическая компания в Польше ищет водителей.", "vague_employer", "Солидная логистическая компания"),
+    ("job", "Работа на ферме под Валенсией.", "vague_employer", "ферме под Валенсией"),
+    ("job", "Мест много, посмотрим, что вам подойдёт.", "vague_employer", "посмотрим, что вам подойдёт"),
+    # a messenger handle or number as the only contact
+    ("job", "Пишите в Viber +373 600 11 222.", "messenger_only_contact", "Пишите в Viber +373 600 11 222"),
+    ("job", "Контакты: Telegram @rabota_eu", "messenger_only_contact", "Контакты: Telegram @rabota_eu"),
+    ("job", "Пиши только в тг.", "messenger_only_contact", "только в тг"),
+    ("bridal", "Только сообщения в WhatsApp, номер в профиле.", "messenger_only_contact", "Только сообщения в WhatsApp"),
+    # movement language, any time
+    ("escort", "Во Львове впервые, всего три дня.", "new_in_town", "Во Львове впервые"),
+    ("escort", "Новенькая в Одессе.", "new_in_town", "Новенькая в Одессе"),
+    ("escort", "Первые дни в Киеве.", "new_in_town", "Первые дни в Киеве"),
+    ("escort", "Меня каждые две недели перевозят в новый город.", "new_in_town", "перевозят в новый город"),
+    ("escort", "Пробуду здесь до пятницы.", "new_in_town", "Пробуду здесь до пятницы"),
+    ("escort", "Время встречи — любое, звоните.", "available_24_7", "Время встречи — любое"),
+    ("bridal", "Группа уже почти набрана!", "urgency", "Группа уже почти набрана"),
+    # explicit licence cues and informal, off-the-books recruiting
+    ("job", "Лицензия агентства сейчас на продлении.", "unlicensed_agency", "Лицензия агентства сейчас на продлении"),
+    ("job", "Лицензия пока не получена, но работаем.", "unlicensed_agency", "Лицензия пока не получена"),
+    ("job", "Мы в процессе получения лицензии.", "unlicensed_agency", "в процессе получения лицензии"),
+    ("job", "Трудоустройство без лишней бюрократии.", "unlicensed_agency", "без лишней бюрократии"),
+    ("bridal", "Знакомим через личные связи за границей.", "unlicensed_agency", "через личные связи"),
+    ("bridal", "Можно без опыта и без знания языка.", "language_not_needed", "Можно без опыта и без знания языка"),
+    ("bridal", "Итальянский выучите на месте.", "language_not_needed", "Итальянский выучите на месте"),
+    ("job", "Договор подписываем сразу по прилёту.", "contract_on_arrival", "Договор подписываем сразу по прилёту"),
+    ("job", "Проезд оплачиваем, стоимость потом вычитаем из первой зарплаты.", "debt_repaid_from_wages", "Проезд оплачиваем, стоимость потом вычитаем из первой зарплаты"),
+    ("job", "Аванс 500 евро возвращается из первых двух зарплат.", "debt_repaid_from_wages", "Аванс 500 евро возвращается из первых двух зарплат"),
+    ("escort", "Вывозим девушек в Дубай, всё организуем.", "travel_paid", "Вывозим девушек в Дубай"),
+    ("job", "Поможем со всем, чтобы вы туда доехали.", "travel_paid", "Поможем со всем, чтобы вы туда доехали"),
+    # mitigating
+    ("job", "Питание — 300 ₽ в день, необязательно: есть общая кухня.", "transparent_deductions", "Питание — 300 ₽ в день, необязательно"),
+    ("job", "Офис в Бельцах: ул. Независимости, 5.", "registered_agency_office", "Офис в Бельцах: ул."),
+    ("job", "Ставка не ниже минимальной по закону страны.", "realistic_wage", "Ставка не ниже минимальной"),
+    ("escort", "Никаких менеджеров, пишу сама.", "independent_adult", "Никаких менеджеров"),
 ]
 # fmt: on
 
@@ -247,6 +348,54 @@ NOT_FIRES: list[tuple[str, str, str]] = [
     ("bridal", "Мы организуем выкуп невесты и весёлые конкурсы на свадьбе.", "payment_to_family"),
     ("bridal", "Фиктивные браки не организуем.", "sham_marriage"),
     ("job", "Базовый английский – плюс, но не обязательно.", "language_not_needed"),
+    # ---- round 2: what the new phrasing families must not catch
+    ("job", "Зарплата от 45 000 руб. в месяц, опыт не нужен.", "high_pay_no_experience"),
+    ("job", "Опыт работы от 2 лет обязателен. Оклад 2000 евро в месяц.", "high_pay_no_experience"),
+    ("bridal", "Стоимость услуг клуба — 15 000 ₽ за полгода, по договору.", "recruitment_fee"),
+    ("job", "Фотосессию для сайта компании оплачиваем сами.", "recruitment_fee"),
+    ("escort", "Я сама отвечаю на звонки, без администратора.", "third_person_voice"),
+    ("bridal", "Ищу мужа, пишите мне напрямую.", "third_person_voice"),
+    ("bridal", "Дочь уговорила меня написать анкету.", "third_person_voice"),
+    ("bridal", "Ищем невесту для сына, он живёт в Германии.", "third_person_voice"),
+    ("bridal", "Письма вам переведёт переводчик клуба, знакомство — только в нашем офисе.", "third_person_voice"),
+    ("bridal", "Я по-английски говорю свободно.", "third_person_voice"),
+    ("escort", "Оплата не через администратора, а лично.", "third_person_voice"),
+    ("bridal", "Я скромная, хозяйственная, люблю готовить.", "young_women_only"),
+    ("job", "Двое послушных детей, нужна няня.", "young_women_only"),
+    ("bridal", "Ищу добрую, спокойную женщину 45–55 лет.", "young_women_only"),
+    ("job", "Au pair: возраст 18–26 — требование программы.", "young_women_only"),
+    ("bridal", "Свадьбу не торопим, сначала знакомство.", "marriage_abroad_fast"),
+    ("bridal", "Я готова к переезду в этом году, если встречу своего человека.", "marriage_abroad_fast"),
+    ("bridal", "Свои расходы оплачиваю сама.", "agency_pays_travel"),
+    ("job", "Подать документы можно лично в нашем офисе.", "documents_held"),
+    ("job", "Мы позаботимся о документах для визы.", "documents_held"),
+    ("escort", "Наши спутницы живут здесь и сами решают, когда работать.", "restricted_movement"),
+    ("escort", "Живу одна в своей квартире.", "restricted_movement"),
+    ("job", "Зарплата 1800 евро после вычета налогов.", "wages_cut_for_costs"),
+    ("job", "Оклад за вычетом налогов — 1500 евро.", "wages_cut_for_costs"),
+    ("job", "Из зарплаты не вычитается ни жильё, ни питание.", "wages_cut_for_costs"),
+    ("job", "Питание удерживается из зарплаты, можно отказаться.", "wages_cut_for_costs"),
+    ("job", "Продавец в крупный торговый центр, Кишинёв.", "vague_employer"),
+    ("job", "Кадровое агентство «Вектор» набирает рабочих.", "vague_employer"),
+    ("job", "Стройка под руководством опытного мастера.", "vague_employer"),
+    ("job", "Звоните 0600 11 222 или пишите в Viber +373 600 11 222.", "messenger_only_contact"),
+    ("job", "Пишите в Telegram @x, телефон офиса 022 11 22 33.", "messenger_only_contact"),
+    ("escort", "Живу в Москве давно, работаю сама.", "new_in_town"),
+    ("job", "Лицензия № 1234 действует до 2027 года.", "unlicensed_agency"),
+    ("job", "Лицензия не истекла, проверить можно в реестре.", "unlicensed_agency"),
+    ("job", "Проезд компенсируем после 15 отработанных смен.", "debt_repaid_from_wages"),
+    ("job", "Бесплатный корпоративный автобус от метро.", "travel_paid"),
+    ("job", "Служебная развозка до склада.", "travel_paid"),
+    ("escort", "Меня зовут Юна, мне 28.", "youth_emphasis"),
+    ("job", "Проживание в общежитии не предоставляется.", "accommodation_by_employer"),
+    ("escort", "Встречи у меня или у подруги дома.", "third_person_voice"),
+    ("bridal", "Если она хочет, встреча проходит в офисе.", "third_person_voice"),
+    ("job", "Послушные дети, дружная семья, нужна няня с проживанием.", "young_women_only"),
+    ("escort", "Организуем выезд в отель или к вам домой.", "travel_paid"),
+    ("bridal", "Хочу переехать как можно скорее, если встречу своего человека.", "marriage_abroad_fast"),
+    ("job", "Оплата за оформление 1000 евро. Без опыта.", "high_pay_no_experience"),
+    ("job", "Наш водитель заберёт вас с вокзала и отвезёт в общежитие.", "restricted_movement"),
+    ("job", "Наш водитель встретит вас в аэропорту.", "restricted_movement"),
 ]
 # fmt: on
 
@@ -281,6 +430,12 @@ NEGATED: list[tuple[str, str, str]] = [
     ("job", "Без регистрационных сборов и комиссий.", "recruitment_fee"),
     ("bridal", "Мы не занимаемся фиктивными браками.", "sham_marriage"),
     ("job", "Мы не работаем неофициально.", "unlicensed_agency"),
+    ("escort", "Мы не вывозим девушек за границу.", "travel_paid"),
+    ("escort", "Девушки не живут в квартире агентства.", "restricted_movement"),
+    ("bridal", "Паспорт мне не отдаёте.", "documents_held"),
+    ("bridal", "Свадьбу не играем сразу по приезду.", "marriage_abroad_fast"),
+    ("bridal", "Жених никогда не высылает деньги на билеты.", "agency_pays_travel"),
+    ("job", "Мы не работаем без лицензии.", "unlicensed_agency"),
 ]
 # fmt: on
 
@@ -320,6 +475,29 @@ def test_legitimate_seasonal_offer_keeps_risk_quiet() -> None:
                       "contract_on_arrival", "recruitment_fee"}  # fmt: skip
 
 
+def test_bridal_relative_offers_the_woman() -> None:
+    # Taxonomy 2026.12.2: third_person_voice and the docile young wife apply to bridal adverts.
+    text = (
+        "Ищем мужа за границей для нашей внучки. Ей 20, скромная, работящая, по-английски "
+        "пока не говорит, поэтому переписку ведёт бабушка. Хотим, чтобы уехала поскорее. "
+        "Звонить бабушке, Нине Петровне."
+    )
+    got = fired(text, "bridal")
+    assert {"third_person_voice", "young_women_only", "marriage_abroad_fast"} <= got
+
+
+def test_bridal_woman_in_her_own_voice_stays_quiet() -> None:
+    text = (
+        "Меня зовут Оксана, 34 года, живу в Кишинёве. Добрая, хозяйственная, люблю походы. "
+        "Ищу мужчину для семьи, можно из другой страны, но сначала переписка и встречи. "
+        "Никаких агентств и посредников, пишите мне напрямую."
+    )
+    got = fired(text, "bridal")
+    assert "independent_adult" in got
+    assert not got & {"third_person_voice", "young_women_only", "marriage_abroad_fast",
+                      "agency_pays_travel", "documents_held"}  # fmt: skip
+
+
 # --------------------------------------------------------------------------- safety
 
 
@@ -339,6 +517,11 @@ def test_every_russian_pattern_has_a_literal_trigger() -> None:
         "паспорт " + "и " * 8000 + "x",
         "опыт " * 2000 + "\n" + "5000$ " * 1000,
         "дорогу билеты и визу " * 1500,
+        "опыт и язык и опыт, " * 2000,
+        "без опыта " * 2000 + "доход от 3000$ в месяц " * 200,
+        "связь: whatsapp +373 600 00 000 " * 1000,
+        "ищу ищем для для " * 2000,
+        "проживание в " * 3000,
     ],
 )
 def test_adversarial_text_is_matched_quickly(text: str) -> None:

@@ -67,11 +67,14 @@ _GAP_SEP = r"[^\w.!?;:\n]+"
 _GAP_WORD = r"(?:(?!{neg})\w+[^\w.!?;:\n]+)"
 _AMOUNT = r"\d+(?:[.,' ]\d+){0,3}"
 _CURRENCY = (
-    r"(?:€|\$|£|eur(?:o|os)?\b|gbp\b|usd\b|dollars?\b|dolari\b|pounds?\b|lire\b|lei\b|ron\b|mdl\b|chf\b"
+    r"(?:€|\$|£|₽|₴|eur(?:o|os)?\b|gbp\b|usd\b|dollars?\b|dolari\b|pounds?\b|lire\b|lei\b|ron\b|mdl\b|chf\b"
     r"|pln\b|руб\w*|р\b|грн\b|гривен\w*|гривн\w*|гривень\b|евро\b|євро\b|долл\w*|дол\w*|у\.?\s?е\b"
     r"|лей\b|леев\b)"
 )
-_MONEY = rf"(?:(?:€|\$|£)\s?{_AMOUNT}|{_AMOUNT}\s?(?:k\s?|тыс\.?\s?|тис\.?\s?|de\s)?{_CURRENCY})"
+_MONEY = (
+    rf"(?:(?:€|\$|£|₽|₴)\s?{_AMOUNT}"
+    rf"|{_AMOUNT}\s?(?:k\s?|тыс\.?\s?|тис\.?\s?|de\s)?{_CURRENCY})"
+)
 
 _GAP_RE = re.compile(r"<g([1-9])>")
 _TYPO_RE = re.compile(r"<~(\w+)>")

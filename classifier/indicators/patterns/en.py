@@ -26,7 +26,7 @@ _PLACES = (
     r"|the uae|dubai|qatar|saudi arabia|kuwait|cyprus|greece|japan|korea|canada|the usa|france|belgium|austria"
     r"|switzerland|norway|sweden|denmark|finland|portugal)"
 )
-_KEEPER = r"(?:we|i|he|they|employer|the employer|agency|the agency|coordinator|our coordinator|the coordinator|company|management|office|boss|manager|sponsor|owner|husband|your husband|the groom|broker|supervisor)"
+_KEEPER = r"(?:we|i|he|they|employer|the employer|agency|the agency|coordinator|our coordinator|the coordinator|company|management|office|boss|manager|sponsor|owner|husband|your husband|the groom|broker|supervisor|the family|our team|the team|madam)"
 _TRAVEL = (
     r"(?:tickets?|travel|flights?|airfare|journey|trip|visas?|transport|bus|transfer|relocation)"
 )
@@ -77,6 +77,8 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         rf"\b(?:won't|will not) need money for the {_TRAVEL}",
         r"\bworry about the (?:journey|trip|travel)\b",
         r"\b(?:pick you up|meet you at the (?:airport|bus station))\b",
+        r"\b(?:we|they|he|the family|your sponsor|the sponsor|employer)\s(?:can\s|will\s|'ll\s)?(?:book|buy|pay for|cover|sort|arrange|organi[sz]e|look after|take care of)\s(?:\w+\s){0,3}(?:flights?|tickets?|visa|travel|bus ticket|journey)\b",
+        r"\bwe\s(?:look after|take care of|sort|arrange)\s(?:everything|it all)\s?[:\-–]\s?(?:\w+,?\s){0,2}(?:visa|flights?|tickets?|bus ticket|travel)\b",
     ),
     "accommodation_by_employer": (
         r"\b(?:<~accommodation>|housing|lodging|a room|rooms|a place to (?:live|stay)|a bed|board)\b<g2>"
@@ -91,6 +93,9 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:room and board|board and lodging|bed and board|plus board|food and <~accommodation>|meals and <~accommodation>)\b",
         r"\b\d\s?(?:-\s?\d\s)?(?:people|persons|workers|beds)\s(?:per|in a|to a)\sroom\b",
         r"\brooms? for \d(?:\s?-\s?\d)? (?:people|persons|workers)\b",
+        r"\b(?:your own|a private|a shared|shared)\s(?:room|apartment|flat|bedroom)\s(?:with us|in (?:the|our)\s(?:family\s)?(?:villa|house|home|apartment|flat))\b",
+        r"\b(?:everyone|all|the girls|the ladies|workers|we all)\s(?:lives?|stays?)\s(?:together\s)?in\s(?:our|the company'?s?|the employer'?s?)\s(?:house|flat|apartment|hostel)\b",
+        r"\b(?:plus|with)\s(?:board|keep|room and board|full board)\b",
     ),
     "debt_repaid_from_wages": (
         rf"\b(?:costs?|tickets?|travel|advance|visa|loan|debt|trip|flights?|bus|expenses|journey|it|them|everything)\b<g8>"
@@ -109,6 +114,9 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bpay\s(?:us|him|them)\sback\b<g3>(?:once|when|after)\s(?:you're|you are|you start|i'm|i am)\s(?:earning|working)",
         r"\b(?:costs?|tickets?|flights?|trip)\b<g4>(?:settled|repaid|paid back|deducted)\s(?:after|from|with)\s(?:the\s|your\s)?(?:first\s)?(?:month|salary|wages|pay)\b",
         r"\buntil\s(?:i've|i have|you've|you have|she has)\spaid\s(?:for|off|back)\s(?:the|my|your|her)\s(?:trip|ticket|flight|debt|travel)\b",
+        r"\b(?:these|they|this|that|which|costs?|flights?|tickets?|visa)\b<g3>(?:settled|repaid|paid back|covered|recovered|deducted)\s(?:\w+\s){0,2}(?:through|via|with|in)\s(?:small\s|monthly\s|weekly\s|easy\s|little\s)*(?:amounts|instalments|installments|payments|parts|deductions)\b<g3>(?:from|out of|off)\s(?:your\s|the\s)?(?:salary|wages?|pay)",
+        r"\b(?:amount|part|bit|sum)\s(?:comes?|is taken|goes)\s(?:off|out of|from)\s(?:the\s|your\s)?(?:first\s)?(?:\d+\s|few\s|two\s|three\s)?(?:pays|payslips|salaries|wages|pay|paychecks)\b",
+        r"\b(?:costs?|flights?|tickets?|visa|it|everything)\b<g3>(?:covered|repaid|paid back|settled|deducted)\s(?:simply\s)?(?:from|out of|with)\s(?:your\s|the\s)?(?:first\s)?(?:bookings|earnings|shifts|clients|appointments)\b",
     ),
     "documents_held": (
         rf"\b{_DOC}\b<g4>(?:kept|held|stored|retained|collected|taken|stays?|remains?|left|surrendered|handed|deposited|safe|looked after)\b<g3>"
@@ -125,6 +133,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         rf"\b(?:my|your|her|their|the)\s{_DOC}\s(?:are|is|stay|stays|remain|remains)\s(?:still\s)?with\s(?:the|our|my|his)\s(?:agency|employer|coordinator|manager|boss|office|company|husband|broker|sponsor|recruiter)\b",
         rf"\bhand(?:s|ed)?\s(?:their|your|her|the)\s(?:original\s)?{_ID}\s(?:over\s)?to\b",
         rf"\bsafe-?\s?keeping of (?:your\s|her\s|the\s|their\s)?{_PASSPORT}",
+        rf"\b(?:handles?|manages?)\s(?:the\s)?(?:ladies'?|girls'?|women'?s|workers'?|her|their|your)\s{_PASSPORT}",
     ),
     "recruitment_fee": (
         r"\b(?:registration|processing|placement|recruitment|service|agency|application|administration|admin"
@@ -143,8 +152,8 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bregistration\s(?:only|just)\s<money>",
     ),
     "vague_employer": (
-        r"(?<!we are )(?<!we're )(?<!\bis )(?<!join )(?<!\bat )\b(?:a|an|one)\s(?:very\s)?(?:well-known|well known|large|big|reputable|respectable|leading|reliable|prestigious|serious|famous|good|major|trusted|renowned|esteemed|top)\s"
-        r"(?:international\s|foreign\s|european\s|western\s|local\s|private\s)?(?:\w+\s)?(?:company|firm|employer|factory|farm|business|chain|hotel|family|client|partner)\b",
+        r"\b(?<!we are )(?<!we're )(?<!\bis )(?<!join )(?<!\bat )\b(?:a|an|one)\s(?:very\s)?(?:well-known|well known|large|big|reputable|respectable|leading|reliable|prestigious|serious|famous|good|major|trusted|renowned|esteemed)\s"
+        r"(?:international\s|foreign\s|european\s|western\s|local\s|private\s)?(?:\w+\s)?(?:company|firm|employer|factory|farm|business|chain|hotel|family)\b",
         r"\bour\s(?:esteemed|valued|respectable|foreign|overseas|international|private|vip)\s(?:\w+\s)?(?:clients?|principals?|employers?)\b",
         rf"\b(?:our|a|an)\s(?:\w+\s)?(?:clients?|partner companies|partner families|partner employers?|partners?)\s(?:abroad|overseas|(?:in|across|from)\s{_PLACES})\b",
         rf"\bfor\s(?:our|a|an)\s(?:\w+\s)?(?:clients?|partners?)\s(?:events?\s)?(?:abroad|overseas|in\s{_PLACES})\b",
@@ -158,6 +167,8 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:employers?|clients?|families)\s(?:abroad|overseas)\b",
         rf"\b(?:leading|reputable|respectable|trusted|partner|selected|top)\s(?:\w+\s)?(?:hotels?|partners|companies|employers|families|factories|farms|clubs|restaurants)\s(?:abroad|overseas|(?:in|across)\s(?:\w+\s)?{_PLACES})\b",
         r"\b(?:her|his|my|our)\s(?:family|cousin|friend|uncle|brother|aunt)\s(?:runs|owns|has)\s(?:a\s)?(?:\w+\s)?(?:business|company|firm|homes?|farm|restaurant|hotel|factory)\b",
+        r"\bemployer\s?:\s?(?:a\s)?(?:respected|reputable|private|respectable|well-known|big|large|good|foreign)\s(?:\w+\s)?(?:family|company|firm|client|household)\b",
+        r"\blocation\s?:\s?(?:the\s)?(?:gulf(?: region| countries)?|middle east|europe|abroad|eu|western europe)\b",
     ),
     "deployment_unnamed_employer": (
         r"\b(?:candidates?|applicants?|workers?|you|girls|women|ladies|staff|helpers|maids|housemaids|nannies|caregivers|people|hires)\b<g3>(?:will be|are|get|can be|to be)\s(?:deployed|sent|dispatched|flown|placed)\b",
@@ -212,6 +223,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:ladies|women|girls)\s(?:between|from)\s(?:1[89]|2\d)\s(?:and|to|-)\s(?:2\d|3\d)\b",
         r"\b(?:if you are|aged|you should be)\s(?:between\s)?(?:1[89]|2[0-5])\s(?:and|to|-)\s(?:2\d|3[0-5])\b",
         r"\b(?:young|younger),?\s(?:simple|pretty|slim|beautiful|hardworking)?,?\s?(?:\w+\s)?(?:woman|wife|girl|lady)\b",
+        r"\b(?<!i am a )(?<!i'm a )(?<!i am )(?<!i'm )\b(?:obedient|submissive|docile|modest|simple|traditional|hard-?working|quiet)\s(?:,?\s?\w+\s)?(?:young\s)?(?:wife|bride|girl|woman|lady)\b",
     ),
     "send_photos": (
         r"\b(?:send|attach|e-?mail|upload|include|required|need)\w*\b(?![^.!?\n]{0,80}?\b(?:headshot|portfolio|casting))[^.!?\n]{0,60}?"
@@ -264,6 +276,13 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:fee|payment|money)\s(?:is\s)?(?:paid|goes)\sto\s(?:the\s|our\s)?(?:administrator|manager|agency|driver|coordinator)\b",
         r"\bmy\s(?:manager|agent|driver|boss|administrator|admin)\s(?:takes|arranges|decides|handles|keeps|books|answers|sets)\b",
         r"\b(?:bookings?|appointments?|meetings?)\s(?:only\s)?(?:through|via|with|by)\smy\s(?:manager|agent|administrator|admin|driver)\b",
+        r"\b(?:profile|advert|ad|page)\s(?:filled in|written|managed|posted|run)\sby\s(?:her|the|our)\s(?:\w+'?s?\s)?(?:manager|agent|coordinator|mother|family|office|agency)\b",
+        r"\b(?:letters|messages|correspondence|texts|calls)\s(?:go|goes|are|is)\s(?:answered\s)?(?:through|via|by)\s(?:our|the|her)\s(?:office|manager|agency|coordinator|receptionist|mother|family)\b",
+        r"\b(?:contact|write|letters|messages)\s?:?\s(?:only\s)?(?:through|via)\s(?:the\s|our\s|her\s)?(?:manager|agency|office|coordinator|mother|father|brother|aunt|family)\b",
+        r"\bon (?:her|[a-z]+'s) behalf\b",
+        r"\b(?:texts|messages|calls)\s(?:are\s)?answered\sby\s(?!me\b|myself\b|her\b|herself\b)[a-z]+",
+        r"\b(?:payment|money|the fee)\s(?:is\s)?(?:made|paid|given)\sto\s(?:the|our)\s(?:coordinator|manager|administrator|agency|driver)\b",
+        r"\bmy\s(?:daughter|niece|sister|cousin|granddaughter|goddaughter)\b<g4>(?:husband|man|groom|marr\w*|wife)\b",
     ),
     "multiple_workers_one_contact": (
         r"\bnew\s(?:girls|ladies|models|faces)\s(?:every|each)\s(?:week|day|month|monday)\b",
@@ -279,6 +298,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:many|several|all the)\s(?:girls|ladies),?\sone (?:call|phone|number)\b",
         r"\b(?:currently|now)\s\d{1,2}\s(?:new\s)?(?:ladies|girls|models|companions)\s(?:available|on duty|working)\b",
         r"\b(?:five|four|six|seven|eight|ten|\d{1,2})\s(?:brand-new|new)\s(?:\w+\s){0,3}(?:beauties|girls|ladies)\b",
+        r"\bour other (?:girls|ladies|models|companions)\b",
     ),
     "new_in_town": (
         r"\bnew in (?:town|the city|your city)\b",
@@ -326,6 +346,9 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:the\s)?(?:girls|ladies|companions)\s(?:live|stay)\s(?:in|at)\s(?:our|the company'?s?)\s(?:\w+\s)?(?:apartments?|flats?|house)\b",
         r"\b(?:locked|lock)\s(?:in|up)\b",
         r"\bnot (?:free|allowed) to (?:leave|go out)\b",
+        r"\b(?:won't|will not|don't|do not)\s(?:really\s)?need to\s(?:go|leave)\s(?:\w+\s){0,3}on your own\b",
+        r"\bwe(?:'d| would)\s(?:want|need|like)\syou\s(?:to stay\s)?in the house\b",
+        r"\bdays? off\b<g3>(?:agreed with|at the discretion of|decided by|as per|at)\s(?:the\s)?(?:madam|employer'?s?|family'?s?|owner'?s?|sponsor'?s?|boss'?s?)\b",
     ),
     "marriage_abroad_fast": (
         r"\b(?:wedding|marriage|married|marry)\b<g3>(?:within|in)\s(?:\d+|a few|few|two|three|one|a|six)\s(?:weeks?|months?|days)\b",
@@ -341,6 +364,8 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:fianc[eé]e?|k-?1|spouse) visa\b<g3>(?:in|within)\s(?:\d+|a few|two|three)\s(?:weeks|months)\b",
         r"\b(?:wedding|ceremony|marriage)\b<g4>soon after\b",
         r"\b(?:wedding|marriage|married)\b<g4>within (?:the|this|one) (?:season|year|month)\b",
+        r"\b(?:ready|willing|wants?)\sto\s(?:move|relocate|leave|go)\s(?:to\s)?(?:\w+\s){0,3}(?:country|abroad)\s(?:soon|quickly|fast|at once|immediately)\b",
+        r"\bmove to (?:her|his|your) (?:future\s)?husband'?s? country\b",
     ),
     "agency_pays_travel": (
         r"\b(?:groom|man|men|fiance|husband|gentleman|gentlemen|agency|we|he|i|sponsor|your future husband|my client)\s(?:will\s)?(?:pays?|covers?|buys?|sends?|books?|arranges?)\s(?:for\s)?(?:you\s)?"
@@ -551,6 +576,8 @@ PATTERNS: dict[str, tuple[str, ...]] = {
 
 # Sentences in which a keyword means something else; see the package docstring.
 EXCLUDE: dict[str, tuple[str, ...]] = {
+    # A woman describing herself is not a requirement someone sets for her.
+    "young_women_only": (r"\bi(?: am|'m) an?\s(?:[a-z-]+,?\s){0,3}(?:woman|girl|lady)\b",),
     "accommodation_by_employer": (
         r"\breasonable\b|\bdisabilit|\bapplicants?\b|\bcandidates with\b|\brecruitment process|\baccessib|\badjustments?\b|\bimpairment",
         r"\bguests?\b|\bhospitality industry\b",
@@ -568,7 +595,8 @@ EXCLUDE: dict[str, tuple[str, ...]] = {
         r"\b(?:experience|worked|working)\s(?:at|in|with|for)\b|\bsuch as\b|\blike\b|\bincluding\b|\btrusted by\b|\bcustomers\b|\bproduct\b|\bplatform\b",
     ),
     "recruitment_fee": (
-        r"\bto help you\b|\bwe pay you\b|\bpaid to you\b|\bbonus\b|\ballowance\b|\breferral\b|\brelocation\b|\bpackage\b|\b401|\bmatching\b",
+        r"\bto help you\b|\bwe pay you\b|\bpaid to you\b|\bbonus\b|\ballowance\b|\breferral\b|\brelocation\b|\bpackage\b|\b401|\bmatching\b"
+        r"|\bwith your (?:first\s)?(?:salary|paycheck|pay)\b",
     ),
     "deployment_unnamed_employer": (
         r"\b(?:code|software|production|models?|servers?|cloud|releases?|pipelines?|features?|apps?)\b",

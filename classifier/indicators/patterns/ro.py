@@ -15,7 +15,13 @@ Every risk pattern names the cue together with what makes it a cue:
   "firma parteneră") - not requirement lists ("experiență în firme mari") nor a company
   describing itself ("suntem o companie mare");
 * money the candidate pays - not money paid to the worker;
-* travel paid by someone else - not "îmi plătesc singură drumul".
+* travel paid by someone else - not "îmi plătesc singură drumul";
+* (taxonomy 2026.12.2) in a marriage advert, a relative or broker who offers the woman or
+  answers for her ("fiica mea își caută un soț", "nu vorbește engleza, răspund eu",
+  "corespondența o poartă biroul") - not a man describing the woman he is looking for
+  ("caut o doamnă ..."), nor a marriage agency speaking of itself; a young, docile wife
+  sought ("caut o fată tânără, cuminte", "cu 20 de ani mai tânără") - not a woman describing
+  herself; a licence the advert says lapsed or is pending - not an invented accreditation.
 
 ``EXCLUDE`` cancels a hit whose sentence shows the keyword means something else (see the
 package docstring).  Romanian verbs are matched in every person that can carry the cue:
@@ -29,7 +35,7 @@ from __future__ import annotations
 # Pay the deductions come out of.
 _PAY = r"(?:salari\w*|leaf\w*|castig\w*|chenzin\w*|venit\w*|onorari\w*)"
 _FROM_PAY = rf"(?:din|de pe|prin)\s(?:\w+\s)?(?:\w+\s)?{_PAY}"
-_FROM_FIRST = rf"(?:din|de pe|prin|cu)\s(?:primul|primele|prima)\s(?:\w+\s)?(?:{_PAY}|luni|luna|saptamani|chenzin\w*)"
+_FROM_FIRST = rf"(?:din|de pe|prin|cu)\s(?:primul|primele|prima|primii)\s(?:\w+\s)?(?:{_PAY}|luni|luna|saptamani|chenzin\w*|colaborari|castiguri|intalniri|clienti|incasari|bani|programari|lucrari|comenzi)"
 # Identity documents; "actele" are identity papers in ordinary Romanian, but not
 # "actele de studii / necesare" (application documents).
 _DOC = (
@@ -42,7 +48,15 @@ _DOC = (
 _HOLDER = (
     r"(?:noi|agenti\w*|birou\w*|sediu\w*|coordonat\w*|patron\w*|angajator\w*|firm[aei]\w*|compani\w*|sef\w*"
     r"|manager\w*|administrat\w*|dispecer\w*|supraveghetor\w*|responsabil\w*|intermediar\w*|sofer\w*"
-    r"|mire(?:le|lui)?|sot(?:ul|ului)?|barbat(?:ul|ului)?|domn(?:ul|ului)|el|seif\w*|dosarul nostru|omul nostru|oamenii nostri)"
+    r"|mire(?:le|lui)?|sot(?:ul|ului)?|barbat(?:ul|ului)?|domn(?:ul|ului)|el|seif\w*|dosarul nostru|omul nostru|oamenii nostri"
+    r"|avocat\w*|notar\w*|reprezentant\w*|curator\w*|consultant\w*|traducator\w*|translator\w*|administrati\w*|conducer\w*"
+    r"|stapan\w*|proprietar\w*|logodnic\w*|persoana (?:noastra|de incredere)|omul de incredere)"
+)
+# Who keeps a bride's papers: the broker, its people, or the man.
+_BROKER = (
+    r"(?:noi|agenti\w*|birou\w*|sediu\w*|dosar(?:ul)?(?: nostru)?|coordonat\w*|consultant\w*|omul nostru|oamenii nostri"
+    r"|avocat\w*|notar\w*|reprezentant\w*|curator\w*|intermediar\w*|persoana (?:noastra|de incredere)"
+    r"|mire(?:le|lui)|sot(?:ul|ului)|viitorul (?:sot|mire)|barbat(?:ul|ului)|domn(?:ul|ului)|logodnic\w*)"
 )
 _VOIAJ = r"(?:drum\w*|bilet\w*|calatori\w*|zbor\w*|viz[aei]\w*|transport\w*|autocar\w*|microbuz\w*|avion\w*)"
 _TRAVEL_NOT_LOCAL = (
@@ -57,8 +71,8 @@ _NAMED_SOON = r"(?![^.!?\n]{0,70}\b(?:gmbh|s\.?r\.?l|b\.v|bv|ltd|llc|kg|ag|sarl|
 _FETE = r"(?:fete|fetele|tinere|domnisoare|femei|doamne)"
 _MSG = r"(?:telegram|whatsapp|viber|signal|messenger)"
 _SOSIRE = r"(?:la sosire|la fata locului|dupa sosire|cand ajungeti|cand ajungi|dupa ce ajungeti|dupa ce ajungi|odata ajuns\w*|acolo|pe loc|pe santier)"
-_NUM = r"(?:\d+(?:\s?-\s?\d+)?|o|un|una|doua|doi|trei|patru|cinci|sase|cateva)"
-_SPAN = r"(?:saptamani|saptamana|luni|luna|zile)"
+_NUM = r"(?:\d+(?:\s?-\s?\d+)?|o|un|una|doua|doi|trei|patru|cinci|sase|sapte|opt|noua|zece|cateva)"
+_SPAN = r"(?:saptamani|saptamana|luni|luna|zile|sapt)"
 # Feminine-plural nationalities used as a selling point in escort adverts.
 _NATIONS = (
     r"(?:<~moldovence>|ucrainence|ucrainiance|rusoaice|braziliance|columbience|cubaneze|thailandeze|filipineze"
@@ -69,6 +83,22 @@ _ORIGIN = r"(?:republica moldova|moldova|ucraina|rusia|asia|africa|brazilia|thai
 
 # "<money>" also reads amounts written with "de" ("50 de euro", "3.000 de lei").
 _BANI = r"(?:<money>|\d{1,3}(?:[.,' ]\d{3}){0,2}\s(?:de\s)?(?:euro|eur|lei|ron|dolari|lire(?: sterline)?|franci)\b)"
+# A monthly wage abroad that is high for unskilled work: 1 000 or more in euro, pounds or
+# dollars, alone or as a range ("3000-4500 euro", "€2.500"); lei amounts are local wages.
+_BIG_SYM = r"(?:€|\$|£)\s?(?:[1-9][.,' ]?\d{3}|[1-9]\d[.,' ]?\d{3})"
+_BIG_NUM = (
+    r"(?<![\d.,])\d{1,2}(?:[.,' ]?\d{3}\s?[-–]\s?\d{1,2})?[.,' ]?\d{3}"
+    r"\s?(?:de\s)?(?:€|eur\w*|lire\w*|£|\$|dolari|usd|gbp)(?!\w)"
+)
+_BIG = rf"(?:{_BIG_SYM}|{_BIG_NUM})"
+# "No experience needed" in its usual wordings.
+_NOEXP = (
+    r"(?:fara (?:nicio\s)?experient\w*"
+    r"|nu\s(?:(?:e|este|-i|ai|aveti|va|iti)\s)?(?:nevoie de|trebuie|se cere|se cer|cerem|necesar\w*)\s(?:nicio\s)?experient\w*"
+    r"|experient\w*\snu\s(?:(?:e|este|-i)\s(?:necesar\w*|obligatori\w*|o problema)|trebuie|conteaza|se cere)\b"
+    r"|nu conteaza (?:daca (?:ai|aveti)\s)?experient\w*|fara sa (?:ai|aveti) (?:nicio\s)?experient\w*"
+    r"|zero experienta|nicio experienta (?:necesara|ceruta)|(?:te|va) invatam (?:noi\s)?tot)"
+)
 
 PATTERNS: dict[str, tuple[str, ...]] = {
     # ------------------------------------------------------------ risk
@@ -92,6 +122,12 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bcastigi cat acasa\b",
         r"\bbani buni din prima\b",
         r"\bincepatorii (?:sunt\s)?bineveniti\b",
+        # a high wage abroad and "no experience" on one line, in either order
+        rf"{_BIG_SYM}[^.!?\n]{{0,60}}?\b{_NOEXP}",
+        rf"{_BIG_NUM}[^.!?\n]{{0,60}}?\b{_NOEXP}",
+        rf"\b{_NOEXP}[^.!?\n]{{0,60}}?{_BIG}",
+        # a day / night rate, also as a range ("100-150 euro pe zi")
+        r"\b(?:castig\w*|venit\w*|plat[ai]\w*|salari\w*|primesti|primiti|faci|scoti)\s?:?\s(?:de\s)?(?:pana la\s|de la\s|intre\s)?(?:\d{2,4}\s?[-–]\s?)?<money>\s?(?:pe|/|la|pentru)\s?(?:zi|noapte|tura|seara)\b",
     ),
     "travel_paid": (
         # the journey paid / arranged, never "îmi plătesc singură drumul"
@@ -116,6 +152,18 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bte (?:ia|luam|asteapta)\b<g3>(?:aeroport|autogara|la loc|si te duce)\b",
         r"\b(?:va|te)\s(?:asteapta|asteptam)\sla aeroport\b",
         r"\bsa aranjeze totul\b",
+        # "biletul și viza achităm noi", without the clitic
+        rf"\b{_VOIAJ}\b<g4>(?<!\bil )(?<!\bo )(?<!\ble )(?<!\bii )(?:platim|achitam|acoperim|asiguram|suportam|cumparam|organizam|avansam|rezervam)\s(?:noi|integral|complet|tot)\b",
+        rf"\b{_VOIAJ}\b<g4>(?:il|o|le|ii|i-l)\s(?:achita|suporta|ia|iau)\s(?:el|ea|ei|mirele|sotul|domnul|barbatul|patron\w*|angajator\w*|firma|agentia|compania|noi)\b",
+        # list lines: "Transport: îl asigurăm noi", "Bilet – plătit de firmă"
+        r"\b(?:transport\w*|drum\w*|bilet\w*|calatori\w*|zbor\w*|viz[aei]\w*)\s?[:\-–]\s?(?:(?:il|o|le)\s)?(?:asiguram|platim|achitam|acoperim|suportam|organizam|cumparam|avansam|asigurat\w*|platit\w*|achitat\w*|inclus\w*|gratuit\w*|gratis|de la (?:noi|firma|angajator|patron|agentie)|din partea (?:noastra|firmei|angajatorului|agentiei))\b",
+        # money sent for the journey: "îi trimit eu bani de drum"
+        r"\b(?:ii|iti|va|le|ti|vi)\s(?:trimit|trimite|trimitem|dau|da|dam|ofer|ofera|oferim)\s(?:eu\s|el\s|noi\s)?(?:si\s)?(?:bani\w*|suma)\s(?:de|pentru|pt)\s(?:drum|bilet\w*|calatori\w*|viza|avion|zbor|transport)\b",
+        # "te ajutăm cu tot ca să ajungi acolo", "vă aducem noi până acolo"
+        r"\b(?:te|va)\s(?:ajutam|ajuta)\s(?:cu tot|cu toate|in tot)\b<g2>(?:sa|ca sa)\s(?:ajungi|ajungeti|pleci|plecati)\b",
+        r"\b(?:te|va)\s(?:aducem|ducem|luam)\snoi\b<g2>(?:pana\s)?(?:acolo|la destinatie|in strainatate|peste hotare)\b",
+        # "we take girls abroad"
+        rf"\b(?:ducem|luam|trimitem|scoatem|plasam|aducem)\s(?:\w+\s)?(?:fete|domnisoare|tinere|doamne|insotitoare|modele|hostese)\b<g3>(?:in|la|peste|spre)\s(?:strainatate|hotare|afara|{_COUNTRY})\b",
     ),
     "accommodation_by_employer": (
         r"\bcamer(?:a|ele|e)\s(?:este\s|e\s|sunt\s)?(?:asigurat\w*|gratuit\w*|gratis|oferit\w*|inclus\w*)\b",
@@ -149,13 +197,21 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bunde (?:vei sta|sa stai|stai)\b<g4>(?:rezolvat|asigurat|aranjat)\b",
         r"\bun loc unde sa stai\b",
         r"\bcazarea o (?:aranjeaza|asigura|ofera)\b",
+        # "cazarea e la fermă, în container", "cazarea va fi în vila patronului"
+        r"\bcazare\w*\s(?:e|este|va fi|se face|o sa fie)\s(?:\w+\s)?(?:la|in)\s(?:ferma|firma|fabrica|patron\w*|angajator\w*|familie|container\w*|barac\w*|camin\w*|hostel\w*|vila|casa|apartament\w*|santier\w*|noi)\b",
+        # live-in work: "locuire la familie", "stai în casa bătrânei", "masă și casă"
+        r"\b(?:locuire|locuinta|cazare\w*|stai|stati|locuiesti|locuiti|dormi|dormiti)\s(?:\w+\s)?(?:la|in)\s(?:familie|familia (?:angajatoare|respectiva|gazda)|casa (?:familiei|batran\w*|bunic\w*|pacient\w*|angajator\w*|patron\w*|clientului|doamnei|domnului)|batran\w*|bunic\w*|pacient\w*)\b",
+        r"\bmasa si casa\b|\bcasa\s?\+\s?masa\b|\bcu casa si masa\b",
+        # "locuiți la patron, deasupra barului"
+        r"\b(?:locuiti|locuiesti|locuiesc|locuieste|stati|stai)\s(?:la|in|langa)\s(?:patron\w*|sef\w*|stapan\w*|local|localul|bar|barul|club|clubul|restaurant|restaurantul)\b",
+        r"\b(?:locuiti|locuiesti|locuiesc|locuieste|stati|stai|dormiti|dormi|cazare\w*)\b<g3>(?:deasupra|in spatele|in incinta)\s(?:barului|localului|clubului|restaurantului|fabricii|fermei|magazinului|atelierului|halei|depozitului)\b",
     ),
     "debt_repaid_from_wages": (
         # the journey or an advance repaid from pay
         rf"\b(?:{_TRAVEL_NOT_LOCAL}|avans\w*|imprumut\w*|datori\w*|cheltuiel\w* de (?:drum|calatorie|transport|viza))\b<g6>(?:se\s)?(?:(?:il|o|le|ii|i-l|i-le)\s)?"
         rf"(?:retin\w*|scad\w*|scaz\w*|deduc\w*|dedus\w*|recupera\w*|returna\w*|returnezi|rambursa\w*|ramburs\w*|intoarce|intorc|intors\w*|achita\w*|plates\w*|platit\w*|da inapoi|dai inapoi|dati inapoi|socot\w*|regl\w*|ia)\b<g3>(?:{_FROM_PAY}|{_FROM_FIRST}|din munca|prin munca)",
         # any cost taken from the FIRST wages
-        rf"\b(?:cheltuiel\w*|costu\w*|transport\w*|suma|sumele|banii|totul|toate)\b<g6>(?:se\s)?(?:(?:il|o|le|ii)\s)?(?:retin\w*|scad\w*|scaz\w*|deduc\w*|recupera\w*|returna\w*|intoarce|intorc|da inapoi|dati inapoi)\b<g3>{_FROM_FIRST}",
+        rf"\b(?:cheltuiel\w*|costu\w*|transport\w*|suma|sumele|banii|totul|toate)\b<g6>(?:se\s)?(?:(?:il|o|le|ii)\s)?(?:retin\w*|scad\w*|scaz\w*|deduc\w*|recupera\w*|returna\w*|intoarce|intorc|da inapoi|dati inapoi|regl\w*|acoper\w*|compens\w*|deconta\w*|acopera)\b<g3>{_FROM_FIRST}",
         # repay verbs: the worker gives money back out of pay
         rf"\b(?:se|le|il|o|i-l|i-le|ii|ne|mi|ni-i)\s(?:recupereaza|returneaza|returnezi|returnati|rambursea\w*|da inapoi|dai inapoi|dati inapoi|intoarce|intorc|intoarceti)\b<g3>(?:{_FROM_PAY}|{_FROM_FIRST}|din munca)",
         rf"\b(?:returnati|returnezi|dati inapoi|dai inapoi|rambursati|achitati|platiti)\b<g3>(?:din|cu)\s(?:primul\s|primele\s|prima\s)?(?:\w+\s)?(?:{_PAY}|munca)",
@@ -201,10 +257,16 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         rf"\b{_DOC}\b<g2>(?:le facem noi|sunt treaba noastra)\b",
         r"\b(?:tu\s)?le predai\b",
         rf"\b(?:ai|am|ati)\sdat\s{_DOC}\s(?:agenti\w*|coordonat\w*|patron\w*|manager\w*|sef\w*)",
+        # handed in and kept "until": "se depun la agenție și rămân la dosar până la plecare"
+        rf"\b{_DOC}\b[^.!?\n]{{0,60}}?\b(?:se depun|se predau|se lasa|raman|stau|se pastreaza|se tin)\b<g2>(?:la|in)\s{_HOLDER}\b<g3>pana (?:la|cand|se)\b",
+        # "nu trebuie să porți pașaportul, rămâne la birou"
+        rf"\bnu trebuie sa (?:port|porti|purtati|aveti|ai|tii|tineti|iei|luati)\s(?:la (?:mine|tine|voi)\s|cu (?:mine|tine|voi)\s)?{_DOC}\b<g2>(?:ramane|raman|sta|stau|e|este|sunt)\s(?:la|in)\s",
+        # "de acte ne ocupăm noi", "de hârtiile mele au grijă oamenii cu care lucrez"
+        rf"\bde\s(?:toate\s)?{_DOC}(?:\s(?:tale|voastre|mele|ei|lor|dvs))?\s(?:ne ocupam noi|se ocupa (?:agenti|coordonat|manager|sef|patron|firma|biroul)\w*|au grija (?:oamenii|ei|cei)|are grija (?:agenti|coordonat|manager|sef|patron|firma|biroul)\w*)",
     ),
     "agency_keeps_documents": (
         rf"\b{_DOC}\b<g4>(?:(?:il|o|le|ii)\s)?(?:se\s)?(?:va\s|vor\s|vom\s|o sa\s)?(?:fi\s)?(?:pastr\w*|tin|tine|tinem|tinut\w*|retin\w*|raman\w*|<~ramane>|sta|stau|pred\w*|depozit\w*)\b<g3>"
-        r"(?:(?:la|de|de catre|catre|in pastrarea|in grija|in dosarul)\s)?(?:noi|agenti\w*|birou\w*|sediu\w*|dosarul nostru|coordonat\w*|consultant\w*|omul nostru|oamenii nostri)\b",
+        rf"(?:(?:la|de|de catre|catre|in pastrarea|in grija|in dosarul)\s)?{_BROKER}\b",
         rf"\b(?<!pentru )(?<!cu )(?<!de )(?<!la )(?<!pe )(?:(?:iti|va|ii|le|vi|ti)\s)?(?:(?:vom|o sa)\s)?(?:pastram|retinem|tinem)\b(?![^.!?\n]{{0,25}}\b(?:copi|xerox|scan))<g2>{_DOC}",
         rf"\b(?:agentia|biroul|agentie|coordonat\w*|consultant\w*|omul nostru|oamenii nostri)\b<g8>(?:(?:va|iti|ii|le|ti|vi|imi|mi)\s)?(?:pastreaza|retine|tine|pastra)\b(?![^.!?\n]{{0,25}}\b(?:copi|xerox|scan))<g2>{_DOC}",
         rf"\b(?:lasati|lasa|lasi|predati|predai)\b<g2>{_DOC}\s(?:la noi|la agentie|la birou|agentiei|coordonat\w*)\b",
@@ -216,6 +278,10 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         rf"\b{_DOC}\b<g2>(?:sunt|e|este)\s(?:deja\s|deocamdata\s|acum\s)?la\s(?:agenti\w*|birou\w*|noi)\b",
         rf"\b(?:am|ai|ati|a)\sdat\s{_DOC}\s(?:agentiei|coordonat\w*|biroului)\b",
         r"\b(?:tu\s)?le predai\b",
+        # handed in and kept until the wedding / the visa / the departure
+        rf"\b{_DOC}\b[^.!?\n]{{0,60}}?\b(?:se depun|se predau|se lasa|raman|stau|se pastreaza|se tin)\b<g2>(?:la|in)\s{_BROKER}\b<g3>pana (?:la|cand|se)\b",
+        # the man keeps them: "pașaportul îl ține mirele până la nuntă", "el îți păstrează actele"
+        rf"\b(?:mirele|sotul|viitorul (?:sot|mire)|barbatul|domnul|logodnicul|el)\s(?:(?:iti|va|ii|le|vi|ti)\s)?(?:pastreaza|tine|retine|ia|va pastra|va tine|o sa pastreze|o sa tina)\b(?![^.!?\n]{{0,25}}\b(?:copi|xerox|scan))<g2>{_DOC}",
     ),
     "recruitment_fee": (
         r"\btax[aei]\w*\s(?:de\s)?(?:inregistrare|inscriere|procesare|intermediere|plasare|angajare|participare|dosar|perfectare|serviciu|intrare|profil|deschidere)\b",
@@ -240,6 +306,8 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:cost\w*|pret\w*|tarif\w*)\s(?:\w+\s)?(?:serviciului|serviciilor|de plasare|de intermediere|dosarului|inscrierii|de inscriere|plasarii|intermedierii)\b<g3><money>",
         r"\b(?:platiti|achitati|platesti|achiti|trebuie sa platiti|trebuie sa achitati)\s(?:un\s|o\s)?(?:avans|garantie|cautiune|taxa|comision|depozit|suma de)\b",
         r"\bse\s(?:achita|plateste|percepe)\s(?:o\s)?(?:taxa|garantie|cautiune|comision)\b",
+        # "tu plătești doar înscrierea", "achitați dosarul și traducerile"
+        r"\b(?:platesti|platiti|achiti|achitati)\s(?:doar\s|numai\s|tu\s|voi\s)?(?:inscrierea|taxa|dosarul|profilul|abonamentul|traducerile|traducerea|comisionul|avansul|garantia|perfectarea)\b",
     ),
     "vague_employer": (
         # "o firmă mare", but not "suntem o firmă mare" nor "experiență în firme mari"
@@ -265,6 +333,13 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         rf"\bangajator\w*\b<g2>(?:este|e)\s(?:un|o|unul dintre|una dintre)\s(?:client\w*|partener\w*|firm\w*|compani\w*)\b{_NAMED_SOON}",
         rf"\b(?:client\w*|partener\w*) (?:de-al|al) nostru\b{_NAMED_SOON}",
         r"\bdetalii\s(?:despre|privind|legate de)\s(?:angajator\w*|firm\w*|compani\w*)\b<g3>(?:doar|numai|la telefon|la interviu|in privat|personal|la cerere|dupa)\b",
+        # a person, not a company: "omul la care lucrez", "un patron de-al nostru de acolo"
+        rf"\b(?:omul|patronul|seful|un om|un patron|un cunoscut|o cunostinta|niste oameni)\s(?:la care (?:lucrez|lucram|lucreaza|lucrati)|(?:meu|nostru)\s(?:de acolo|din \w+)|de acolo|de-al (?:meu|nostru)|(?:din|de la)\s{_COUNTRY})\b",
+        # a family abroad described, not named: "familie f. bună și liniștită"
+        r"\b(?<!suntem o )(?<!suntem )(?<!avem o )(?<!sunt o )(?:o\s|la o\s|pentru o\s|pt o\s|intr-o\s|cu o\s)?famili[ea]\s(?:f\.?\s|foarte\s)?(?:buna|serioasa|linistita|instarita|de treaba|cumsecade|bogata|de incredere)\b(?!\s(?:din|de)\s(?:romania|cluj|iasi|bucuresti|brasov|timisoara|chisinau))",
+        rf"\b(?<!suntem )(?:o|la o|pentru o|pt o|intr-o|cu o)\sfamili[ea]\s(?:\w+\s){{0,2}}(?:din|in)\s{_COUNTRY}\b{_NAMED_SOON}",
+        # "Firmă angajează ...": an unnamed company opens the advert
+        rf"(?<![\w,] )(?<!\w\s\s)\b(?:o\s)?firma\s(?:angajeaza|recruteaza|cauta|selecteaza|are nevoie)\b{_NAMED_SOON}",
     ),
     "contract_on_arrival": (
         rf"\bcontract\w*\b<g3>(?:se\s)?(?:semneaza|semnat|face|fac|da|primiti|incheie|incheiat)\w*\b<g3>{_SOSIRE}",
@@ -277,7 +352,12 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bsemnati contractul\b<g3>(?:la sosire|acolo|dupa ce ajungeti)",
         r"\bsemne\w* contract\w*\b<g4>(?:dupa ce ajungi|la sosire|acolo)\b",
         r"\bsemn\w*\s(?:\w+\s)?(?:actele|contract\w*|hartiile)\b<g2>(?:acolo|la sosire|dupa ce ajung\w*|cand ajung\w*)\b",
-        r"\bcontract\w*\b<g3>(?:il\s|o\s|vi\s|vi se\s|ti se\s|se\s)?(?:facem|face|faceti|semnam|semnati|semneaza|incheiem|incheie|primiti|primesti|da|dam)\s(?:abia\s|doar\s|numai\s)?(?:dupa|cand)\b<g4>(?:vedem|ajung\w*|sosi\w*|proba|prima luna|incep\w*|lucr\w*|va intelegeti)",
+        r"\bcontract\w*\b<g3>(?:il\s|o\s|vi\s|vi se\s|ti se\s|se\s)?(?:facem|face|faceti|semnam|semnati|semneaza|incheiem|incheie|primiti|primesti|da|dam)\s(?:abia\s|doar\s|numai\s)?(?:dupa|cand)\b<g4>(?:vedem|ajung\w*|sosi\w*|proba|prima luna|incep\w*|lucr\w*|va intelegeti"
+        rf"|acomod\w*|adapt\w*|obisnu\w*|(?:{_NUM}|cateva)\s(?:luni|luna|saptamani)\b)",
+        # list lines: "Contract: se semnează acolo", "Contract – la sosire"
+        rf"\bcontract\w*(?:\sde munca)?\s?[:\-–]\s?(?:(?:se\s)?(?:semneaza|face|fac|incheie|da|primiti)\s)?(?:{_SOSIRE}|la destinatie)\b",
+        # a longer subject: "contractul de muncă cu angajatorul se semnează la sosire"
+        rf"\bcontract\w*\b<g5>(?:se\s)?(?:semneaza|semnat|face|incheie|incheiat)\w*\b<g3>(?:{_SOSIRE}|la destinatie)\b",
     ),
     "messenger_only_contact": (
         rf"\b(?:doar|numai|exclusiv)\s(?:pe|prin|in|la)?\s?{_MSG}\b",
@@ -288,6 +368,8 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:doar|numai)\s(?:prin\s)?(?:mesaje|mesaj|sms)\b(?!\s(?:serioase|serios|decente|politicoase))",
         r"\bla telefon nu raspund\w*\b",
         rf"\bnu (?:raspundem|raspund|raspunde) la (?:telefon|apeluri)\b<g4>{_MSG}\b",
+        # the refusal of calls a sentence later: "pe Telegram @nume. NU răspundem la apeluri"
+        rf"\b{_MSG}\s?:?\s?@[\w.]{{2,30}}\W{{1,4}}(?:nu (?:raspundem|raspund|raspunde|preluam) la (?:apeluri|telefon)|nu (?:sunam|sunati|suna)\b|fara apeluri)",
     ),
     "young_women_only": (
         rf"\b(?:doar\s|numai\s)?{_FETE}\s?,?\s(?:de\s|intre\s|cu varsta(?: intre)?\s)?(?:1[89]|2[0-2])\s?(?:-|si|pana la)\s?(?:2\d|3[0-5])\b",
@@ -304,6 +386,14 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:1[89]|2[0-2])\s?[-–]\s?(?:2\d|3[0-5]) de ani\b",
         r"\baspect\w* placut\b",
         r"\bdomnisoar\w* tinere\b|\bfetele care au grija\b|\btinerele (?:carora|care)\b|\btinerele au\b<g3>(?:sanse|prioritate|avantaj)|\bprefera\w* (?:domnisoarele|fetele) tinere\b",
+        # an age range after a singular or plural woman noun, a few words later
+        r"\b(?:fete|fata|domnisoar\w*|doamn\w*|femei\w*|tinere|tanara|sotie|sotii|mireasa|mirese|partenera|candidate)\b<g4>(?:de\s|intre\s|cu varsta(?: intre)?\s|varsta\s)?(?:1[89]|2[0-2])\s?(?:-|–|si|pana la)\s?(?:2\d|3[0-5])\b",
+        # a young, docile wife sought: "caut o fată tânără", "vrea soție cuminte, ascultătoare"
+        r"\b(?:caut\w*|vrea|vor|vreau|vrem|doreste|doresc|dorim|isi doreste|isi doresc|prefera|preferam)\b<g3>(?:fata|fete|mireasa|mirese|partenera|domnisoara|domnisoare|nevasta|neveste)\s(?:foarte\s|mai\s|mult mai\s)?(?:tanara|tinere|tinerica|tinerele)\b",
+        r"\b(?:caut\w*|vrea|vor|vreau|vrem|doreste|doresc|dorim|isi doreste|isi doresc|prefera|preferam)\b<g4>(?:fata|fete|tanara|tinere|tinerica|sotie|sotii|nevasta|neveste|mireasa|mirese|partenera|domnisoara|domnisoare)\b<g5>(?:cuminte|cuminti|ascultatoare|supus[ae]|docil[ae]|fara pretentii|modest[ae]|simpl[ae] si (?:muncitoare|harnic[ae]|gospodin[ae]|ascultatoare)|harnic[ae] si (?:cuminte|cuminti|ascultatoare|supus[ae])|care (?:asculta|stie sa asculte))\b",
+        r"\b(?:sotie|sotii|nevasta|mireasa|mirese|fata|fete)\s(?:\w+\s)?(?:ascultatoare|supus[ae]|docil[ae])\b",
+        # "much younger": "mult mai tânără", "cu 20 de ani mai tânără"
+        r"\b(?:mult|cu\s(?:cel putin\s|minim\s|macar\s|peste\s)?\d+\s(?:de\s)?ani)\smai\s(?:tanara|tinere)\b|\bmai tanar[ae] cu\s(?:cel putin\s|minim\s|peste\s)?\d+\s(?:de\s)?ani\b",
     ),
     "send_photos": (
         r"\b(?<!cereau )(?<!cerut )(?:trimite\w*|atasa\w*|expedia\w*|necesar\w*|obligatori\w*)\b[^.!?\n]{0,60}?\b(?:costum de baie|bikini|lenjerie|in picioare|in intregime|din cap pana|in rochie|full|corp intreg|tot corpul)",
@@ -315,6 +405,8 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bfara poze\b",
         r"\b(?:cateva|doua|o) poz[ae]\w*\b",
         r"\bcu\s(?:\d|doua|trei|patru|cinci|cateva)\s(?:poze|fotografii)\b",
+        # one photo too: "poza în costum de baie obligatoriu"
+        r"\b(?<!cereau )(?<!cerut )(?<!cer )(?:poz[ae]|fotografi[ae]|foto)\s(?:\w+\s)?(?:in|cu)\s(?:costum de baie|bikini|lenjerie|picioare|intregime|corp intreg|tot corpul)\b",
     ),
     "urgency": (
         # pressure to LEAVE or DECIDE; "angajăm urgent", "ASAP", "aplică acum" are not this
@@ -340,6 +432,7 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bnu astepta prea mult\b",
         r"\bse inchid\b<g2>(?:vineri|luni|marti|miercuri|joi|sambata|duminica|maine)\b",
         r"\brepede\W{1,3}grupul\b",
+        r"\bplecare\w*\s(?:cat mai (?:curand|repede)|imediata|rapida)\b",
     ),
     "third_person_voice": (
         r"\b(?:rezervar\w*|programar\w*|intalnir\w*)\b<g2>(?:doar\s|numai\s|exclusiv\s)?(?:prin|la)\s(?:manager\w*|administrat\w*|agenti\w*|sofer\w*|operator\w*|dispecer\w*|coordonat\w*|prieten\w*|asistent\w*|secretar\w*)",
@@ -361,14 +454,45 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?<!care )(?:se imbraca|adora|iubeste|danseaza|stie sa)\b",
         r"\bel\s(?:programeaza|stabileste|aranjeaza|se ocupa|va spune|face programar\w*)\b",
         r"\b(?:stabileste|aranjeaza|organizeaza)\b<g2>(?:managerul|administratorul|agentia|operatorul)\b",
-        r"\bagenti\w* (?:noastra|aranjeaza)\b",
-        r"\b(?:ii|îi) plac\w*\b",
-        r"\b(?:doamne|domnisoare)\s(?:elegante|noi|fermecatoare)\b|\b(?<!sunt )o doamna\b",
+        # (a marriage agency speaking of itself, or a man "looking for a lady", is not this)
+        r"\bagenti\w* (?:noastra|aranjeaza)\b(?![^.!?\n]{0,100}\b(?:matrimonial\w*|casator\w*|sot|soti|sotie|mire\w*|partener\w*|cunostint\w*|femeile|relati\w*))",
+        r"\b(?<!caruia )(?<!careia )(?<!carora )(?:ii|îi) plac\w*\b",
+        r"\b(?:doamne|domnisoare)\s(?:elegante|noi|fermecatoare)\b|\b(?<!sunt )(?<!caut )(?<!cautam )(?<!cauta )(?<!cunosc )(?<!cunoaste )(?<!gasesc )o doamna\b(?!\s(?:intre|de \d|\d))",
         r"\bva va insoti\b",
         r"\b(?:aduc|aducem|va aducem|va aduc)\s(?:\w+\s)?(?:domnisoare|fete|doamne|tinere|fata|domnisoara)\b",
-        r"\bplata se (?:face|da|lasa|achita)\s(?:la\s)?(?:mine|sofer\w*|manager\w*|administrat\w*|dispecer\w*|noi|agenti\w*)\b",
+        r"\bplata se (?:face|da|lasa|achita)\s(?:la\s)?(?:mine|sofer\w*|manager\w*|administrat\w*|dispecer\w*|noi|agenti\w*)\b(?![^.!?\n]{0,40}\b(?:chitanta|bon|factura|contract))",
         r"\b(?:fetele|domnisoarele|doamnele)\snu\s(?:vorbesc|raspund)\sla telefon\b",
         r"\b(?:are|avea)\s(?:doar\s)?(?:1[89]|2\d)\s(?:de\s)?ani\b",
+        # a relative offers the bride: "fiica mea caută un soț în străinătate", "căutăm ginere"
+        r"\b(?:fiica|fata|nepoata|sora|verisoara|fina|cumnata|finuta)\s(?:mea|noastra)\b<g3>(?:cauta|isi cauta|doreste|isi doreste|vrea|ar vrea|ar dori|s-ar marita|s-ar casatori|se marita|e gata|este gata|e pregatita|e dispusa|este dispusa|asteapta|merita)\b",
+        r"\b(?:sot|mire|barbat|partener|ginere)\w*\b<g4>(?:pentru|pt)\s(?:fiica|fata|nepoata|sora|verisoara|fina|cumnata)\s(?:mea|noastra)\b(?!\s(?:un tata|o familie|un model))",
+        r"\b(?:caut|cautam|cauta|cautati)\s(?:un\s)?ginere\b|\bo (?:marit|maritam|dam)\b<g3>(?:dupa|cu)\s(?:un\s)?(?:strain|barbat|domn)\w*",
+        # someone answers for her: "nu vorbește engleza, răspund eu", "scriu în numele ei"
+        r"\bnu\s(?:vorbeste|stie|cunoaste|intelege|scrie)\s(?:\w+\s)?(?:engleza|limba\w*|limbi|germana|italiana|franceza|spaniola|turca|araba|greaca|ebraica|olandeza|straina|rusa)\b<g6>(?:raspund|raspundem|traduc|traducem|scriu|scriem|vorbesc|vorbim|comunic|comunicam|corespondez|corespondam)\s(?:eu|noi)\b",
+        r"\b(?:raspund|raspundem|vorbesc|vorbim|scriu|scriem|corespondez|corespondam|decid|decidem|hotarasc|hotaram)\s(?:eu|noi)\s(?:in locul|in numele|pentru)\s(?:ei|fetei|fetelor|miresei|lor)\b",
+        r"\bin (?:locul|numele) (?:ei|fetei|fetelor|miresei|domnisoarei|doamnei|candidatei|candidatelor)\b",
+        r"\b(?:fetele|domnisoarele|doamnele|ea|fata|mireasa)\snu\s(?:vorbesc|vorbeste|stiu|stie|inteleg|intelege|cunosc|cunoaste)\s(?:\w+\s)?(?:engleza|limba\w*|limbi|romana|germana|italiana|franceza|spaniola|turca|araba|greaca|rusa|straina)\b",
+        # contact through her family or the broker: "contact prin mama ei", "corespondența o poartă biroul"
+        r"\b(?:prin|la|cu)\s(?:mama|tatal|tata|fratele|parintii|familia|matusa|unchiul|bunica)\s(?:ei|fetei|fetelor|miresei|domnisoarei)\b",
+        r"\b(?:contact\w*|legatura|corespondenta|scrisorile|mesajele|comunicarea|discutiile)\s(?:cu\s(?:ea|fetele|domnisoarele|doamnele|candidatele|miresele)\s)?(?:se face\s|se fac\s|sunt\s|este\s|e\s|trec\s)?(?:doar|numai|exclusiv)\s(?:prin|cu|la)\s(?:manager\w*|administrat\w*|agenti\w*|birou\w*|coordonat\w*|consultant\w*|curator\w*|noi|mama|tatal|familia|parintii|reprezentant\w*|intermediar\w*)\b",
+        r"\b(?:biroul|agentia|agentie|managerul|administrat\w*|consultant\w*|coordonat\w*|curator\w*|noi)\b<g2>(?:se ocupa|ne ocupam|raspunde|raspundem|gestioneaza|gestionam|citeste|citim|scrie|scriem|preia|preluam|poarta|purtam)\s(?:noi\s)?(?:de\s)?(?:toata\s|toate\s)?(?:corespondenta|scrisorile|mesajele|conversatiile|comunicarea)\b",
+        r"\b(?:corespondenta|scrisorile|mesajele|comunicarea)\s(?:ei|fetei|fetelor|doamnelor|domnisoarelor|miresei|cu ea|cu fetele)\s(?:(?:o|le)\s)?(?:gestioneaza|poarta|preia|face|citeste|scrie|trec prin|se face prin)\s(?:biroul|agentia|noi|managerul|consultant\w*|coordonat\w*)\b",
+        r"\b(?:mesajele|apelurile|telefonul|programarile|rezervarile)\s(?:mele\s|ei\s)?(?:le|il)\s(?:citeste|preia|face|gestioneaza|tine)\s(?:prietenul|managerul|sotul|iubitul|fratele|soferul|el|administrat\w*|agenti\w*|curator\w*)\b",
+        # a manager / administrator / "curator" takes the calls and the money
+        r"\b(?:managerul|administratorul|administratoarea|curatorul|curatoarea|coordonatorul|coordonatoarea|dispecerul|operatorul|soferul)\b<g3>(?:preia|raspunde la|gestioneaza|incaseaza|primeste|ia|colecteaza)\s(?:toate\s)?(?:apelurile|telefoanele|telefonul|platile|plata|banii|rezervarile|programarile|mesajele)\b",
+        r"\bplat(?:a|ile)\b<g3>(?:(?:se\s)?(?:face|fac|da|dau|lasa|achita|primeste|incaseaza)\s)?(?:doar\s|numai\s|exclusiv\s)?(?:la|catre|prin|direct la|in mana)\s(?:manager\w*|administrat\w*|curator\w*|coordonat\w*|sofer\w*|dispecer\w*)\b",
+        r"\b(?:banii|plata|onorariul|tariful)\s(?:il\s|o\s|ii\s)?(?:incaseaza|ia|primeste|colecteaza|tine)\s(?:managerul|administrat\w*|curator\w*|soferul|agentia|coordonat\w*)\b",
+        r"\b(?:rezervar\w*|programar\w*|intalnir\w*)\b<g2>(?:doar\s|numai\s|exclusiv\s)?(?:prin|la|cu)\s(?:curator\w*|impresar\w*|peste\b|protector\w*)",
+        # a man named for the bookings: "programări doar prin Mihai"
+        r"\b(?:rezervar\w*|programar\w*|intalnir\w*)\s(?:se fac\s)?(?:doar|numai|exclusiv)\sprin\s(?!(?:telefon|sms|mesaj|msg|whatsapp|telegram|viber|signal|messenger|e-?mail|mail|apel|site|aplicati|formular|mine|noi|pagina|cont|dm|privat|inbox|chat|instagram|facebook|link|numar|intermediul|programare|rezervare)\w*\b)[a-z]{3,}\b",
+        # the women housed by the advertiser, escorted by "our person"
+        r"\b(?:fetele|domnisoarele|doamnele|insotitoarele|modelele)\b<g2>(?:locuiesc|stau|dorm|sunt cazate|traiesc)\s(?:impreuna\s)?(?:la noi|in apartament\w*\s(?:nostru|noastre|agentiei|firmei)|in casa (?:agentiei|noastra)|la agenti\w*)\b",
+        # presented by someone else: "vă prezint pe prietena mea", "faceți cunoștință cu"
+        r"\b(?:va|iti)\s(?:prezint|prezentam|recomand|recomandam)\spe\b|\bvi-o\s(?:prezint|prezentam|recomand|recomandam)\b|\b(?:faceti|fa)\scunostinta cu\b",
+        # a relative introduces herself as such: "sunt mama ei", "suntem părinții fetei"
+        r"\b(?:sunt|suntem)\s(?:mama|tatal|sora|fratele|matusa|unchiul|bunica|parintii|nasa|nasul)\s(?:ei|fetei|fetelor|miresei|domnisoarei)\b",
+        # the broker presents "its" women
+        r"\b(?:miresele|candidatele|doamnele|domnisoarele|clientele)\snoastre\b",
     ),
     "multiple_workers_one_contact": (
         r"\b(?:fete|domnisoare)\snoi\s(?:in\s)?(?:fiecare|in fiecare)\s(?:saptamana|zi|luna)\b",
@@ -382,6 +506,10 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:grupuri|fete|doamne|domnisoare)\s(?:noi|diferite)\s(?:in\s)?fiecare\b",
         r"\b(?:doamne|doamnele|fete) noi\b<g3>(?:alatur\w*|alatura)\b|\bni s-?\s?au alaturat\b|\bni se alatura\b",
         r"\b(?:alte|celelalte)\s(?:insotitoare|doamne|fete)\b",
+        # an agency offering "ladies" or "girls": "Agenție de companie: doamne frumoase din ..."
+        r"\bagenti\w*\s(?:de\s)?(?:companie|escort\w*|insotitoare|insotire|dame de companie)\b[^.!?\n]{0,40}?\b(?:doamne|fete|domnisoare|modele|insotitoare|tinere)\b",
+        # "we take girls abroad"
+        rf"\b(?:ducem|luam|trimitem|scoatem|plasam|aducem)\s(?:\w+\s)?(?:fete|domnisoare|tinere|doamne|insotitoare|modele|hostese)\b<g3>(?:in|la|peste|spre)\s(?:strainatate|hotare|afara|{_COUNTRY})\b",
     ),
     "new_in_town": (
         r"\bnou[aă]? in (?:oras|orasul)\b",
@@ -400,14 +528,20 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:doar|numai)\b<g3>(?:saptamana asta|pentru scurt timp|pentru cateva zile|pana (?:luni|marti|miercuri|joi|vineri|sambata|duminica))\b",
         r"\bpentru (?:cateva zile|scurt timp)\b",
         r"\btocmai m-?\s?am mutat\b",
-        r"\bcalatoresc\b",
+        r"\b(?<!sa )calatoresc\b",
         r"\bsunt in\b<g2>pana (?:luni|marti|miercuri|joi|vineri|sambata|duminica)\b",
+        # "tocmai au sosit", "abia venite", "venite acum în București"
+        r"\b(?:tocmai|abia|recent|proaspat)\s(?:(?:am|a|au|s-au|s-a|ne-au|ne-am|m-am)\s)?(?:sosit|venit|ajuns|aterizat|mutat|adus)\w*",
+        r"\b(?:venit\w*|sosit\w*|ajuns\w*|aduse|mutat\w*)\s(?:acum(?!\s(?:\d+|o|un|doi|doua|trei|patru|cinci|cativa|cateva|multi|multe)\s)|azi|ieri|aseara|de ieri|de azi|chiar acum|saptamana (?:asta|aceasta|trecuta)|in aceasta saptamana)\b",
+        # touring: "în fiecare săptămână alt oraș", "mă mută în alt oraș"
+        r"\b(?:in fiecare|la fiecare|la cateva)\s(?:saptamana|zile|luna)\s(?:alt|in alt|intr-un alt)\s?oras\b",
+        r"\b(?:ma|o|le|te|ne)\s(?:muta|mut|mutam|trimit|trimite)\s(?:\w+\s)?(?:in|intr-un)\s(?:alt|alte|fiecare)\s(?:oras|orase|localitate)\b",
     ),
     "available_24_7": (
         r"\b24\s?/\s?7\b",
         r"\bnon[- ]?stop\b",
         r"\bzi si noapte\b|\bzi sau noapte\b",
-        r"\boricand\b",
+        r"\b(?<!poate )(?<!pot )(?<!poti )(?<!puteti )oricand\b(?!\s(?:sa\s)?(?:refuz|renunt|anul|opri|pleca))",
         r"\b(?:la|in) orice ora\b",
         r"\bfara zile libere\b",
         r"\b7 zile din 7\b|\b7 zile pe saptamana\b|\bsapte zile din sapte\b",
@@ -415,6 +549,9 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:mereu|tot timpul) la telefon\b",
         r"\bserile tarzii\b|\bdiminetile devreme\b",
         r"\bcand va convine\b",
+        # "disponibilă toată ziua", "târziu sau devreme, sunt aici"
+        r"\bdisponibil\w*\s(?:\w+\s)?(?:toata ziua|toata noaptea|permanent|mereu|non-?stop|la orice ora|in orice zi|in fiecare zi|tot timpul|zilnic)\b",
+        r"\b(?:tarziu sau devreme|devreme sau tarziu|ziua si noaptea|noapte si zi|ziua sau noaptea)\b",
     ),
     "restricted_movement": (
         r"\bnu (?:aveti|ai|au|are|am|avem) voie sa (?:iesiti|iesi|iasa|ies|iesim|plecati|pleci|plec|plecam|parasiti|parasesti|parasesc|umbl\w*)\b",
@@ -443,14 +580,22 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bnu (?:trebuie sa mergi nicaieri|e nevoie sa iesi)\b",
         r"\bpreferam ca oamenii sa stea\b",
         r"\bte ducem la lucru si inapoi\b",
+        # the driver brings them and takes them back: "le aduce la hotel și le ia înapoi"
+        r"\b(?:le|o|te|va|ii)\s(?:aduce|aducem|duce|ducem|lasa|lasam)\b(?![^.!?\n]{0,30}\b(?:aeroport|autogara|gara)\b)<g3>(?:si|,)\s(?:le|o|te|va|ii)\s(?:ia|iau|luam|recupereaza|recuperam|asteapta|asteptam)\b",
+        r"\bsofer(?:ul|ii)\s(?:nostru\s|nostri\s|agentiei\s)?(?:o|le|va|te|ii|vi)\s(?:insoteste|insotesc|aduce|aduc|duce|duc|ia|iau|livreaza|transporta)\b",
+        # outings only with the family or the boss: "ieși cu familia duminica la biserică"
+        r"\b(?:iesi|iesiti|iese|ies|iesim)\s(?:\w+\s)?(?:doar|numai|exclusiv)\s(?:impreuna\s)?(?:cu|insotit\w*)\s",
+        r"\b(?:iesi|iesiti|iese)\s(?:doar\s|numai\s)?(?:cu|impreuna cu)\s(?:familia|noi|unul dintre noi|patron\w*|sef\w*|sofer\w*|angajator\w*|stapan\w*)\b<g3>(?:duminica|sambata|o data|o zi|o dupa-amiaza|o dupa amiaza|la biserica)\b",
+        r"\binsotit\w*\s(?:mereu\s|tot timpul\s|permanent\s)?de\s(?:persoana|omul|oamenii)\s(?:noastra|nostru|nostri|de incredere)\b",
     ),
     "marriage_abroad_fast": (
-        rf"\b(?:casator\w*|nunt\w*|marit\w*|cununi\w*|logodn\w*)\b<g3>(?:in|timp de|peste|dupa)\s(?:cel mult\s|maxim(?:um)?\s|doar\s|numai\s)?{_NUM}\s(?:de\s)?{_SPAN}\b",
+        rf"\b(?:casator\w*|nunt\w*|marit\w*|cunun\w*|logodn\w*)\b<g3>(?:in|timp de|peste|dupa)\s(?:cel mult\s|maxim(?:um)?\s|doar\s|numai\s)?{_NUM}\s(?:de\s)?{_SPAN}\b",
         rf"\b(?:plecati|plecare|plecarea|mutati-va|mutare|plecam|calatori\w*)\b<g6>(?:in|peste)\s(?:cel mult\s|maxim(?:um)?\s)?{_NUM}\s(?:de\s)?{_SPAN}\b",
         rf"\b(?:plec\w*|pleaca|pleci|mut\w*|mergi|merge|mergeti)\s(?:in\s)?(?:strainatate|peste hotare|afara|in tara lui|la el)\b<g3>(?:in|peste|dupa|timp de)\s(?:cel mult\s|maxim(?:um)?\s|doar\s)?{_NUM}\s(?:de\s)?{_SPAN}\b",
         r"\b(?:casatorie|nunta|viza)\s(?:rapida|rapid|expres|garantata)\b",
-        r"\b(?:nunta|casator\w*|cununi\w*)\b<g3>(?:cat mai repede|cat mai curand|imediat|repede)\b",
-        r"\b(?:casator\w*|nunt\w*|marit\w*|cununi\w*)\b<g4>(?:pana la (?:vara|toamna|iarna|primavara|craciun|anul nou|sfarsitul anului)|luna viitoare|anul acesta)\b",
+        r"\b(?:nunta|casator\w*|cunun\w*|marit\w*|ne luam)\b<g3>(?:cat mai repede|cat mai curand|cat de repede|cat de curand|imediat|repede|rapid|urgent|in curand|in scurt timp|fara amanare|fara intarziere|fara sa mai asteptam)\b",
+        r"\b(?:casator\w*|nunt\w*|marit\w*|cunun\w*)\b<g4>(?:pana la (?:vara|toamna|iarna|primavara|craciun|anul nou|pasti|sfarsitul (?:anului|verii|lunii|sezonului))|luna viitoare|anul acesta"
+        r"|luna (?:asta|aceasta)|sezonul (?:acesta|asta|urmator)|(?:in\s)?vara (?:asta|aceasta)|(?:in\s)?toamna (?:asta|aceasta)|saptamana (?:asta|viitoare))\b",
         rf"\bnunta\b<g4>la\s{_NUM}\s(?:de\s)?{_SPAN}\sdupa\b",
         rf"\bin\s{_NUM}\s(?:de\s)?{_SPAN}\s(?:e|este|totul e|totul este)\sgata\b",
         rf"\b(?:procedura|totul|procesul|dosarul)\b<g2>dureaza\s(?:cam\s|doar\s|aproximativ\s|maxim\s)?{_NUM}\s(?:de\s)?{_SPAN}\b",
@@ -468,6 +613,17 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:deja\s)?casatorit\w* dupa (?:cateva|doua|trei|\d+) (?:luni|saptamani)\b",
         r"\b(?:lucrurile|totul) (?:pot|poate) (?:sa )?merg\w* (?:foarte )?(?:repede|rapid)\b",
         r"\bsa ma marit curand\b",
+        # departure "as soon as possible"
+        r"\bplecarea?\b<g2>(?:cat mai (?:curand|repede)|imediat\w*|rapid\w*|in curand|urgent\w*)\b",
+        # a husband found within a stated time: "vă găsim soț în Germania în maxim 2 luni"
+        rf"\b(?:sot|mire|barbat|partener|perechea|jumatatea)\w*\b<g6>in\s(?:cel mult|maxim(?:um)?|doar|numai|sub|mai putin de)\s{_NUM}\s(?:de\s)?{_SPAN}\b",
+        rf"\b(?:gasim|gaseste|gasiti|gasesti)\b<g6>(?:in|sub|timp de)\s(?:cel mult\s|maxim(?:um)?\s|doar\s|numai\s)?{_NUM}\s(?:de\s)?{_SPAN}\b",
+        # a stay of days or weeks until the wedding: "stai acolo doar 2-3 săptămâni până la cununie"
+        rf"\b{_NUM}\s(?:de\s)?{_SPAN}\s(?:pana la|pana se face|si se face|si urmeaza)\s(?:cunun\w*|nunta|casatori\w*|logodn\w*|semnarea actelor)\b",
+        # the papers done in days or weeks: "dosarul se face în 2 săpt."
+        rf"\b(?:dosarul|actele|totul|procedura|procesul|viza|hartiile|formalitatile)\b<g2>(?:se face|se fac|se rezolva|e gata|este gata|sunt gata|se termina|se finalizeaza|dureaza)\s(?:doar\s|numai\s|cam\s|in\s|in doar\s|in maxim\s|in cel mult\s){{0,2}}{_NUM}\s(?:de\s)?{_SPAN}\b",
+        # "în câteva săptămâni ești la el"
+        rf"\bin\s(?:doar\s|numai\s|maxim\s)?{_NUM}\s(?:de\s)?{_SPAN}\s(?:esti|vei fi|veti fi|sunteti|plecati|pleci|te muti|va mutati|ajungi|ajungeti)\b",
     ),
     "agency_pays_travel": (
         r"\b(?:mirele|barbatul|barbatii|sotul|agentia|domnul|noi|viitorul sot|el)\s(?:va\s)?(?:plateste|platesc|achita|acopera|suporta|platim|achitam|cumpara|cumparam)\s(?:tot\s|toate\s)?(?:cheltuielile\s(?:de\s)?)?(?:drum\w*|bilet\w*|calatori\w*|viz\w*|zbor\w*|transport\w*)",
@@ -486,6 +642,14 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         rf"\b(?:iti|va|ti|vi)\s(?:platesc|achit|cumpar|acopar|suport|trimit)\b<g2>{_VOIAJ}",
         rf"\b(?:de|cu)\s{_VOIAJ}\s(?:se ocupa|ne ocupam|se vor ocupa)\b",
         r"\bsa te invite si sa aranjeze\b",
+        # the man or the broker pays, in any word order: "drumul și viza le achită mirele"
+        rf"\b{_VOIAJ}\b<g4>(?:il|o|le|ii|i-l)\s(?:achita|suporta|asigura|organizeaza|ia|iau|acopera|plateste|platesc|cumpara)\s(?:el|mirele|sotul|viitorul sot|domnul|barbatul|logodnicul|fratele|agentia|noi)\b",
+        rf"\b(?:mirele|barbat\w*|sotul|viitorul sot|el|agentia|domnul|logodnicul)\b<g5>(?:plat\w*|achit\w*|acoper\w*|suport\w*|cumpar\w*|ia|iau)\b(?!\s(?:singur\w*|propri\w*))<g3>{_VOIAJ}",
+        rf"\b{_VOIAJ}\b<g4>(?<!\bil )(?<!\bo )(?<!\ble )(?<!\bii )(?:achitam|platim|acoperim|suportam|cumparam|asiguram)\s(?:noi|integral|tot)\b",
+        # money sent for the journey: "îi trimit eu bani de drum"
+        r"\b(?:ii|iti|va|le|ti|vi)\s(?:trimit|trimite|trimitem|dau|da|dam|ofer|ofera|oferim)\s(?:eu\s|el\s|noi\s)?(?:si\s)?(?:bani\w*|suma)\s(?:de|pentru|pt)\s(?:drum|bilet\w*|calatori\w*|viza|avion|zbor|transport)\b",
+        r"\b(?:bilet\w*|drum\w*|calatori\w*|viz[aei]\w*|zbor\w*)\s?[:\-–]\s?(?:(?:il|o|le)\s)?(?:platit\w*|achitat\w*|suportat\w*|asigurat\w*|inclus\w*|gratuit\w*|de la (?:mire|sot|domn|agentie|noi))",
+        r"\b(?:el|mirele|domnul|sotul|viitorul sot|barbatul|logodnicul)\s(?:va\s|iti\s|va va\s)?(?:acopera|plateste|suporta|achita)\s(?:tot|totul|toate cheltuielile)\b(?!\s(?:casei|gospodariei|lunare|familiei|lui))",
     ),
     "unlicensed_agency": (
         # explicit cues only; an agency without a checked licence is agency_unverified
@@ -498,12 +662,22 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bprin (?:cunostinte|contacte personale|contacte private|relatii personale)\b",
         r"\bnelicentiat\w*\b",
         r"\bfara birou\b<g2>ne vedem\b",
+        # a licence that lapsed or is pending: "licența nr. 1187/2019, în curs de reînnoire"
+        r"\b(?:licent\w*|autorizati\w*)(?:\s(?:nr\.?|numarul)\s?[a-z0-9/\-]{1,20})?<g3>(?:in curs de|in proces(?:ul)? de|in procedura de|in asteptarea)\s(?:reinnoire|prelungire|obtinere|perfectare|eliberare|autorizare|aprobare|reautorizare|emitere)\b",
+        r"\b(?:licent\w*|autorizati\w*)(?:\s(?:nr\.?|numarul)\s?[a-z0-9/\-]{1,20})?<g3>(?:(?:a|au|e|este)\s)?(?:expirat\w*|suspendat\w*|retras\w*|anulat\w*)\b",
+        r"\b(?:licent\w*|autorizati\w*)\b<g2>(?:se\s)?(?:reinnoieste|prelungeste|urmeaza sa fie (?:reinnoit|prelungit|emis|eliberat)\w*|(?:e|este)\s(?:in lucru|in asteptare|in pregatire|in analiza))\b",
+        r"\b(?:asteptam|urmeaza sa (?:primim|obtinem)|(?:obtinem|primim) (?:in curand|luna viitoare))\s(?:\w+\s)?(?:licent\w*|autorizati\w*)\b",
+        r"\b(?:lucram|lucreaza|activam|activeaza|functionam|functioneaza|recrutam|plasam)\b<g3>fara\s(?:o\s)?(?:licent\w*|autorizati\w*|acreditar\w*)\b",
+        r"\b(?:agenti\w*|firma|suntem)\s(?:\w+\s)?fara\s(?:o\s)?(?:licent\w*|autorizati\w*)\b",
     ),
     "wages_cut_for_costs": (
         r"\b(?:mancare\w*|masa|mesele|cazare\w*|chiri\w*|transport\w*|camer\w*|uniform\w*|echipament\w*|haine\w*|amen[dz]\w*|utilitat\w*|scule\w*|unelte\w*|garderob\w*|publicitat\w*|costu\w*|cheltuiel\w*)\b<g8>"
         rf"(?:se\s)?(?:(?:le|il|o)\s)?(?:retin\w*|scad\w*|scaz\w*|deduc\w*|dedus\w*|opres\w*|oprit\w*|taie|taiat\w*|ia|iau|socot\w*|rezolva|plateste|platesc)\b<g3>(?!(?:din|de pe|prin)\s(?:primul|primele|prima)\b){_FROM_PAY}",
         r"\bse\s(?:retin|retine|scad|scade|deduc|deduce|opresc|opreste|taie)\s(?:\w+\s)?(?:cazarea|masa|mancarea|chiria|amenzile|transportul|utilitatile|uniforma|echipamentul|garderoba|publicitatea|camera|\d{1,2}\s?%)",
-        r"\bse\s(?:retin|retine|scad|scade|opreste|ia)\s<money>\s?(?:/|pe)\s?(?:saptamana|luna|zi)\b",
+        r"\bse\s(?:retin|retine|scad|scade|opreste|opresc|ia|iau|taie|deduc|deduce)\s<money>\s?(?:/|pe)\s?(?:saptamana|luna|zi)\b",
+        rf"\bse\s(?:retin|retine|scad|scade|opreste|opresc|ia|iau|taie|deduc|deduce)\s(?:cate\s)?<money>[^.!?\n]{{0,30}}?\b(?:din|de pe)\s(?:\w+\s)?(?:{_PAY}|banii tai|banii vostri|castig\w*)",
+        # "cazarea ... se scade și ea din bani"
+        r"\b(?:mancare\w*|masa|mesele|cazare\w*|chiri\w*|transport\w*|camer\w*|uniform\w*|echipament\w*|utilitat\w*|amen[dz]\w*|costu\w*|cheltuiel\w*)\b<g8>(?:se\s)?(?:(?:le|il|o)\s)?(?:retin\w*|scad\w*|scaz\w*|deduc\w*|opres\w*|oprit\w*|taie|taiat\w*)\b<g3>(?:din|de pe)\s(?:banii|bani)\b(?!\s(?:firmei|angajatorului|patronului|nostri|agentiei))",
         r"\bse\s(?:retin|retine|scad|scade|opresc|opreste|taie|deduc|deduce)\b<g3>(?:pentru|de)\s(?:cazare|masa|mancare|chirie|transport|uniform\w*|echipament\w*|amenzi|utilitati|haine|fiecare greseal\w*|greseli|intarzier\w*)",
         rf"\bse\s(?:taie|scade|opreste|retine|ia)\s(?:din|de pe)\s(?:\w+\s)?{_PAY}\b<g4>(?:pentru|la)\s(?:fiecare\s)?(?:greseal\w*|intarzier\w*|abater\w*|cazare|masa|mancare|chirie|transport|uniform\w*|echipament\w*|refuz\w*)",
         r"\b(?:plata|banii|leafa)\b<g2>se\s(?:face|da|primeste|plateste)\s(?:doar\s|numai\s|abia\s|integral\s)?la (?:sfarsitul|finalul|terminarea) (?:sezonului|contractului|perioadei)\b",
@@ -525,6 +699,8 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         rf"\b(?:fete|doamne|domnisoare|tinere|femei|frumuseti|insotitoare)\b<g2>din\s{_ORIGIN}\b",
         rf"\b(?:venit\w*|aduse|sosit\w*)\b<g3>din\s{_ORIGIN}\b",
         rf"\b{_NATIONS}\b",
+        # the origin a few words after the women: "fete tinere, 18-21 ani, proaspete, din Moldova"
+        rf"\b(?:fete|domnisoare|tinere|doamne|femei|insotitoare|frumuseti)\b<g6>din\s{_ORIGIN}\b",
     ),
     "youth_emphasis": (
         r"\bfoarte (?:tanara|tinere|tinerica|tanar)\b",
@@ -585,6 +761,10 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:primiti|primesti|castigi|onorariu\w*|recompens\w*)\b<g3><money><g3>(?:dupa|la)\s(?:ce se face\s)?(?:cununi\w*|casator\w*|nunta|semnarea actelor|primarie)\b",
         r"\bdupa\s(?:cununi\w*|casator\w*|nunta|semnarea actelor)\b<g2>(?:primiti|primesti|castigi|se platesc|se plateste)\b<g2><money>",
         r"\bcolaborare discreta\b<g6>(?:casator\w*|cununi\w*)",
+        # "căsătorie pe acte", "să se căsătorească ... doar pe acte"
+        r"\b(?:casator\w*|cunun\w*|marit\w*|nunt\w*)\s(?:(?:doar|numai|strict)\s)?(?:pe|pentru|pt)\s(?:acte|hartie|hartii)\b",
+        r"\b(?:casator\w*|cunun\w*|marit\w*)\b[^.!?\n]{0,80}?\b(?:doar|numai|strict)\s(?:pe|pentru|pt)\s(?:acte|hartie|hartii)\b",
+        r"\bca\s(?:sa\s?-\s?(?:si|isi)\s|sa isi\s|sa\s|isi\s)(?:poata\s)?(?:faca|obtina|ia|primeasca)\s(?:rezidenta|cetatenia|drept de sedere|permisul de sedere)\b",
     ),
     "language_not_needed": (
         r"\b(?:cunoasterea|cunostinte\w*)\s(?:unei\s|de\s)?limb(?:a|i|ile|ii|ilor)\b(?:\s\w+)?\b<g2>nu\s(?:este|e|sunt)\s(?:necesar\w*|obligatori\w*)",
@@ -598,6 +778,12 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bnu conteaza\s(?:daca|ca)\snu\s(?:stii|stiti|stie|vorbesti|vorbeste|vorbiti|cunoaste\w*)\b",
         r"\b(?:limba|italiana|germana|engleza|olandeza|franceza|spaniola)\s(?:o\s)?(?:inveti|invata|invatati|se invata)\s(?:acolo|din mers|pe loc|pe parcurs)\b",
         r"\b(?:traducem|va traducem|iti traducem)\s(?:noi\s)?(?:tot|totul)\b|\bva traducem noi\b",
+        # she / he need not know it: "nu trebuie să știe italiana", "nu trebuie experiență nici engleză"
+        r"\bnu trebuie\s(?:sa\s(?:stie|stii|stiti|cunoasca|cunosti|cunoasteti|vorbeasca|vorbesti|vorbiti|inveti|invete|invatati)\s)?(?:\w+\s(?:sau|si|nici)\s)?(?:nicio\s)?(?:limba|limbi|italiana|germana|engleza|franceza|spaniola|olandeza|turca|araba|greaca|ebraica|straina|limba straina)\b",
+        r"\bnu\s(?:e|este|-i|ai|aveti)\snevoie (?:de|sa)\s(?:\w+\s(?:sau|si|nici)\s)?(?:cunoasterea\s|cunostinte de\s|stii\s|stiti\s|vorbesti\s|vorbiti\s)?(?:nicio\s)?(?:limba|limbi|italiana|germana|engleza|franceza|spaniola|olandeza|turca|araba|greaca|ebraica|straina)\b",
+        r"\bnu conteaza\s(?:\w+\s)?(?:limba|limbile|cunoasterea limbii|daca (?:stie|stii|vorbeste|vorbesti|stiti|vorbiti) (?:limba|engleza|italiana|germana))\b",
+        r"\b(?:limba|limbile|engleza|italiana|germana|franceza|spaniola|turca)\s(?:o\s)?(?:invata|inveti|invatati|va invata|o sa invete)\s(?:ea|acolo|dupa|pe loc|din mers|usor|repede)\b",
+        r"\blimb(?:a|ile)\s(?:straina\s|straine\s)?nu\s(?:e|este|sunt|va fi)\s(?:o\s)?problem\w*",
     ),
     # ------------------------------------------------------------ mitigating
     "named_employer_registration": (
@@ -643,6 +829,12 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bsalari\w*\s(?:de\s)?(?:\d[\d.,' ]{0,9}\s?(?:-|–|si|pana la)\s?)?\d[\d.,' ]{0,9}\s?(?:lei|ron|mdl)\s?(?:brut|net|/\s?luna|pe luna|lunar)\b",
         r"\b(?:salari\w*|plata|remuneratie)\s?:?\s(?:de\s)?(?:de la\s|intre\s)?(?<![\d.,\-–])(?:[12][.,' ]?\d{3}|\d{3})\s?(?:€|eur\w*|euro|lire\w*|£)\s?(?:brut\s|net\s)?(?:/\s?|pe\s|lunar)(?:luna)?\b",
         r"(?<![\d.,])\d{1,3}(?:[.,' ]?\d{3}){0,3}\s?(?:lei|ron|mdl|€|eur\w*|euro)\s?(?:brut\s|net\s)?(?:/|pe)\s?an\b",
+        # a gross range ("2.900–3.200 € brut/lună"); a range "net" is as often a lure
+        r"(?<![\d.,\-–])(?:[12][.,' ]?\d{3}|\d{3})\s?[-–]\s?(?:[1-3][.,' ]?\d{3})\s?(?:€|eur\w*|euro)\s?brut\b",
+        # Nordic hourly rates: "140 DKK/oră brut"
+        r"(?<![\d.,])\d{2,3}(?:[.,]\d{1,2})?\s?(?:dkk|sek|nok)\s?(?:brut\s?|net\s?)?(?:/\s?|pe\s)(?:ora|h)\b",
+        # a local monthly wage in lei: "7000 lei/lună + premii"
+        r"(?<![\d.,])\d{1,2}[.,' ]?\d{3}\s?(?:lei|ron|mdl)\s?(?:/|pe)\s?luna\b",
     ),
     "contract_terms_stated": (
         r"\bcontract\w*\s(?:individual\s)?(?:de munca\s)?(?:pe\s)?(?:durata|perioada)\s(?:ne)?determinata\b",
@@ -662,6 +854,8 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bcontract de inchiriere separat\b",
         r"\bfara alte retineri\b",
         r"\bcazare\w*\s(?:optional\w*|facultativ\w*|la alegere)\b",
+        # per day or per week, or in Nordic crowns, then "optional"
+        r"\b(?:chiri\w*|cazare\w*|camer\w*|garsonier\w*|apartament\w*|locuint\w*|container\w*)\b[^.!?\n]{0,60}?(?:<money>|\d+(?:[.,' ]\d{3})?\s?(?:dkk|sek|nok))\s?(?:pe|/)\s?(?:luna|saptamana|sapt|zi|noapte)\b[^.!?\n]{0,40}?\b(?:optional\w*|facultativ\w*|la alegere|o puteti refuza|o poti refuza|nu e obligatori\w*|daca (?:vrei|doriti|vreti))",
     ),
     "independent_adult": (
         r"\bfara (?:agentie|agentii|intermediari|manager|impresar|peste|sofer)\b",
@@ -699,6 +893,9 @@ PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:birou\w*|sediu\w*)\b<g3>(?:str\.?|strada|bd\.?|bulevardul|calea)\s",
         r"\b(?:vino|veniti|ne (?:puteti|poti) vizita)\b<g3>(?:birou\w*|sediu\w*)\b",
         r"\bconsultatii la birou\b",
+        # "oficiu" is the Moldovan word for the office
+        r"\boficiu(?:l)?\s?(?:nostru\s?)?:?\s?(?:str\.?|strada|bd\.?|bulevardul|calea|sos\.?)\s",
+        r"\b(?:la|in)\s(?:oficiul|oficiu)\s(?:nostru|agentiei)\b|\b(?:la noi\s)?in oficiu\b",
     ),
 }
 
@@ -709,6 +906,10 @@ EXCLUDE: dict[str, tuple[str, ...]] = {
         r"\boaspet\w*|\bsejur\w*|\bpe noapte\b|\bcheck-?in\b|\bmic(?:ul)? dejun\b|\ball inclusive\b|\bturistii\b",
         r"\bdizabilit\w*|\bhandicap\w*|\badaptari rezonabile\b",
         r"\b(?:va|te) ajutam sa (?:gasiti|gasesti)\b|\bajutor (?:la|in) gasirea\b",
+    ),
+    "high_pay_no_experience": (
+        # an ordinary local wage stated net or gross ("3.800 lei net") is not high pay
+        r"(?<![\d.,])[1-5][.,' ]?\d{3}\s?(?:lei|ron)\s?(?:net|brut)\b",
     ),
     "wages_cut_for_costs": (
         r"\bimpozit\w*|\bcontributi\w*|\bcass?\b|\bpensi[ae]\b|\bpilon\w*|\btichet\w*|\bdeductibil\w*|\bsanatate\b",
@@ -724,6 +925,10 @@ EXCLUDE: dict[str, tuple[str, ...]] = {
         # business travel, team events, reimbursed work trips, someone paying her own way
         r"\bdeplasar\w* (?:in interes de serviciu|de serviciu)\b|\bteambuilding\w*|\bteam[- ]building\w*|\bconferint\w*|\bdecont\w*|\brambursar\w* (?:a\s)?(?:cheltuielilor|deplasarilor)\b",
         r"\b(?:imi|isi|ne|va)\s(?:plateste|platesc|platim|platiti)\s(?:singur\w*|propri\w*)|\bpe cheltuiala (?:mea|proprie)\b|\bfiecare (?:isi|plateste)\b",
+        # the worker pays: "transport organizat de agenție, 90 €, plătiți de voi"
+        r"\bplatit\w* de (?:voi|dumneavoastra|dvs|candidat\w*|lucrator\w*|muncitor\w*)\b|\b(?:il|o|le) platiti (?:voi|singuri)\b|\bpe cheltuiala (?:voastra|dumneavoastra|dvs|candidatului|lucratorului)\b",
+        # the daily commute to a local workplace
+        r"\bnavet\w*|\b(?:de la|spre|pana la) domiciliu\b|\btransport\w* (?:local|urban|in comun)\b|\b(?:microbuz|autobuz)\w* firmei din\b",
     ),
     "agency_pays_travel": (
         r"\b(?:imi|isi|ne|va)\s(?:plateste|platesc|platim|platiti)\s(?:singur\w*|propri\w*)|\bpe cheltuiala (?:mea|proprie)\b|\bfiecare (?:isi|plateste)\b",
@@ -736,6 +941,10 @@ EXCLUDE: dict[str, tuple[str, ...]] = {
         r"\bconstituie (?:un )?avantaj\b|\breprezinta un avantaj\b|\beste un plus\b|\bcerint\w*",
     ),
     "sham_marriage": (r"\bfamili\w*|\bparinti\w*",),
+    "young_women_only": (
+        # women and men alike: "fete și băieți 18-25", "femei sau bărbați"
+        r"\b(?:fete|femei|doamne|domnisoare)\s(?:si|sau|,)\s(?:baieti|barbati|domni)\b|\b(?:baieti|barbati|domni)\s(?:si|sau|,)\s(?:fete|femei|doamne|domnisoare)\b",
+    ),
     "contract_on_arrival": (r"\b(?:la|in) (?:biroul|sediul) nostru\b",),
     "bride_catalogue": (
         r"\brochi\w*|\bproduse\b|\bbijuter\w*|\bbuchet\w*|\bflori\b|\bdecoratiun\w*|\btort\w*|\bverighet\w*",
@@ -743,9 +952,28 @@ EXCLUDE: dict[str, tuple[str, ...]] = {
     "contract_terms_stated": (
         r"\bla sosire\b|\bdupa ce ajung\w*|\bcand ajung\w*|\bla fata locului\b|\bneoficial\w*|\bla negru\b",
     ),
-    "unlicensed_agency": (r"\bstudii\b|\bfacultat\w*|\bdiplom\w*|\buniversit\w*",),
+    "unlicensed_agency": (
+        # "licență" is also a university degree
+        r"\bstudii\b|\bfacultat\w*|\bdiplom\w*|\buniversit\w*|\babsolvent\w*|\bstudent\w*|\bbacalaureat\w*|\bmaster\w*",
+        # a warning about other agencies
+        r"\bferi\w*-va\b|\bferiti\b|\batentie la\b|\bevitati\b|\bnu va lasati\b|\bescroc\w*|\bfrauduloas\w*|\bagentiile (?:care|fara)\b",
+    ),
     "registered_agency_office": (r"\bde acasa\b|\bremote\b|\bhibrid\b|\bhome office\b",),
+    "named_employer_registration": (
+        # a licence the advert itself says has lapsed or is pending
+        r"\b(?:in curs de|in proces(?:ul)? de|in asteptarea)\s(?:reinnoire|prelungire|obtinere|reautorizare)\b|\b(?:licent\w*|autorizati\w*)\b[^.!?\n]{0,30}\b(?:expirat\w*|suspendat\w*|retras\w*|anulat\w*)",
+    ),
+    "independent_adult": (
+        # someone answering for a woman who "does not speak the language"
+        r"\bnu (?:vorbeste|stie|intelege|scrie)\b|\bin (?:numele|locul) (?:ei|fetei|fetelor|miresei)\b",
+    ),
     "urgency": (r"\bstart imediat\b|\binterviu\w* (?:chiar )?maine\b|\bparcare\b",),
+    "third_person_voice": (
+        # a man describing the woman he is looking for speaks of "her" in his own voice
+        r"\b(?:caut|cautam|doresc|vreau|imi doresc)\s(?:sa cunosc\s)?(?:o|un)\s(?:femeie|doamna|domnisoara|partenera|sotie|prietena|fata)\b(?![^.!?\n]{0,100}\b(?:pentru|pt) (?:fiica|nepoata|sora|fata) (?:mea|noastra))",
+        # "sunt Ioana, o doamnă elegantă": her own introduction
+        r"\bsunt\s[a-z]+\W{1,3}o doamna\b",
+    ),
 }
 
 PATTERNS = {k: tuple(p.replace("<money>", _BANI) for p in v) for k, v in PATTERNS.items()}
