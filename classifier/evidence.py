@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable
 
 from classifier.indicators import IndicatorHit, Taxonomy
@@ -152,7 +153,8 @@ def structure_features(kind: str, normalised_text: str) -> dict[str, float]:
     tokens = _TOKEN.findall(normalised_text)
     n = max(len(tokens), 1)
     features = {f"kind:{kind}": 1.0}
-    counts = {name: sum(t in words for t in tokens) for name, words in _VOICE_WORDS.items()}
+    token_counts = Counter(tokens)
+    counts = {name: sum(token_counts[w] for w in words) for name, words in _VOICE_WORDS.items()}
     for name, count in counts.items():
         features[name] = min(25.0 * count / n, 2.0)  # share of words, capped
     checks = (

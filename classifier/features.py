@@ -15,13 +15,19 @@ class ModelInput:
     """What the model sees of one advert.
 
     ``text`` is the normalised title and body (casefolded, homoglyphs and emoji undone,
-    letters squeezed) for the n-gram layer, ``readable`` the same without squeezing for the
-    sentence encoder, ``features`` the evidence and structure features by name."""
+    letters squeezed) for the n-gram layer, ``original`` the advert as written (the sentence
+    encoder reads it through :meth:`readable`), ``features`` the evidence and structure
+    features by name."""
 
     kind: str
     text: str
-    readable: str
+    original: str
     features: dict[str, float]
+
+    def readable(self) -> str:
+        """The text without case, homoglyph and emoji tricks but with its spelling, for the
+        sentence encoder (computed only when a model has that layer)."""
+        return readable(self.original[:4000])
 
 
 def advert_text(title: str, body: str) -> str:
@@ -38,4 +44,4 @@ def analyse(
     norm = normalise_full(text)
     hits = match_normalised(norm, kind, language, register)
     features = evidence_features(hits, load_taxonomy()) | structure_features(kind, norm.text)
-    return ModelInput(kind, norm.text, readable(text[:4000]), features), hits
+    return ModelInput(kind, norm.text, text, features), hits

@@ -143,5 +143,5 @@ def choose_operating_point(
             best_recall, threshold = recall, float(candidate)
     positives = np.sort(p[y == 1])
     caught = float(positives[int(0.05 * len(positives))]) if len(positives) else threshold
-    medium = max(0.05, min(caught, threshold / 2))
+    medium = min(max(0.05, min(caught, threshold / 2)), threshold)
     return {"medium": round(medium, 4), "high": round(threshold, 4), "strong": STRONG_PROBABILITY}

@@ -30,7 +30,7 @@ from classifier.features import ModelInput
 from classifier.textfeatures import hashed_counts, model_text, tfidf
 
 ACTIVE_FILE = "ACTIVE"
-TEXT_LOGIT_CLIP = 6.0
+TEXT_LOGIT_CLIP = 4.0
 FORMAT = 2  # model.json "format": 2 = evidence-first combiner with calibration
 
 
@@ -53,7 +53,7 @@ def text_matrix(inputs: list[ModelInput], idf: NDArray[np.float32]) -> Any:
 def embedding_matrix(inputs: list[ModelInput]) -> NDArray[np.float32]:
     from classifier.embeddings import embed
 
-    return embed([i.readable for i in inputs])
+    return embed([i.readable() for i in inputs])
 
 
 def clip_logits(z: NDArray[Any]) -> NDArray[np.float64]:

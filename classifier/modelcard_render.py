@@ -98,8 +98,13 @@ def _header(meta: dict[str, Any]) -> list[str]:
         f"- taxonomy version: {meta['taxonomy_version']}",
         f"- trained on {samples['train']} adverts (sources {samples['sources']}); training data "
         f"SHA-256 `{meta['data_sha256']}`",
-        f"- calibration: {cal['method']} fitted on the {cal['fitted_on']} ({cal['n']} adverts; "
-        f"data SHA-256 `{meta.get('calibration_data_sha256')}`)",
+        f"- calibration: {cal['method']} fitted on the {cal['fitted_on']} ({cal['n']} adverts"
+        + (
+            f"; data SHA-256 `{meta['calibration_data_sha256']}`"
+            if meta.get("calibration_data_sha256")
+            else ""
+        )
+        + ")",
         f"- operating point: {meta['flag_rule']}; bands: medium ≥ "
         f"{meta['thresholds']['medium']}, high ≥ {meta['thresholds']['high']}",
         f"- software: {', '.join(f'{k} {v}' for k, v in meta['versions'].items())}",

@@ -5,8 +5,11 @@ The data a release sees, by role:
 * training: the generator's ``split=train`` adverts, the hand-written supplement
   (``labelled_samples/written/``) and, when a path is given, the ``train`` half of the real
   ordinary adverts as negatives (their text stays outside the repository);
-* calibration and operating point: the independent ``validation`` half;
-* model card only: the independent ``test`` half, its perturbations, the generator's random
+* calibration and operating point: the grouped out-of-fold predictions on the hand-written
+  supplement (each author held out; no indicator pattern was tuned on it), or a labelled
+  calibration file when one is given;
+* model card only: the independent ``test`` half, its perturbations, the independent
+  ``validation`` half (the matcher was tuned on it: optimistic), the generator's random
   held-out split and the ``test`` half of the real ordinary adverts.
 """
 
@@ -24,6 +27,7 @@ from classifier.samples import Sample, load_ordinary, load_samples
 from classifier.train import TrainConfig, train
 
 INDEPENDENT_TEST = "Independent test half (written by authors who never saw the generator)"
+INDEPENDENT_VALIDATION = "Independent validation half (the patterns were tuned on it: optimistic)"
 PERTURBED = "Perturbations of the independent test half"
 REAL_TEST = "Real ordinary adverts, test half (every flag is a false alarm)"
 RANDOM_SPLIT = "Generator's random held-out split (shares templates with training: optimistic)"
@@ -33,6 +37,7 @@ RANDOM_SPLIT = "Generator's random held-out split (shares templates with trainin
 class ReleasePlan:
     sample_files: list[Path]
     calibration_file: Path | None = None
+    validation_file: Path | None = None
     evaluation_file: Path | None = None
     real_adverts: Path | None = None
     config: TrainConfig = field(default_factory=TrainConfig)
@@ -48,7 +53,7 @@ def build(plan: ReleasePlan, version: str) -> ModelArtifact:
     """A trained model whose meta holds every evaluation named in the module docstring."""
     samples = load_samples(plan.sample_files)
     real_train = load_ordinary(plan.real_adverts, "train") if plan.real_adverts else []
-    calibration = _split(plan.calibration_file, "validation")
+    calibration = load_samples([plan.calibration_file]) if plan.calibration_file else []
     art = train(samples + real_train, version, plan.config, calibration or None)
     art.meta["flag_rule"] = flag_rule_text(art.meta["thresholds"])
     model = RiskModel(art)
@@ -57,6 +62,9 @@ def build(plan: ReleasePlan, version: str) -> ModelArtifact:
     if independent:
         evaluations[INDEPENDENT_TEST] = evaluate_labelled(independent, model)
         evaluations[PERTURBED] = evaluate_perturbations(independent, model)
+    validation = _split(plan.validation_file, "validation")
+    if validation:
+        evaluations[INDEPENDENT_VALIDATION] = evaluate_labelled(validation, model)
     if plan.real_adverts:
         evaluations[REAL_TEST] = evaluate_ordinary(load_ordinary(plan.real_adverts, "test"), model)
     held_out = [s for s in samples if s.split == "test"]

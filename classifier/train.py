@@ -33,12 +33,20 @@ from classifier.textfeatures import fit_idf, hashed_counts, model_text
 
 @dataclass(frozen=True)
 class TrainConfig:
-    use_transformer: bool = True
+    use_transformer: bool = False
     folds: int = 5
     seed: int = 13
     c_text: float = 1.0
     c_embedding: float = 1.0
     combiner_l2: float = 2.0
+    # Wording is a secondary signal: each text layer's clipped logit (±4) may move the
+    # combiner's logit by at most cap × 4, whatever the training data rewards.
+    text_weight_cap: float = 0.5
+    # Calibration and the operating point, when no calibration set is given: out-of-fold
+    # predictions on these training sources.  The hand-written supplement is the one set no
+    # pattern was tuned on (the independent validation half was: calibrating there would fit
+    # a separation the matcher learned from it).
+    calibration_sources: tuple[str, ...] = ("written",)
     target_precision: float = 0.9
     calibration: str = "auto"  # platt | isotonic | auto (lower cross-validated Brier)
     # Each source's share of the training weight: the generator's 2,000 adverts must not
@@ -99,11 +107,13 @@ def _text_layers(inputs: list[ModelInput], y: Any, w: Any, folds: Any, cfg: Trai
     return _Layers(arrays, np.column_stack(columns))
 
 
-def _bounds(names: list[str], risk: set[str], n_text: int) -> tuple[NDArray[Any], NDArray[Any]]:
-    """Risk evidence ≥ 0, mitigating evidence ≤ 0, structure free, text logits ≥ 0."""
+def _bounds(
+    names: list[str], risk: set[str], n_text: int, text_cap: float
+) -> tuple[NDArray[Any], NDArray[Any]]:
+    """Risk evidence ≥ 0, mitigating evidence ≤ 0, structure free, text logits in [0, cap]."""
     lower = [0.0 if n in risk else -np.inf for n in names] + [0.0] * n_text
     upper = [np.inf if n in risk or n.startswith(("kind:", "voice_", "has_", "log_", "named_",
-             "abroad", "money")) else 0.0 for n in names] + [np.inf] * n_text  # fmt: skip
+             "abroad", "money")) else 0.0 for n in names] + [text_cap] * n_text  # fmt: skip
     return np.array(lower), np.array(upper)
 
 
@@ -125,6 +135,16 @@ def _combiner_oof(
     return oof
 
 
+@dataclass
+class _Calibration:
+    """Logits, labels and distinct risk indicators the calibrator and operating point see."""
+
+    logits: NDArray[np.float64]
+    y: NDArray[Any]
+    n_risk: NDArray[Any]
+    fitted_on: str
+
+
 def train(
     samples: list[Sample],
     version: str,
@@ -132,52 +152,74 @@ def train(
     calibration: list[Sample] | None = None,
 ) -> ModelArtifact:
     """Fit on the samples marked split=train (real ordinary adverts included when given as
-    samples of source "real"); calibrate and set the flag threshold on `calibration`."""
+    samples of source "real").  Calibration and the flag threshold come from `calibration`
+    when given, else from the grouped out-of-fold predictions on the training sources named
+    in ``config.calibration_sources`` (see :func:`_oof_calibration`)."""
     rows = [s for s in samples if s.split == "train"]
     inputs = [analyse(s.kind, s.title, s.text, s.language)[0] for s in rows]
     y = np.array([s.label for s in rows], dtype=int)
     w = source_weights(rows, config.source_weights)
     folds = _folds([s.group for s in rows], config.folds)
     layers = _text_layers(inputs, y, w, folds, config)
-    risk_names, mitigating_names, structure_names = feature_names(load_taxonomy())
-    names = [*risk_names, *mitigating_names, *structure_names]
+    names = [name for group in feature_names(load_taxonomy()) for name in group]
     x = np.hstack([feature_matrix(inputs, names), layers.oof])
-    bounds = _bounds(names, set(risk_names), layers.oof.shape[1])
+    bounds = _bounds(names, set(feature_names(load_taxonomy())[0]), layers.oof.shape[1],
+                     config.text_weight_cap)  # fmt: skip
     coef, bias = fit_constrained_logistic(x, y, *bounds, w, config.combiner_l2)
     arrays = layers.arrays | {"combiner_coef": coef, "combiner_bias": np.array([bias])}
-    oof_logit = _combiner_oof(x, y, w, folds, bounds, config.combiner_l2)
-    n_risk_oof = np.array([i.features.get("n_risk", 0.0) for i in inputs])
+    oof = _combiner_oof(x, y, w, folds, bounds, config.combiner_l2)
+    n_risk = np.array([i.features.get("n_risk", 0.0) for i in inputs])
     meta: dict[str, Any] = {"format": FORMAT, "feature_names": names}
-    if calibration:
-        cal_logit, cal_y, cal_n_risk = _calibration_logits(arrays, meta, calibration)
-    else:
-        cal_logit, cal_y, cal_n_risk = oof_logit, y, n_risk_oof
-    method, brier = _calibration_method(config, cal_logit, cal_y)
-    calibrator = calib.fit(method, cal_logit, cal_y)
+    cal = (
+        _calibration_logits(arrays, meta, calibration)
+        if calibration
+        else _oof_calibration(rows, oof, y, n_risk, config.calibration_sources)
+    )
+    method, brier = _calibration_method(config, cal.logits, cal.y)
+    calibrator = calib.fit(method, cal.logits, cal.y)
     arrays |= calibrator.arrays()
-    p_cal = calibrator.apply(cal_logit)
-    thresholds = choose_operating_point(cal_y, p_cal, cal_n_risk, config.target_precision)
-    p_oof = calibrator.apply(oof_logit)
-    cv = grouped_metrics(
-        y, p_oof, flag_decisions(p_oof, n_risk_oof, thresholds["high"]),
-        {"kind": [s.kind for s in rows], "language": [s.language or "?" for s in rows],
-         "source": [s.source for s in rows]},
-    )  # fmt: skip
+    thresholds = choose_operating_point(
+        cal.y, calibrator.apply(cal.logits), cal.n_risk, config.target_precision
+    )
+    p_oof = calibrator.apply(oof)
+    dims: dict[str, list[str]] = {
+        "kind": [s.kind for s in rows],
+        "language": [s.language or "?" for s in rows],
+        "source": [s.source for s in rows],
+    }
+    cv = grouped_metrics(y, p_oof, flag_decisions(p_oof, n_risk, thresholds["high"]), dims)
     meta |= training_meta(samples, rows, calibration or [], config, names, coef)
     meta |= {
         "thresholds": thresholds,
         "calibration": {"method": method, "cross_validated_brier": brier,
-                        "fitted_on": "independent validation half" if calibration
-                        else "grouped out-of-fold training predictions",
-                        "n": len(cal_y)},
+                        "fitted_on": cal.fitted_on, "n": len(cal.y)},
         "cross_validation": cv,
     }  # fmt: skip
     return ModelArtifact(version, arrays, meta)
 
 
+def _oof_calibration(
+    rows: list[Sample],
+    oof: NDArray[np.float64],
+    y: NDArray[Any],
+    n_risk: NDArray[Any],
+    sources: tuple[str, ...],
+) -> _Calibration:
+    """Grouped out-of-fold predictions on adverts nobody tuned the matcher on: each was
+    predicted by a model that never saw its author, template family or employer."""
+    chosen = np.array([s.source in sources for s in rows])
+    if not chosen.any() or len(set(y[chosen].tolist())) < 2:
+        return _Calibration(oof, y, n_risk, "grouped out-of-fold predictions on all training data")
+    return _Calibration(
+        oof[chosen], y[chosen], n_risk[chosen],
+        f"grouped out-of-fold predictions on the {', '.join(sources)} training adverts",
+    )  # fmt: skip
+
+
 def _calibration_logits(
     arrays: dict[str, NDArray[Any]], meta: dict[str, Any], samples: list[Sample]
-) -> tuple[NDArray[np.float64], NDArray[Any], NDArray[Any]]:
+) -> _Calibration:
+    """The combiner's logits on a labelled calibration set given by the caller."""
     from classifier.calibration import Calibrator
     from classifier.model import RiskModel
 
@@ -186,12 +228,12 @@ def _calibration_logits(
         "thresholds": {"medium": 0.5, "high": 0.5},
         "calibration": {"method": "platt"},
     }
-    provisional = ModelArtifact("provisional", arrays | identity.arrays(), provisional_meta)
-    model = RiskModel(provisional)
+    model = RiskModel(ModelArtifact("provisional", arrays | identity.arrays(), provisional_meta))
     inputs = [analyse(s.kind, s.title, s.text, s.language)[0] for s in samples]
     y = np.array([s.label for s in samples], dtype=int)
     n_risk = np.array([i.features.get("n_risk", 0.0) for i in inputs])
-    return model.logits(inputs), y, n_risk
+    fitted_on = f"{len(samples)} given calibration adverts"
+    return _Calibration(model.logits(inputs), y, n_risk, fitted_on)
 
 
 def _calibration_method(

@@ -61,7 +61,10 @@ def test_demo_path_from_crawl_to_partner_feed(service: str) -> None:
 
     with client(service) as api:
         queue = api.get("/api/v1/queue", headers=h(first.analyst_key)).json()
-        assert queue and queue[0]["risk_score"] == max(q["risk_score"] for q in queue)
+        # ordered by the documented priority (score, evidence, network, recency)
+        assert queue and queue[0]["priority"] == max(q["priority"] for q in queue)
+        priorities = [q["priority"] for q in queue]
+        assert priorities == sorted(priorities, reverse=True)
         top = queue[0]["advert_id"]
         detail = api.get(f"/api/v1/adverts/{top}", headers=h(first.analyst_key)).json()
         assert detail["score"]["indicator_hits"], "a flagged advert shows why"

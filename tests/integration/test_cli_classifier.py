@@ -45,8 +45,11 @@ def test_train_evaluate_and_score_round_trip(env: dict[str, str], tmp_path: Path
     trained = cli("train", "--no-transformer", "--version", "v-test", env=env)
     assert trained.returncode == 0, trained.stderr
     models = Path(env["ADWATCH_MODELS_DIR"])
-    assert (models / "v-test" / "MODEL_CARD.md").read_text().count("ROC-AUC") >= 1
-    assert json.loads((models / "v-test" / "model.json").read_text())["held_out"]["overall"]
+    card = (models / "v-test" / "MODEL_CARD.md").read_text()
+    assert card.count("ROC-AUC") >= 2 and "Grouped cross-validation" in card
+    meta = json.loads((models / "v-test" / "model.json").read_text())
+    random_split = next(v for k, v in meta["evaluations"].items() if k.startswith("Generator"))
+    assert random_split["overall"]["n"] == 12 and meta["flag_rule"]
 
     report_path = tmp_path / "report.json"
     evaluated = cli(
@@ -61,10 +64,14 @@ def test_train_evaluate_and_score_round_trip(env: dict[str, str], tmp_path: Path
         env=env,
     )
     assert evaluated.returncode == 0, evaluated.stderr
-    report = json.loads(report_path.read_text())
+    report = json.loads(report_path.read_text())["Labelled adverts"]
     assert report["overall"]["n"] == 12 and report["overall"]["roc_auc"] is not None
-    assert report["by_kind_language"]["job/en"]["confusion_matrix"]
-    assert (tmp_path / "plots" / "roc.png").stat().st_size > 1000
+    assert report["by_cell"]["job/en/easy"]["confusion_matrix"]
+    interval = report["overall"]["ci95"]["roc_auc"]
+    assert interval is None or len(interval) == 2
+    assert report["calibration"]["reliability"] and "worst_errors" in report
+    for plot in ("roc", "pr", "reliability"):
+        assert (tmp_path / "plots" / f"{plot}.png").stat().st_size > 1000
 
     inputs = tmp_path / "in.jsonl"
     inputs.write_text(

@@ -65,7 +65,7 @@ def test_grouped_training_run_end_to_end(models_dir: Path) -> None:
     card = json.loads((models_dir / "t1" / "model.json").read_text())
     assert card["format"] == 2 and card["data_sha256"] and card["calibration_data_sha256"]
     assert card["samples"]["train"] == 36 and card["samples"]["calibration"] == 32
-    assert card["calibration"]["fitted_on"] == "independent validation half"
+    assert card["calibration"]["fitted_on"] == "32 given calibration adverts"
     assert card["cross_validation"]["overall"]["roc_auc"] > 0.8
     assert set(card["cross_validation"]["by_source"]) == {"synthetic"}
 

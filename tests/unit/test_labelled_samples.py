@@ -70,13 +70,21 @@ FIELDS = [
     "provenance",
 ]
 PROVENANCE = [
-    "source", "generator", "generator_version", "seed", "created", "author", "voice", "template",
+    "source",
+    "generator",
+    "generator_version",
+    "seed",
+    "created",
+    "author",
+    "voice",
+    "template",
     "recipe",
 ]
 VOICES = ("first_person", "third_person", "agency")
 # Kinds whose adverts come in more than one voice (job adverts are all employer/agency).
 MIXED_VOICE_KINDS = ("bridal", "escort")
 ID_RE = re.compile(r"^ls-(job|bridal|escort)-(en|ro|ru|uk)-(\d{4})$")
+
 
 def load() -> list[dict[str, Any]]:
     with SAMPLES.open(encoding="utf-8") as handle:
