@@ -77,10 +77,18 @@ def build(plan: ReleasePlan, version: str) -> ModelArtifact:
 
 def _notes(plan: ReleasePlan, used_real: bool) -> list[str]:
     notes = [
+        "How to read the figures: only the independent test half and the real ordinary adverts",
+        "are measurements on text nothing was tuned on. The indicator patterns were written",
+        "against the validation half; calibration and the operating point come from grouped",
+        "out-of-fold predictions on the hand-written training supplement (each author held",
+        "out), which no pattern was tuned on; the generator's figures share its templates.",
+        "",
         "Limitations: the labelled adverts are synthetic or written for adwatch (no real",
-        "trafficking adverts with known outcomes are public); the independent authors were",
-        "briefed only with the indicator taxonomy and its published sources, but are few.",
-        "Validate on labelled adverts from your own sources before relying on the bands.",
+        "trafficking adverts with known outcomes are public). The independent and supplement",
+        "authors are instances of one language model, briefed only with the indicator taxonomy",
+        "and its published sources, so they are less independent than people would be. The",
+        "real adverts are English remote-technology jobs only. Validate on labelled adverts",
+        "from your own sources before relying on the bands.",
     ]
     if used_real:
         notes += [
