@@ -69,7 +69,8 @@ def ordinary_table(report: dict[str, Any]) -> list[str]:
 
 def perturbation_table(report: dict[str, Any]) -> list[str]:
     lines = [
-        "| perturbation | mean |Δ score| | mean Δ | max |Δ| | flags lost (risky) | flags gained |",
+        "| perturbation | mean abs. Δ score | mean Δ | max abs. Δ | flags lost (risky) "
+        "| flags gained |",
         "| --- | --- | --- | --- | --- | --- |",
     ]
     for name, r in report.items():

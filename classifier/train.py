@@ -145,6 +145,35 @@ class _Calibration:
     fitted_on: str
 
 
+@dataclass
+class _Fit:
+    """The fitted layers and combiner, with the grouped out-of-fold logits of every row."""
+
+    arrays: dict[str, NDArray[Any]]
+    names: list[str]
+    coef: NDArray[np.float64]
+    oof: NDArray[np.float64]
+    y: NDArray[Any]
+    n_risk: NDArray[Any]
+
+
+def _fit(rows: list[Sample], config: TrainConfig) -> _Fit:
+    inputs = [analyse(s.kind, s.title, s.text, s.language)[0] for s in rows]
+    y = np.array([s.label for s in rows], dtype=int)
+    w = source_weights(rows, config.source_weights)
+    folds = _folds([s.group for s in rows], config.folds)
+    layers = _text_layers(inputs, y, w, folds, config)
+    groups = feature_names(load_taxonomy())
+    names = [name for group in groups for name in group]
+    x = np.hstack([feature_matrix(inputs, names), layers.oof])
+    bounds = _bounds(names, set(groups[0]), layers.oof.shape[1], config.text_weight_cap)
+    coef, bias = fit_constrained_logistic(x, y, *bounds, w, config.combiner_l2)
+    arrays = layers.arrays | {"combiner_coef": coef, "combiner_bias": np.array([bias])}
+    oof = _combiner_oof(x, y, w, folds, bounds, config.combiner_l2)
+    n_risk = np.array([i.features.get("n_risk", 0.0) for i in inputs])
+    return _Fit(arrays, names, coef, oof, y, n_risk)
+
+
 def train(
     samples: list[Sample],
     version: str,
@@ -156,46 +185,33 @@ def train(
     when given, else from the grouped out-of-fold predictions on the training sources named
     in ``config.calibration_sources`` (see :func:`_oof_calibration`)."""
     rows = [s for s in samples if s.split == "train"]
-    inputs = [analyse(s.kind, s.title, s.text, s.language)[0] for s in rows]
-    y = np.array([s.label for s in rows], dtype=int)
-    w = source_weights(rows, config.source_weights)
-    folds = _folds([s.group for s in rows], config.folds)
-    layers = _text_layers(inputs, y, w, folds, config)
-    names = [name for group in feature_names(load_taxonomy()) for name in group]
-    x = np.hstack([feature_matrix(inputs, names), layers.oof])
-    bounds = _bounds(names, set(feature_names(load_taxonomy())[0]), layers.oof.shape[1],
-                     config.text_weight_cap)  # fmt: skip
-    coef, bias = fit_constrained_logistic(x, y, *bounds, w, config.combiner_l2)
-    arrays = layers.arrays | {"combiner_coef": coef, "combiner_bias": np.array([bias])}
-    oof = _combiner_oof(x, y, w, folds, bounds, config.combiner_l2)
-    n_risk = np.array([i.features.get("n_risk", 0.0) for i in inputs])
-    meta: dict[str, Any] = {"format": FORMAT, "feature_names": names}
+    fit = _fit(rows, config)
+    meta: dict[str, Any] = {"format": FORMAT, "feature_names": fit.names}
     cal = (
-        _calibration_logits(arrays, meta, calibration)
+        _calibration_logits(fit.arrays, meta, calibration)
         if calibration
-        else _oof_calibration(rows, oof, y, n_risk, config.calibration_sources)
+        else _oof_calibration(rows, fit.oof, fit.y, fit.n_risk, config.calibration_sources)
     )
     method, brier = _calibration_method(config, cal.logits, cal.y)
     calibrator = calib.fit(method, cal.logits, cal.y)
-    arrays |= calibrator.arrays()
     thresholds = choose_operating_point(
         cal.y, calibrator.apply(cal.logits), cal.n_risk, config.target_precision
     )
-    p_oof = calibrator.apply(oof)
+    p_oof = calibrator.apply(fit.oof)
     dims: dict[str, list[str]] = {
         "kind": [s.kind for s in rows],
         "language": [s.language or "?" for s in rows],
         "source": [s.source for s in rows],
     }
-    cv = grouped_metrics(y, p_oof, flag_decisions(p_oof, n_risk, thresholds["high"]), dims)
-    meta |= training_meta(samples, rows, calibration or [], config, names, coef)
+    flagged = flag_decisions(p_oof, fit.n_risk, thresholds["high"])
+    meta |= training_meta(samples, rows, calibration or [], config, fit.names, fit.coef)
     meta |= {
         "thresholds": thresholds,
         "calibration": {"method": method, "cross_validated_brier": brier,
                         "fitted_on": cal.fitted_on, "n": len(cal.y)},
-        "cross_validation": cv,
+        "cross_validation": grouped_metrics(fit.y, p_oof, flagged, dims),
     }  # fmt: skip
-    return ModelArtifact(version, arrays, meta)
+    return ModelArtifact(version, fit.arrays | calibrator.arrays(), meta)
 
 
 def _oof_calibration(

@@ -38,12 +38,22 @@ def register(
     *,
     active: bool,
 ) -> None:
-    """Record a model version (idempotent); `active` moves the active flag to it."""
+    """Record a model version (idempotent); `active` moves the active flag to it.  When that
+    changes the active model, every advert scored by another version is queued for scoring
+    again, so flags and the review queue follow the new model."""
     with conn.transaction():
         if active:
-            conn.execute(
+            changed = conn.execute(
                 "UPDATE models SET active = false WHERE active AND version <> %s", (version,)
-            )
+            ).rowcount
+            known = conn.execute("SELECT 1 FROM models WHERE version = %s", (version,)).fetchone()
+            if changed or known is None:
+                conn.execute(
+                    """UPDATE adverts SET needs_scoring = true
+                       WHERE model_version IS DISTINCT FROM %s AND model_version IS NOT NULL
+                         AND NOT needs_scoring""",
+                    (version,),
+                )
         conn.execute(
             """INSERT INTO models (version, kind, path, sha256, thresholds, card, active)
                VALUES (%s, %s, %s, %s, %s, %s, %s)

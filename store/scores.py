@@ -62,58 +62,51 @@ def claim_pending(conn: psycopg.Connection[Any], limit: int) -> list[PendingAdve
         ).fetchall()
 
 
+_INSERT_SCORE = """
+INSERT INTO scores (advert_id, advert_version, model_version, taxonomy_version,
+                    risk_score, band, flagged, indicator_hits)
+VALUES (%s, %s, %s, %s, %s, %s, %s, %s)
+ON CONFLICT (advert_id, advert_version, model_version) DO UPDATE SET
+    risk_score = excluded.risk_score, band = excluded.band,
+    flagged = excluded.flagged, indicator_hits = excluded.indicator_hits,
+    taxonomy_version = excluded.taxonomy_version, scored_at = now()
+"""
+_UPDATE_ADVERT = """
+UPDATE adverts SET risk_score = %s, band = %s, flagged = %s, model_version = %s,
+    risk_indicators = %s, scored_at = now(), needs_scoring = (current_version <> %s)
+WHERE id = %s
+"""
+_QUEUE_FLAGGED = """
+INSERT INTO review_items (advert_id, priority) VALUES (%s, %s)
+ON CONFLICT (advert_id) DO UPDATE SET priority = excluded.priority, updated_at = now()
+"""
+# An advert a newer score no longer flags leaves the queue, unless an analyst holds or decided it.
+_UNQUEUE_UNFLAGGED = """
+DELETE FROM review_items
+WHERE advert_id = ANY(%s) AND state = 'open'
+  AND (claimed_by IS NULL OR claim_expires_at < now())
+"""
+
+
 def save_scores(conn: psycopg.Connection[Any], records: Sequence[ScoreRecord]) -> None:
     """Store scores, update each advert's current score and queue flagged ones for review."""
     if not records:
         return
-    rows = [
-        (
-            r.advert_id,
-            r.advert_version,
-            r.model_version,
-            r.taxonomy_version,
-            r.risk_score,
-            r.band,
-            r.flagged,
-            json.dumps(r.indicator_hits, ensure_ascii=False),
-        )
+    scores = [
+        (r.advert_id, r.advert_version, r.model_version, r.taxonomy_version, r.risk_score,
+         r.band, r.flagged, json.dumps(r.indicator_hits, ensure_ascii=False))
         for r in records
-    ]
+    ]  # fmt: skip
+    adverts = [
+        (r.risk_score, r.band, r.flagged, r.model_version, _risk_indicators(r),
+         r.advert_version, r.advert_id)
+        for r in records
+    ]  # fmt: skip
     with conn.transaction(), conn.cursor() as cur:
-        cur.executemany(
-            """INSERT INTO scores (advert_id, advert_version, model_version, taxonomy_version,
-                                   risk_score, band, flagged, indicator_hits)
-               VALUES (%s, %s, %s, %s, %s, %s, %s, %s)
-               ON CONFLICT (advert_id, advert_version, model_version) DO UPDATE SET
-                   risk_score = excluded.risk_score, band = excluded.band,
-                   flagged = excluded.flagged, indicator_hits = excluded.indicator_hits,
-                   taxonomy_version = excluded.taxonomy_version, scored_at = now()""",
-            rows,
-        )
-        cur.executemany(
-            """UPDATE adverts SET risk_score = %s, band = %s, flagged = %s, model_version = %s,
-                   risk_indicators = %s, scored_at = now(),
-                   needs_scoring = (current_version <> %s)
-               WHERE id = %s""",
-            [
-                (
-                    r.risk_score,
-                    r.band,
-                    r.flagged,
-                    r.model_version,
-                    _risk_indicators(r),
-                    r.advert_version,
-                    r.advert_id,
-                )
-                for r in records
-            ],
-        )
-        cur.executemany(
-            """INSERT INTO review_items (advert_id, priority) VALUES (%s, %s)
-               ON CONFLICT (advert_id) DO UPDATE SET priority = excluded.priority,
-                   updated_at = now()""",
-            [(r.advert_id, r.risk_score) for r in records if r.flagged],
-        )
+        cur.executemany(_INSERT_SCORE, scores)
+        cur.executemany(_UPDATE_ADVERT, adverts)
+        cur.executemany(_QUEUE_FLAGGED, [(r.advert_id, r.risk_score) for r in records if r.flagged])
+        cur.execute(_UNQUEUE_UNFLAGGED, ([r.advert_id for r in records if not r.flagged],))
 
 
 def _risk_indicators(record: ScoreRecord) -> int:

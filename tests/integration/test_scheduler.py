@@ -139,8 +139,14 @@ def test_standard_jobs_crawl_score_and_link(
                     ).fetchone()
                     return row is not None and row[0] >= 40 and row[0] == row[1]
 
+                def crawl_recorded() -> bool:
+                    state = jobs.get_state(conn, "crawl:demo-bridal")
+                    return state is not None and state.last_status not in (None, "running")
+
                 wait_for(scored, timeout=180)
                 wait_for(lambda: bool(conn.execute("SELECT 1 FROM advert_minhash").fetchone()))
+                # Scoring can now finish before the crawl job has written its own status.
+                wait_for(crawl_recorded, timeout=60)
                 crawl = jobs.get_state(conn, "crawl:demo-bridal")
                 runs = conn.execute("SELECT status FROM crawl_runs").fetchall()
         finally:
