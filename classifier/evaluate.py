@@ -31,15 +31,14 @@ from classifier.modelcard_render import labelled_table, ordinary_table, perturba
 from classifier.perturb import PERTURBATIONS
 from classifier.plots import write_plots
 from classifier.samples import Sample, SampleError, load_ordinary, load_samples
-from classifier.scoring import ScoreInput, ScoreOutput, score_batch
+from classifier.scoring import ScoreInput, ScoreOutput, score_stream
 
 WORST_ERRORS = 10
 
 
 def score_samples(model: RiskModel, samples: Sequence[Sample]) -> list[ScoreOutput]:
-    inputs = [ScoreInput(s.id, s.kind, s.title, s.text, s.language) for s in samples]
-    return [o for start in range(0, len(inputs), 256)
-            for o in score_batch(model, inputs[start : start + 256])]  # fmt: skip
+    inputs = (ScoreInput(s.id, s.kind, s.title, s.text, s.language) for s in samples)
+    return list(score_stream(model, inputs))
 
 
 def _risk_ids(output: ScoreOutput) -> list[str]:
@@ -53,7 +52,13 @@ def _error(sample: Sample, output: ScoreOutput) -> dict[str, Any]:
 
 
 def evaluate_labelled(samples: Sequence[Sample], model: RiskModel) -> dict[str, Any]:
-    outputs = score_samples(model, samples)
+    return labelled_report(samples, score_samples(model, samples), model)
+
+
+def labelled_report(
+    samples: Sequence[Sample], outputs: Sequence[ScoreOutput], model: RiskModel
+) -> dict[str, Any]:
+    """The labelled report of adverts already scored (``outputs`` in the order of ``samples``)."""
     y = np.array([s.label for s in samples], dtype=int)
     p = np.array([o.score for o in outputs])
     flagged = np.array([o.flagged for o in outputs])
@@ -162,10 +167,12 @@ def evaluate_files(
         report = evaluate_ordinary(samples, model)
         reports["Ordinary adverts"] = (report, "\n".join(ordinary_table(report)))
     else:
-        report = evaluate_labelled(samples, model)
+        outputs = score_samples(model, samples)
+        report = labelled_report(samples, outputs, model)
         reports["Labelled adverts"] = (report, "\n".join(labelled_table(report)))
         if plots is not None:
-            write_plots(samples, model, plots)
+            labels = np.array([s.label for s in samples], dtype=int)
+            write_plots(labels, np.array([o.score for o in outputs]), plots, model.version)
     if perturb:
         report = evaluate_perturbations(samples, model)
         reports["Perturbations"] = (report, "\n".join(perturbation_table(report)))

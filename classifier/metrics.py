@@ -66,10 +66,11 @@ def bootstrap(
         auc = roc_auc(yb, pb)
         if auc is not None:
             draws["roc_auc"].append(auc)
+        precision, recall = _precision_recall(yb, fb)
         if fb.any():
-            draws["precision"].append(_precision_recall(yb, fb)[0])
+            draws["precision"].append(precision)
         if (yb == 1).any():
-            draws["recall"].append(_precision_recall(yb, fb)[1])
+            draws["recall"].append(recall)
     return {name: _interval(values) for name, values in draws.items()}
 
 

@@ -10,7 +10,8 @@ A score is computed in three steps:
    ≤ 0 for mitigating: one more risk indicator never lowers a score), the structure
    features and the two text logits (coefficients ≥ 0);
 3. **calibration**: a monotone map from the combiner's logit to a probability, fitted on
-   independently written adverts (:mod:`classifier.calibration`).
+   adverts the indicator patterns were not tuned on (:mod:`classifier.calibration`,
+   :mod:`classifier.train`).
 
 The flag rule and band thresholds are stored with the model (``meta["thresholds"]``).
 """
@@ -60,6 +61,23 @@ def clip_logits(z: NDArray[Any]) -> NDArray[np.float64]:
     return np.clip(np.asarray(z, dtype=np.float64), -TEXT_LOGIT_CLIP, TEXT_LOGIT_CLIP)
 
 
+def text_logits(arrays: dict[str, NDArray[Any]], inputs: list[ModelInput]) -> NDArray[np.float64]:
+    """One clipped logit per text layer the arrays hold: shape (n, 1) or (n, 2)."""
+    a = arrays
+    columns = [clip_logits(text_matrix(inputs, a["idf"]) @ a["text_coef"] + a["text_bias"])]
+    if "emb_coef" in a:
+        columns.append(clip_logits(embedding_matrix(inputs) @ a["emb_coef"] + a["emb_bias"]))
+    return np.column_stack(columns)
+
+
+def combiner_logits(
+    arrays: dict[str, NDArray[Any]], feature_names: list[str], inputs: list[ModelInput]
+) -> NDArray[np.float64]:
+    """The combiner's raw (uncalibrated) logit; training calls it before a calibrator exists."""
+    x = np.hstack([feature_matrix(inputs, feature_names), text_logits(arrays, inputs)])
+    return np.asarray(x @ arrays["combiner_coef"] + arrays["combiner_bias"], dtype=np.float64)
+
+
 class RiskModel:
     """Loaded, verified model; predict() gives calibrated probabilities."""
 
@@ -77,20 +95,9 @@ class RiskModel:
         self.uses_transformer = "emb_coef" in art.arrays
         self.calibrator = Calibrator.from_arrays(art.meta["calibration"]["method"], art.arrays)
 
-    def text_logits(self, inputs: list[ModelInput]) -> NDArray[np.float64]:
-        """One clipped logit per text layer: shape (n, 1) or (n, 2)."""
-        a = self.art.arrays
-        columns = [clip_logits(text_matrix(inputs, a["idf"]) @ a["text_coef"] + a["text_bias"])]
-        if self.uses_transformer:
-            emb = embedding_matrix(inputs) @ a["emb_coef"] + a["emb_bias"]
-            columns.append(clip_logits(emb))
-        return np.column_stack(columns)
-
     def logits(self, inputs: list[ModelInput]) -> NDArray[np.float64]:
         """The combiner's raw (uncalibrated) logit."""
-        a = self.art.arrays
-        x = np.hstack([feature_matrix(inputs, self.feature_names), self.text_logits(inputs)])
-        return np.asarray(x @ a["combiner_coef"] + a["combiner_bias"], dtype=np.float64)
+        return combiner_logits(self.art.arrays, self.feature_names, inputs)
 
     def predict(self, inputs: list[ModelInput]) -> NDArray[np.float64]:
         if not inputs:

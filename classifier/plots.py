@@ -2,30 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
-import numpy as np
+from numpy.typing import NDArray
 
 from classifier.calibration import reliability
 
-if TYPE_CHECKING:
-    from classifier.model import RiskModel
-    from classifier.samples import Sample
 
-
-def write_plots(samples: Sequence[Sample], model: RiskModel, directory: Path) -> list[Path]:
+def write_plots(y: NDArray[Any], p: NDArray[Any], directory: Path, version: str) -> list[Path]:
+    """The three curves of labels ``y`` against calibrated scores ``p`` of model ``version``."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
     from sklearn.metrics import precision_recall_curve, roc_curve
 
-    from classifier.evaluate import score_samples
-
-    y = np.array([s.label for s in samples], dtype=int)
-    p = np.array([o.score for o in score_samples(model, samples)])
     directory.mkdir(parents=True, exist_ok=True)
     fpr, tpr, _ = roc_curve(y, p)
     precision, recall, _ = precision_recall_curve(y, p)
@@ -42,7 +34,7 @@ def write_plots(samples: Sequence[Sample], model: RiskModel, directory: Path) ->
         ax.plot(xs, ys, marker="o" if name == "reliability" else None)
         if name == "reliability":
             ax.plot([0, 1], [0, 1], linestyle=":", color="grey")
-        ax.set(xlabel=xl, ylabel=yl, title=f"{name} — model {model.version}")
+        ax.set(xlabel=xl, ylabel=yl, title=f"{name} — model {version}")
         path = directory / f"{name}.png"
         fig.savefig(path, dpi=100, bbox_inches="tight")
         plt.close(fig)

@@ -5,7 +5,8 @@ family, an independent author, a real employer: :attr:`classifier.samples.Sample
 so the text layers cannot score well by recognising a sentence they were trained on.  The
 combiner learns how far to trust each text layer from those out-of-fold logits: a layer that
 only memorised style earns a small weight.  Calibration and the flag threshold are fitted on
-the independent ``validation`` half, which no layer is trained on.
+out-of-fold predictions for the hand-written supplement, which no indicator pattern was tuned
+on (or on a labelled calibration set the caller gives).
 """
 
 from __future__ import annotations
@@ -25,7 +26,14 @@ from classifier.evidence import feature_names
 from classifier.features import ModelInput, analyse
 from classifier.indicators import load_taxonomy
 from classifier.metrics import choose_operating_point, flag_decisions, grouped_metrics
-from classifier.model import FORMAT, clip_logits, embedding_matrix, feature_matrix, text_matrix
+from classifier.model import (
+    FORMAT,
+    clip_logits,
+    combiner_logits,
+    embedding_matrix,
+    feature_matrix,
+    text_matrix,
+)
 from classifier.modelcard import training_meta
 from classifier.samples import Sample
 from classifier.textfeatures import fit_idf, hashed_counts, model_text
@@ -188,7 +196,7 @@ def train(
     fit = _fit(rows, config)
     meta: dict[str, Any] = {"format": FORMAT, "feature_names": fit.names}
     cal = (
-        _calibration_logits(fit.arrays, meta, calibration)
+        _calibration_logits(fit, calibration)
         if calibration
         else _oof_calibration(rows, fit.oof, fit.y, fit.n_risk, config.calibration_sources)
     )
@@ -232,24 +240,13 @@ def _oof_calibration(
     )  # fmt: skip
 
 
-def _calibration_logits(
-    arrays: dict[str, NDArray[Any]], meta: dict[str, Any], samples: list[Sample]
-) -> _Calibration:
+def _calibration_logits(fit: _Fit, samples: list[Sample]) -> _Calibration:
     """The combiner's logits on a labelled calibration set given by the caller."""
-    from classifier.calibration import Calibrator
-    from classifier.model import RiskModel
-
-    identity = Calibrator("platt", np.array([1.0, 0.0]), np.zeros(0))
-    provisional_meta = meta | {
-        "thresholds": {"medium": 0.5, "high": 0.5},
-        "calibration": {"method": "platt"},
-    }
-    model = RiskModel(ModelArtifact("provisional", arrays | identity.arrays(), provisional_meta))
     inputs = [analyse(s.kind, s.title, s.text, s.language)[0] for s in samples]
     y = np.array([s.label for s in samples], dtype=int)
     n_risk = np.array([i.features.get("n_risk", 0.0) for i in inputs])
     fitted_on = f"{len(samples)} given calibration adverts"
-    return _Calibration(model.logits(inputs), y, n_risk, fitted_on)
+    return _Calibration(combiner_logits(fit.arrays, fit.names, inputs), y, n_risk, fitted_on)
 
 
 def _calibration_method(

@@ -3,7 +3,7 @@
 Public API::
 
     from classifier.indicators import (
-        IndicatorHit, indicator_features, load_taxonomy, match_indicators,
+        IndicatorHit, load_taxonomy, match_indicators,
         AgencyRegister, load_register_csv, find_agency_claims,
     )
 """
@@ -12,7 +12,6 @@ from classifier.indicators.matcher import (
     Indicator,
     IndicatorHit,
     Taxonomy,
-    indicator_features,
     load_taxonomy,
     match_indicators,
 )
@@ -30,7 +29,6 @@ __all__ = [
     "RegisterEntry",
     "Taxonomy",
     "find_agency_claims",
-    "indicator_features",
     "load_register_csv",
     "load_taxonomy",
     "match_indicators",

@@ -38,11 +38,15 @@ def agency_hits(
         return [], []
     claims: list[AgencyClaim] = claims_in(norm)
     licences = [c for c in claims if c.kind == "licence"]
-    hints = country_hints(norm.text, language) | _licence_countries(licences)
     out: list[tuple[str, int, int, str]] = []
     invalid: list[tuple[int, int]] = []
     valid = False
-    if register is None or not register.covers(hints):
+    # Country hints are only needed where a register could check a quoted licence.
+    if (
+        register is None
+        or not licences
+        or not register.covers(country_hints(norm.text, language) | _licence_countries(licences))
+    ):
         # Nothing to check the number against: a quoted licence is what an analyst can verify.
         out.extend(("named_employer_registration", c.phrase_start, c.end, "") for c in licences)
     else:

@@ -14,7 +14,6 @@ holds one of the indicator's exclusions.  Agency and licence hits come from
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Literal
@@ -46,7 +45,6 @@ __all__ = [
     "IndicatorHit",
     "Taxonomy",
     "compiled_patterns",
-    "indicator_features",
     "load_taxonomy",
     "match_indicators",
     "match_normalised",
@@ -206,20 +204,3 @@ def _guess_language(s: str, pos: int) -> str:
     if _CYR.search(window):
         return "uk" if _UK_ONLY.search(window) else "ru"
     return "ro" if _RO_CUES.search(window) else "en"
-
-
-# --------------------------------------------------------------------------- features
-
-
-def indicator_features(hits: Sequence[IndicatorHit], taxonomy: Taxonomy) -> dict[str, float]:
-    """Fixed feature set: ``ind:<id>`` for every taxonomy id (1.0 fired / 0.0 not),
-    ``n_risk`` and ``n_mitigating`` (distinct ids) and ``weighted_sum`` (sum of the
-    weights of the distinct ids that fired)."""
-    fired = {h.indicator_id for h in hits if h.indicator_id in taxonomy.indicators}
-    features = {f"ind:{i}": (1.0 if i in fired else 0.0) for i in taxonomy.indicators}
-    features["n_risk"] = float(sum(taxonomy.indicators[i].polarity == "risk" for i in fired))
-    features["n_mitigating"] = float(
-        sum(taxonomy.indicators[i].polarity == "mitigating" for i in fired)
-    )
-    features["weighted_sum"] = float(sum(taxonomy.indicators[i].weight for i in fired))
-    return features

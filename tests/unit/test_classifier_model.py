@@ -104,6 +104,22 @@ def test_the_model_alone_needs_two_indicators_or_near_certainty(models_dir: Path
     assert flag_decisions(p, n_risk, 0.6).tolist() == [False, True, False, True, False]
 
 
+def test_evidence_features_count_distinct_indicators_once() -> None:
+    taxonomy = load_taxonomy()
+    _, hits = analyse(RISKY.kind, RISKY.title, RISKY.body + " Company reg. no. 12345678.", "en")
+    features = evidence_features(hits, taxonomy)
+    fired = {h.indicator_id for h in hits}
+    risk = {i for i in fired if taxonomy.indicators[i].polarity == "risk"}
+    mitigating = {i for i in fired if taxonomy.indicators[i].polarity == "mitigating"}
+    assert {k for k in features if k.startswith("ind:")} == {f"ind:{i}" for i in fired}
+    assert features["n_risk"] == len(risk) >= 2 and features["n_mitigating"] == len(mitigating) >= 1
+    assert features["risk_weight"] == pytest.approx(
+        sum(taxonomy.indicators[i].weight for i in risk)
+    )
+    assert evidence_features(hits + hits, taxonomy) == features  # repeated hits count once
+    assert evidence_features([], taxonomy)["n_risk"] == 0.0
+
+
 def test_one_more_risk_indicator_never_lowers_a_score(models_dir: Path) -> None:
     model = load_model(models_dir)
     taxonomy = load_taxonomy()

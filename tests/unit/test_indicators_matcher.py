@@ -9,7 +9,6 @@ import pytest
 
 from classifier.indicators import (
     IndicatorHit,
-    indicator_features,
     load_taxonomy,
     match_indicators,
 )
@@ -348,36 +347,6 @@ def test_trigger_index_finds_every_finditer_match() -> None:
             for k, p in enumerate(ps.patterns):
                 for m in p.regex.finditer(s):
                     assert (k, m.start(), m.end()) in got, (p.indicator_id, m.group())
-
-
-# --------------------------------------------------------------------------- features
-
-
-def test_indicator_features_fixed_key_set() -> None:
-    taxonomy = load_taxonomy()
-    expected_keys = {f"ind:{i}" for i in taxonomy.indicators} | {
-        "n_risk",
-        "n_mitigating",
-        "weighted_sum",
-    }
-    empty = indicator_features([], taxonomy)
-    assert set(empty) == expected_keys
-    assert all(v == 0.0 for v in empty.values())
-
-    hits = match_indicators(JOB_EN + " Company reg. no. 12345678.", "job", "en")
-    features = indicator_features(hits, taxonomy)
-    assert set(features) == expected_keys
-    fired = {h.indicator_id for h in hits}
-    for i in taxonomy.indicators:
-        assert features[f"ind:{i}"] == (1.0 if i in fired else 0.0)
-    risk = {i for i in fired if taxonomy.indicators[i].polarity == "risk"}
-    assert features["n_risk"] == len(risk)
-    assert features["n_mitigating"] == len(fired - risk) >= 1
-    assert features["weighted_sum"] == pytest.approx(
-        sum(taxonomy.indicators[i].weight for i in fired)
-    )
-    # Repeated hits of one id count once.
-    assert indicator_features(hits + hits, taxonomy) == features
 
 
 def test_trigger_extraction_reads_the_pattern_syntax_without_private_apis() -> None:
