@@ -1,3 +1,5 @@
 """adwatch: watch public adverts for trafficking-recruitment indicators."""
 
-__version__ = "0.1.0"
+from config import __version__
+
+__all__ = ["__version__"]

@@ -17,8 +17,8 @@ from adwatch.cli_model import evaluate, score, train
 from adwatch.cli_run import run
 from adwatch.cli_serve import serve
 from adwatch.cli_worker import worker
-from adwatch.errors import AdwatchError
-from adwatch.settings import get_settings
+from config.errors import AdwatchError
+from config.settings import get_settings
 
 app = typer.Typer(
     help="Watch public adverts for trafficking-recruitment indicators.",

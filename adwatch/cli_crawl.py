@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.live import Live
 from rich.table import Table
 
-from adwatch.settings import get_settings
+from config.settings import get_settings
 from crawlers import launch
 from crawlers.profiles import SiteProfile, load_profile
 from crawlers.sharded import crawl_sharded

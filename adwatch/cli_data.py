@@ -8,6 +8,9 @@ from pathlib import Path
 
 import typer
 
+from classifier.indicators import load_register_csv
+from share.depersonalise import sample
+from store import agencies, audit, labels
 from store.bootstrap import open_ready
 
 agencies_app = typer.Typer(help="The register of licensed agencies.", no_args_is_help=True)
@@ -20,9 +23,6 @@ def import_register(
     replace: bool = typer.Option(False, help="Replace the whole register instead of merging."),
 ) -> None:
     """Import licensed agencies; adverts naming an unknown or expired licence get flagged for it."""
-    from classifier.indicators import load_register_csv
-    from store import agencies
-
     try:
         register = load_register_csv(file)
     except (OSError, ValueError) as exc:
@@ -36,8 +36,6 @@ def import_register(
 @agencies_app.command("list")
 def list_agencies() -> None:
     """Print the register."""
-    from store import agencies
-
     with open_ready() as conn:
         for name, licence, country, valid_until in agencies.all_agencies(conn):
             typer.echo(f"{country}\t{licence}\t{valid_until}\t{name}")
@@ -51,9 +49,6 @@ def export_samples(
     source: str | None = typer.Option(None, help="analyst | upload"),
 ) -> None:
     """Labelled samples from analyst decisions and uploads, contacts and names replaced."""
-    from api.depersonalise import sample
-    from store import audit, labels
-
     count = 0
     with open_ready() as conn, conn.transaction(), output.open("w", encoding="utf-8") as sink:
         audit.record(

@@ -8,7 +8,7 @@ import socket
 import typer
 from rich.console import Console
 
-from adwatch.errors import AdwatchError
+from config.errors import AdwatchError
 
 
 def _check_port_free(host: str, port: int) -> None:
@@ -26,8 +26,10 @@ def demo(
     port: int = typer.Option(8000, help="Port for the review UI and API."),
 ) -> None:
     """Crawl, score and link the bundled demo sites, then serve the review UI until Ctrl-C."""
+    # The demo world is a separate distribution (adwatch-demo) that production installs lack,
+    # and the demo imports the whole service: both only when the command runs.
     from adwatch.demo import run_demo
-    from crawlers.demo_site import DEFAULT_PORTS
+    from demo.site import DEFAULT_PORTS
 
     for demo_port in (port, *DEFAULT_PORTS.values()):
         _check_port_free("127.0.0.1" if demo_port != port else host, demo_port)

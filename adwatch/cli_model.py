@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING
 import typer
 from rich.console import Console
 
-from adwatch.settings import get_settings
+from config.settings import get_settings
 
 if TYPE_CHECKING:
+    # Imported on use: the scoring stack (scikit-learn, numpy) takes seconds to load.
     from classifier.indicators import AgencyRegister
     from classifier.scoring import ScoreInput
 
@@ -45,12 +46,13 @@ def train(
     activate: bool = typer.Option(True, help="Make the new model the active one."),
 ) -> None:
     """Train a new model version with grouped cross-validation, calibration and a model card."""
+    # Imported on use: the scoring stack (scikit-learn, numpy) takes seconds to load.
     from classifier import artifact
     from classifier.model import activate as activate_model
     from classifier.modelcard import write_model_card
     from classifier.release import ReleasePlan, build
     from classifier.samples import default_sample_files
-    from classifier.train import TrainConfig
+    from classifier.train_config import TrainConfig
 
     settings = get_settings()
     independent = settings.labelled_samples_dir / "independent"
@@ -84,8 +86,10 @@ def evaluate(
     output: Path | None = typer.Option(None, help="Write the full report as JSON here."),
 ) -> None:
     """Grouped figures with 95 % intervals, calibration, operating point and worst errors."""
+    # Imported on use: the scoring stack (scikit-learn, numpy) takes seconds to load.
     from rich.markdown import Markdown
 
+    # Imported on use: the scoring stack (scikit-learn, numpy) takes seconds to load.
     from classifier.evaluate import evaluate_files
     from classifier.model import load_model
 
@@ -99,6 +103,7 @@ def evaluate(
 
 
 def _load_register(path: Path) -> AgencyRegister:
+    # Imported on use: the scoring stack (scikit-learn, numpy) takes seconds to load.
     from classifier.indicators import load_register_csv
 
     try:
@@ -108,6 +113,7 @@ def _load_register(path: Path) -> AgencyRegister:
 
 
 def _read_inputs(path: Path) -> Iterator[ScoreInput]:
+    # Imported on use: the scoring stack (scikit-learn, numpy) takes seconds to load.
     from classifier.samples import read_jsonl
     from classifier.scoring import ScoreInput
 
@@ -133,15 +139,16 @@ def score(
     ),
 ) -> None:
     """Score adverts from a file (the scoring contract) or those stored and pending."""
+    # Imported on use: the scoring stack (scikit-learn, numpy) takes seconds to load.
     from classifier.model import load_model
     from classifier.scoring import score_stream
 
-    model = load_model(get_settings().models_dir)
     if pending:
-        _score_pending(model)
+        _score_pending()
         return
     if input is None:
         raise typer.BadParameter("give --input FILE or --pending")
+    model = load_model(get_settings().models_dir)
     sink = output.open("w", encoding="utf-8") if output else sys.stdout
     count = 0
     try:
@@ -155,13 +162,9 @@ def score(
     console.print(f"scored {count} adverts with model {model.version}")
 
 
-def _score_pending(model: object) -> None:
-    from classifier.model import RiskModel
-    from classifier.pending import register_model, score_pending
-    from store.bootstrap import open_ready
+def _score_pending() -> None:
+    # Imported on use: the scoring stack (scikit-learn, numpy) takes seconds to load.
+    from adwatch.pipeline import score_all_pending
 
-    assert isinstance(model, RiskModel)
-    with open_ready() as conn:
-        register_model(conn, model, get_settings().models_dir)
-        total = score_pending(conn, model, on_batch=lambda n: console.print(f"scored {n}…"))
-    console.print(f"scored {total} pending adverts with model {model.version}")
+    run = score_all_pending(get_settings().models_dir, lambda n: console.print(f"scored {n}…"))
+    console.print(f"scored {run.scored} pending adverts with model {run.model_version}")

@@ -6,10 +6,10 @@ import logging
 import threading
 
 import typer
+import uvicorn
 
-from adwatch.jobs import standard_jobs
 from adwatch.scheduler import Scheduler
-from adwatch.settings import get_settings
+from config.settings import get_settings
 from store.bootstrap import ready_url
 
 log = logging.getLogger(__name__)
@@ -21,6 +21,11 @@ def run(
     port: int | None = typer.Option(None, help="API port (default from settings)."),
 ) -> None:
     """Run the service: scheduled crawls, scoring, linking, webhooks, retention (+ the API)."""
+    # Imported here: the job stack (scoring, Scrapy, the API) takes seconds to import, and
+    # other commands never need it.
+    from adwatch.schedule import standard_jobs
+    from api.app import create_app
+
     settings = get_settings()
     url = ready_url()
     scheduler = Scheduler(standard_jobs(settings))
@@ -29,10 +34,6 @@ def run(
         if no_api:
             threading.Event().wait()  # until Ctrl-C / SIGTERM
         else:
-            import uvicorn
-
-            from api.app import create_app
-
             uvicorn.run(
                 create_app(url),
                 host=host or settings.api_host,

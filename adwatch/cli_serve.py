@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import typer
+import uvicorn
 
-from adwatch.settings import get_settings
+from config.settings import get_settings
+from store.bootstrap import ready_url
 
 
 def serve(
@@ -13,10 +15,6 @@ def serve(
     workers: int = typer.Option(1, min=1, help="Worker processes."),
 ) -> None:
     """Serve the JSON API (/api/v1, docs at /docs), the review UI, /healthz and /metrics."""
-    import uvicorn
-
-    from store.bootstrap import ready_url
-
     settings = get_settings()
     ready_url()  # migrate (and start the embedded server) before accepting requests
     uvicorn.run(

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import uvicorn
 from rich.console import Console
 
-from adwatch.settings import get_settings
+from adwatch.pipeline import link_all_pending, score_all_pending
+from api.app import create_app
+from config.settings import get_settings
 from crawlers import launch
-from crawlers.demo_site import DemoServer
 from crawlers.profiles import SiteProfile, load_profile
+from demo.site import DemoServer, generate_world
 from store import adverts, api_keys
 from store.bootstrap import open_ready, ready_url
 from store.crawl_runs import CrawlRun
@@ -52,36 +55,24 @@ def _crawl_one(server: DemoServer, site: str, console: Console) -> None:
 
 def prepare(server: DemoServer, console: Console) -> DemoResult:
     """Crawl, score and link the demo sites; returns a fresh analyst key."""
-    from classifier.linking import link_pending
-    from classifier.model import load_model
-    from classifier.pending import register_model, score_pending
-
     with console.status("starting the database…"):
         ready_url()
     for site in DEMO_SITES:
         _crawl_one(server, site, console)
-    settings = get_settings()
-    with console.status("scoring adverts…"), open_ready() as conn:
-        model = load_model(settings.models_dir)
-        register_model(conn, model, settings.models_dir)
-        scored = score_pending(conn, model)
-    console.print(f"[green]✓[/] scored {scored} adverts with model {model.version}")
-    with console.status("linking adverts (templates, shared contacts)…"), open_ready() as conn:
-        linked = link_pending(conn).adverts
+    with console.status("scoring adverts…"):
+        scoring = score_all_pending(get_settings().models_dir)
+    console.print(f"[green]✓[/] scored {scoring.scored} adverts with model {scoring.model_version}")
+    with console.status("linking adverts (templates, shared contacts)…"):
+        linked = link_all_pending()
     console.print(f"[green]✓[/] linked {linked} adverts")
     with open_ready() as conn:
         _, token = api_keys.create_key(conn, "demo analyst", "analyst")
         counts = adverts.count_adverts(conn)
         flagged = adverts.count_flagged(conn)
-    return DemoResult(token, counts, flagged, scored, linked)
+    return DemoResult(token, counts, flagged, scoring.scored, linked)
 
 
 def run_demo(host: str, port: int, console: Console) -> None:
-    import uvicorn
-
-    from api.app import create_app
-    from crawlers.demo_site import generate_world
-
     with DemoServer(generate_world(seed=7)) as server:
         console.print(f"demo sites: {', '.join(server.start_urls().values())}")
         result = prepare(server, console)

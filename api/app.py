@@ -13,11 +13,11 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from psycopg_pool import ConnectionPool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from adwatch import __version__
-from adwatch.settings import get_settings
 from api.metrics import Metrics, MetricsMiddleware
-from api.routes import admin, analyst, partner, queue, research, ui, ui_advert
+from api.routes import admin, analyst, partner, research, review, ui, ui_advert
 from api.templating import STATIC_DIR, templates
+from config import __version__
+from config.settings import get_settings
 from store.bootstrap import ready_url
 
 _CSP = (
@@ -100,7 +100,7 @@ def create_app(database_url: str | None = None) -> FastAPI:
             response.headers.setdefault("Referrer-Policy", "same-origin")
         return response
 
-    for module in (analyst, queue, partner, research, admin, ui, ui_advert):
+    for module in (analyst, review, partner, research, admin, ui, ui_advert):
         app.include_router(module.router)
     _add_health(app, metrics)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

@@ -12,7 +12,7 @@ import psycopg
 from fastapi import Depends, HTTPException, Request
 from psycopg_pool import ConnectionPool
 
-from adwatch.settings import Settings
+from config.settings import Settings
 from store import api_keys
 
 COOKIE_NAME = "adwatch_key"

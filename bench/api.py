@@ -26,6 +26,7 @@ import psutil
 import psycopg
 
 from bench.common import scratch_database, synthetic_adverts
+from review.intake import admit_scored
 from store import adverts, api_keys, partners, review, scores
 
 
@@ -48,6 +49,7 @@ def _populate(url: str, n: int) -> list[int]:
                     )
                 )
             scores.save_scores(conn, records)
+            admit_scored(conn, records)
         conn.execute("ANALYZE")
     return flagged
 

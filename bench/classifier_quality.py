@@ -16,12 +16,13 @@ import argparse
 import time
 from pathlib import Path
 
-from adwatch.settings import get_settings
 from classifier.evaluate import evaluate_labelled, evaluate_ordinary, evaluate_perturbations
 from classifier.model import load_model
 from classifier.modelcard_render import labelled_table, ordinary_table, perturbation_table
 from classifier.samples import load_ordinary, load_samples
-from classifier.train import TrainConfig, train
+from classifier.train import train
+from classifier.train_config import TrainConfig
+from config.settings import get_settings
 
 DEFAULT_REAL = Path(__file__).resolve().parents[2] / "shared/real_adverts/remote_jobs_en.jsonl"
 

@@ -9,7 +9,7 @@ import time
 import psycopg
 
 from bench.common import scratch_database, synthetic_adverts
-from classifier.linking import link_pending
+from linking.linker import link_pending
 from store import adverts
 
 

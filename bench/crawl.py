@@ -13,8 +13,8 @@ from typing import Any
 
 from bench.common import scratch_database
 from crawlers import launch
-from crawlers.demo_site import DemoServer, generate_world
 from crawlers.profiles import load_profile
+from demo.site import DemoServer, generate_world
 
 
 def _bare(start_url: str, delay: float) -> dict[str, float]:
@@ -30,7 +30,7 @@ def _bare(start_url: str, delay: float) -> dict[str, float]:
 
 def _adwatch(url: str, start_url: str, delay: float) -> dict[str, float]:
     os.environ["DATABASE_URL"] = url
-    from adwatch.settings import get_settings
+    from config.settings import get_settings
 
     get_settings.cache_clear()
     profile = load_profile("demo-jobs").model_copy(

@@ -12,7 +12,7 @@ from typing import Any
 import scrapy
 from scrapy.crawler import CrawlerProcess
 
-from adwatch.settings import get_settings
+from config.settings import get_settings
 from crawlers.settings import scrapy_settings
 
 

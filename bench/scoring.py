@@ -11,12 +11,13 @@ import time
 from pathlib import Path
 from typing import Any
 
-from adwatch.settings import get_settings
 from classifier import artifact
 from classifier.model import activate, load_model
 from classifier.samples import load_samples
 from classifier.scoring import ScoreInput, score_batch
-from classifier.train import TrainConfig, train
+from classifier.train import train
+from classifier.train_config import TrainConfig
+from config.settings import get_settings
 
 
 def _inputs(n: int) -> list[ScoreInput]:

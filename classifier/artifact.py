@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from adwatch.errors import AdwatchError
+from config.errors import AdwatchError
 
 MANIFEST = "model.json"
 ARRAYS = "arrays.npz"

@@ -52,6 +52,7 @@ def text_matrix(inputs: list[ModelInput], idf: NDArray[np.float32]) -> Any:
 
 
 def embedding_matrix(inputs: list[ModelInput]) -> NDArray[np.float32]:
+    # torch loads only when a model with the embedding layer is used.
     from classifier.embeddings import embed
 
     return embed([i.readable() for i in inputs])

@@ -21,7 +21,7 @@ from classifier.modelcard_render import render
 
 if TYPE_CHECKING:
     from classifier.samples import Sample
-    from classifier.train import TrainConfig
+    from classifier.train_config import TrainConfig
 
 __all__ = ["data_hash", "flag_rule_text", "render", "training_meta", "write_model_card"]
 

@@ -24,7 +24,8 @@ from classifier.evaluate import evaluate_labelled, evaluate_ordinary, evaluate_p
 from classifier.model import RiskModel
 from classifier.modelcard import flag_rule_text
 from classifier.samples import Sample, load_ordinary, load_samples
-from classifier.train import TrainConfig, train
+from classifier.train import train
+from classifier.train_config import TrainConfig
 
 INDEPENDENT_TEST = "Independent test half (written by authors who never saw the generator)"
 INDEPENDENT_VALIDATION = "Independent validation half (the patterns were tuned on it: optimistic)"

@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field, ValidationError
 
-from adwatch.errors import AdwatchError
+from config.errors import AdwatchError
 
 
 class SampleError(AdwatchError):

@@ -13,7 +13,7 @@ from pathlib import Path
 from scrapy.crawler import CrawlerProcess
 from scrapy.exceptions import ScrapyDeprecationWarning
 
-from adwatch.settings import get_settings
+from config.settings import get_settings
 from crawlers.profiles import SiteProfile
 from crawlers.settings import redis_frontier, scrapy_settings
 from crawlers.spiders.adverts import AdvertSpider

@@ -18,8 +18,8 @@ from urllib.parse import urlsplit
 
 import psycopg
 
-from adwatch.errors import AdwatchError
-from adwatch.settings import get_settings
+from config.errors import AdwatchError
+from config.settings import get_settings
 from crawlers.extract.urls import is_private_address
 from crawlers.profiles import SiteProfile
 from store import crawl_runs, sites

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from adwatch.settings import Settings
+from config.settings import Settings
 from crawlers.robots import DOWNLOADER_MIDDLEWARES as ROBOTS_MIDDLEWARES
 
 MAX_PAGE_BYTES = 5 * 1024 * 1024

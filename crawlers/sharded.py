@@ -18,7 +18,7 @@ from typing import Any
 
 import psycopg
 
-from adwatch.errors import AdwatchError
+from config.errors import AdwatchError
 from crawlers.launch import check_targets, final_run, start_run_row, wait_for, write_profile
 from crawlers.profiles import SiteProfile
 from crawlers.settings import redis_keys

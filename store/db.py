@@ -14,8 +14,8 @@ from typing import Any, TypeVar
 import psycopg
 from psycopg import conninfo
 
-from adwatch.errors import AdwatchError
-from adwatch.settings import Settings, get_settings
+from config.errors import AdwatchError
+from config.settings import Settings, get_settings
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

@@ -1,4 +1,4 @@
-"""Scores: model output per advert version; flagged adverts enter the review queue."""
+"""Scores: model output per advert version and each advert's current score."""
 
 from __future__ import annotations
 
@@ -76,20 +76,8 @@ UPDATE adverts SET risk_score = %s, band = %s, flagged = %s, model_version = %s,
     risk_indicators = %s, scored_at = now(), needs_scoring = (current_version <> %s)
 WHERE id = %s
 """
-_QUEUE_FLAGGED = """
-INSERT INTO review_items (advert_id, priority) VALUES (%s, %s)
-ON CONFLICT (advert_id) DO UPDATE SET priority = excluded.priority, updated_at = now()
-"""
-# An advert a newer score no longer flags leaves the queue, unless an analyst holds or decided it.
-_UNQUEUE_UNFLAGGED = """
-DELETE FROM review_items
-WHERE advert_id = ANY(%s) AND state = 'open'
-  AND (claimed_by IS NULL OR claim_expires_at < now())
-"""
-
-
 def save_scores(conn: psycopg.Connection[Any], records: Sequence[ScoreRecord]) -> None:
-    """Store scores, update each advert's current score and queue flagged ones for review."""
+    """Store scores and update each advert's current score (review intake is the caller's)."""
     if not records:
         return
     scores = [
@@ -105,8 +93,6 @@ def save_scores(conn: psycopg.Connection[Any], records: Sequence[ScoreRecord]) -
     with conn.transaction(), conn.cursor() as cur:
         cur.executemany(_INSERT_SCORE, scores)
         cur.executemany(_UPDATE_ADVERT, adverts)
-        cur.executemany(_QUEUE_FLAGGED, [(r.advert_id, r.risk_score) for r in records if r.flagged])
-        cur.execute(_UNQUEUE_UNFLAGGED, ([r.advert_id for r in records if not r.flagged],))
 
 
 def _risk_indicators(record: ScoreRecord) -> int:
@@ -123,8 +109,3 @@ def latest_score(conn: psycopg.Connection[Any], advert_id: int) -> StoredScore |
                FROM scores WHERE advert_id = %s ORDER BY scored_at DESC, id DESC LIMIT 1""",
             (advert_id,),
         ).fetchone()
-
-
-def count_pending(conn: psycopg.Connection[Any]) -> int:
-    row = conn.execute("SELECT count(*) FROM adverts WHERE needs_scoring").fetchone()
-    return int(row[0]) if row else 0

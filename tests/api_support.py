@@ -12,6 +12,7 @@ import psycopg
 from fastapi.testclient import TestClient
 
 from api.app import create_app
+from review.intake import admit_scored
 from store import adverts, api_keys, partners, scores, sites
 from store.adverts import AdvertSnapshot, EntityRecord
 from store.scores import ScoreRecord
@@ -81,15 +82,12 @@ def seed(conn: psycopg.Connection[Any], ads: Sequence[Ad]) -> list[int]:
     results = adverts.ingest_many(conn, [snapshot(ad, site_ids[ad.site]) for ad in ads])
     by_url = {r.canonical_url: r for r in results}
     ids = [by_url[f"https://{ad.site}.example.org/ad/{ad.n}"].advert_id for ad in ads]
-    scores.save_scores(
-        conn,
-        [
-            ScoreRecord(
-                advert_id, 1, "test-model-1", "2026.11.1", ad.risk, ad.band, ad.flagged, ad.hits
-            )
-            for advert_id, ad in zip(ids, ads, strict=True)
-        ],
-    )
+    records = [
+        ScoreRecord(ad_id, 1, "test-model-1", "2026.11.1", ad.risk, ad.band, ad.flagged, ad.hits)
+        for ad_id, ad in zip(ids, ads, strict=True)
+    ]
+    scores.save_scores(conn, records)
+    admit_scored(conn, records)
     return ids
 
 

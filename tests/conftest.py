@@ -11,7 +11,7 @@ from typing import Any
 import psycopg
 import pytest
 
-from adwatch.settings import get_settings
+from config.settings import get_settings
 from tests import pg
 
 

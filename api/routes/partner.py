@@ -9,8 +9,9 @@ from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import StreamingResponse
 from psycopg_pool import ConnectionPool
 
-from api import cursor, feed_format, schemas
+from api import cursor, schemas
 from api.deps import Conn, PartnerUser, Pool, Principal, SettingsDep, TakedownReader
+from share import feed_format
 from store import audit, feed, partners
 
 router = APIRouter(prefix="/api/v1", tags=["partner"])

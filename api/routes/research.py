@@ -12,8 +12,8 @@ from psycopg_pool import ConnectionPool
 from pydantic import ValidationError
 
 from api import schemas
-from api.depersonalise import sample
 from api.deps import Conn, Pool, Principal, ResearcherUser
+from share.depersonalise import sample
 from store import audit, labels
 
 router = APIRouter(prefix="/api/v1", tags=["researcher"])

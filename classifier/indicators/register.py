@@ -31,7 +31,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from classifier.indicators.normalise import NormalisedText, normalise, normalise_pattern
+from classifier.indicators.normalise import (
+    NormalisedText,
+    normalise,
+    normalise_full,
+    normalise_pattern,
+)
 
 __all__ = [
     "AgencyClaim",
@@ -297,8 +302,6 @@ def find_agency_claims(text: str) -> list[tuple[int, int, str]]:
     (the number upper-cased, as written) or ``"agency:<mention>"``; ``text[start:end]``
     is the number or the mention as it appears in the original.
     """
-    from classifier.indicators.normalise import normalise_full
-
     norm = normalise_full(text)
     out: list[tuple[int, int, str]] = []
     for c in claims_in(norm):

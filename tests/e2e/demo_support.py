@@ -7,8 +7,8 @@ from contextlib import contextmanager
 
 from adwatch.demo import DEMO_SITES, demo_profile
 from crawlers import launch
-from crawlers.demo_site import DemoServer, generate_world
 from crawlers.profiles import SiteProfile
+from demo.site import DemoServer, generate_world
 from store.crawl_runs import CrawlRun
 
 SITES = DEMO_SITES

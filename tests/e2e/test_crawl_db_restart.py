@@ -14,7 +14,7 @@ from typing import Any
 import psycopg
 import pytest
 
-from adwatch.settings import get_settings
+from config.settings import get_settings
 from store import migrate
 from store.crawl_runs import CrawlRun
 from tests.e2e.demo_support import crawl_site, demo_server

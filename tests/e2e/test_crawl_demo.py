@@ -13,8 +13,8 @@ import psycopg
 import pytest
 
 from crawlers import launch
-from crawlers.demo_site import DemoServer, render
-from crawlers.demo_site.renderers.html_kit import Page
+from demo.site import DemoServer, render
+from demo.site.renderers.html_kit import Page
 from tests.e2e.demo_support import SITES, collapse, crawl_site, demo_server, profile_for
 
 pytestmark = [pytest.mark.e2e, pytest.mark.integration]
@@ -23,7 +23,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.integration]
 @pytest.fixture
 def fast_crawls(adwatch_env: str, monkeypatch: pytest.MonkeyPatch) -> str:
     monkeypatch.setenv("ADWATCH_CRAWLER_DELAY_S", "0")
-    from adwatch.settings import get_settings
+    from config.settings import get_settings
 
     get_settings.cache_clear()
     return adwatch_env
@@ -201,7 +201,7 @@ def test_private_targets_are_refused_unless_allowed(fast_crawls: str) -> None:
 def test_page_budget_stops_a_crawl_without_removals(
     fast_crawls: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from adwatch.settings import get_settings
+    from config.settings import get_settings
 
     with demo_server() as server:
         crawl_site(server, "bridal")

@@ -11,7 +11,7 @@ import pytest
 from rich.console import Console
 
 from adwatch.demo import prepare
-from adwatch.settings import get_settings
+from config.settings import get_settings
 from store import api_keys, partners
 from tests.api_support import client, h
 from tests.e2e.demo_support import demo_server

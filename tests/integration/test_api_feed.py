@@ -18,10 +18,11 @@ import pytest
 import stix2
 from fastapi.testclient import TestClient
 
-from adwatch.settings import get_settings
-from api.webhooks import deliver_pending
+from config.settings import get_settings
+from share.webhooks import deliver_pending
 from store import adverts, feed
 from store.adverts import EntityRecord
+from store.db import connect
 from tests.api_support import SECRET, Ad, Keys, client, h, hit, make_keys, seed
 
 pytestmark = pytest.mark.integration
@@ -32,6 +33,11 @@ CONTACTS = (
     EntityRecord("handle", "telegram:anna_jobs", "@anna_jobs", 0, 0),
 )
 RAW_BITS = ("+37360000123", "0600 00 123", "anna_jobs", "37360000123", "Earn 3000")
+
+
+def deliver(db_url: str, now: datetime | None = None) -> int:
+    with connect(db_url, autocommit=True) as conn:
+        return deliver_pending(conn, SECRET, now=now)
 
 
 @pytest.fixture
@@ -242,13 +248,13 @@ def test_webhook_signed_delivery_and_retry(env: Any, db_url: str, receiver: Any)
     assert r.status_code == 204
     handler.statuses.append(500)
     decide(c, keys, ids[0], "confirmed")
-    assert deliver_pending(db_url) == 0  # the receiver answered 500
+    assert deliver(db_url) == 0  # the receiver answered 500
     log = c.get("/api/v1/partner/webhook/deliveries", headers=h(keys.partner)).json()
     assert [(d["status"], d["attempts"], d["last_http_status"]) for d in log] == [
         ("pending", 1, 500)
     ]
-    assert deliver_pending(db_url) == 0 and len(handler.received) == 1  # not due yet (backoff)
-    assert deliver_pending(db_url, now=datetime.now(UTC) + timedelta(minutes=5)) == 1
+    assert deliver(db_url) == 0 and len(handler.received) == 1  # not due yet (backoff)
+    assert deliver(db_url, now=datetime.now(UTC) + timedelta(minutes=5)) == 1
     headers, body = handler.received[-1]
     expected = "sha256=" + hmac.new(partner_secret.encode(), body, hashlib.sha256).hexdigest()
     assert headers["X-Adwatch-Signature"] == expected
@@ -259,4 +265,4 @@ def test_webhook_signed_delivery_and_retry(env: Any, db_url: str, receiver: Any)
     assert not any(bit in body.decode() for bit in RAW_BITS)
     log = c.get("/api/v1/partner/webhook/deliveries", headers=h(keys.partner)).json()
     assert [(d["status"], d["attempts"]) for d in log] == [("delivered", 2)]
-    assert deliver_pending(db_url, now=datetime.now(UTC) + timedelta(hours=1)) == 0
+    assert deliver(db_url, now=datetime.now(UTC) + timedelta(hours=1)) == 0

@@ -8,8 +8,8 @@ from typing import Any
 import psycopg
 import pytest
 
-from classifier.clustering import band_buckets, signatures
-from classifier.linking import COMPARISONS_PER_BUCKET, link_pending
+from linking.clustering import band_buckets, signatures
+from linking.linker import COMPARISONS_PER_BUCKET, link_pending
 from store import adverts, clusters
 from store.adverts import AdvertSnapshot, EntityRecord
 

@@ -8,7 +8,7 @@ from typing import Any
 import psycopg
 import pytest
 
-from classifier.linking import link_pending
+from linking.linker import link_pending
 from store import review
 from store.adverts import EntityRecord
 from tests.api_support import T0, Ad, hit, make_keys, seed

@@ -110,8 +110,8 @@ def test_standard_jobs_crawl_score_and_link(
     adwatch_env: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The service's own jobs on short intervals: a scheduled crawl, then a score batch."""
-    from adwatch.jobs import standard_jobs
-    from adwatch.settings import get_settings
+    from adwatch.schedule import standard_jobs
+    from config.settings import get_settings
     from store import sites
     from tests.e2e.demo_support import demo_server, profile_for
 

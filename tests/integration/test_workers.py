@@ -14,8 +14,8 @@ from typing import Any
 import psycopg
 import pytest
 
-from adwatch.queue import defer_crawl, queue_app
-from crawlers.demo_site import DemoServer
+from adwatch.workqueue import defer_crawl, queue_app
+from demo.site import DemoServer
 from store import sites
 from tests.e2e.demo_support import SITES, demo_server, profile_for
 

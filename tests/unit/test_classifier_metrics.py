@@ -21,7 +21,8 @@ from classifier.metrics import (
 from classifier.model import RiskModel
 from classifier.perturb import PERTURBATIONS
 from classifier.samples import Sample, load_ordinary
-from classifier.train import TrainConfig, train
+from classifier.train import train
+from classifier.train_config import TrainConfig
 from tests.classifier_support import small_samples
 
 RNG = np.random.default_rng(5)

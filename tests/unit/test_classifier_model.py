@@ -20,7 +20,8 @@ from classifier.metrics import STRONG_PROBABILITY, flag_decisions
 from classifier.model import activate, load_model
 from classifier.samples import Sample
 from classifier.scoring import ScoreInput, score_batch
-from classifier.train import TrainConfig, train
+from classifier.train import train
+from classifier.train_config import TrainConfig
 from tests.classifier_support import small_samples
 
 RISKY = ScoreInput(

@@ -7,7 +7,7 @@ import random
 import numpy as np
 import pytest
 
-from classifier.clustering import (
+from linking.clustering import (
     BANDS,
     NUM_PERM,
     band_buckets,

@@ -27,7 +27,7 @@ import parsel
 import phonenumbers
 import pytest
 
-from crawlers.demo_site import (
+from demo.site import (
     DEFAULT_PORTS,
     PROFILE_NAMES,
     SITE_NAMES,
@@ -36,10 +36,11 @@ from crawlers.demo_site import (
     DemoWorld,
     ExpectedAdvert,
     SiteKey,
+    build_answer_key,
     generate_world,
 )
-from crawlers.demo_site.contacts import FICTIONAL_EMAIL_DOMAINS, FICTIONAL_PHONE_RE
-from crawlers.demo_site.render import render
+from demo.site.contacts import FICTIONAL_EMAIL_DOMAINS, FICTIONAL_PHONE_RE
+from demo.site.render import render
 
 SITES_DIR = Path(__file__).resolve().parents[2] / "crawlers" / "sites"
 ANY_PORT = {name: 0 for name in SITE_NAMES}
@@ -207,34 +208,34 @@ def test_generation_is_deterministic() -> None:
     second = generate_world(seed=7)
     for round_no in (1, 2):
         assert (
-            first.answer_key(round_no, DEFAULT_BASES).to_json()
-            == second.answer_key(round_no, DEFAULT_BASES).to_json()
+            build_answer_key(first, round_no, DEFAULT_BASES).to_json()
+            == build_answer_key(second, round_no, DEFAULT_BASES).to_json()
         )
     for site in SITE_NAMES:
         advert = first.site(site).adverts[5]
         page_one = render(first, site, 1, advert.path, DEFAULT_BASES[site])
         page_two = render(second, site, 1, advert.path, DEFAULT_BASES[site])
         assert page_one == page_two
-    other = generate_world(seed=8).answer_key(1, DEFAULT_BASES).to_json()
-    assert other != first.answer_key(1, DEFAULT_BASES).to_json()
+    other = build_answer_key(generate_world(seed=8), 1, DEFAULT_BASES).to_json()
+    assert other != build_answer_key(first, 1, DEFAULT_BASES).to_json()
 
 
 def test_sizes_are_configurable_and_checked() -> None:
     world = generate_world(seed=3, job_adverts=20, bridal_adverts=15, escort_adverts=18)
-    key = world.answer_key(1, DEFAULT_BASES)
+    key = build_answer_key(world, 1, DEFAULT_BASES)
     assert {n: s.expected_count for n, s in key.sites.items()} == {
         "jobs": 20,
         "bridal": 15,
         "escort": 18,
     }
-    assert world.answer_key(2, DEFAULT_BASES).expected_total == 20 + 15 + 18 - 3 * 3 + 3
+    assert build_answer_key(world, 2, DEFAULT_BASES).expected_total == 20 + 15 + 18 - 3 * 3 + 3
     with pytest.raises(ValueError, match="at least"):
         generate_world(job_adverts=3)
 
 
 def test_answer_key_json_round_trip(world: DemoWorld) -> None:
     for round_no in (1, 2):
-        key = world.answer_key(round_no, DEFAULT_BASES)
+        key = build_answer_key(world, round_no, DEFAULT_BASES)
         text = key.to_json()
         data = json.loads(text)
         assert data["round"] == round_no
@@ -245,11 +246,11 @@ def test_answer_key_json_round_trip(world: DemoWorld) -> None:
             assert name in sample
         assert AnswerKey.from_json(text) == key
     with pytest.raises(ValueError):
-        world.answer_key(3, DEFAULT_BASES)
+        build_answer_key(world, 3, DEFAULT_BASES)
 
 
 def test_world_is_realistic_mix(world: DemoWorld) -> None:
-    key = world.answer_key(1, DEFAULT_BASES)
+    key = build_answer_key(world, 1, DEFAULT_BASES)
     languages: set[str] = set()
     for site in key.sites.values():
         site_languages = {a.language for a in site.adverts}
@@ -273,7 +274,7 @@ def test_world_is_realistic_mix(world: DemoWorld) -> None:
 
 
 def test_cross_site_links_and_obfuscation(world: DemoWorld) -> None:
-    key = world.answer_key(1, DEFAULT_BASES)
+    key = build_answer_key(world, 1, DEFAULT_BASES)
 
     def sites_of(urls: tuple[str, ...]) -> set[str]:
         return {key.advert(u).site for u in urls}
@@ -296,7 +297,7 @@ def test_cross_site_links_and_obfuscation(world: DemoWorld) -> None:
 
 def test_contacts_are_fictional(world: DemoWorld) -> None:
     for round_no in (1, 2):
-        key = world.answer_key(round_no, DEFAULT_BASES)
+        key = build_answer_key(world, round_no, DEFAULT_BASES)
         adverts = list(key.adverts())
         private = world.site("jobs").private
         entities = {e for a in adverts for e in a.entities}
@@ -321,7 +322,7 @@ def test_contacts_are_fictional(world: DemoWorld) -> None:
 
 def test_no_stray_phone_numbers_in_text(world: DemoWorld) -> None:
     """Every number a phone matcher sees is a key entity, and every plain one is seen."""
-    key = world.answer_key(1, DEFAULT_BASES)
+    key = build_answer_key(world, 1, DEFAULT_BASES)
     for a in key.adverts():
         text = f"{a.title}\n{a.body}\n{a.contact}"
         found = set()
@@ -339,7 +340,7 @@ def test_no_stray_phone_numbers_in_text(world: DemoWorld) -> None:
 def test_everyone_is_an_adult(world: DemoWorld) -> None:
     ranges = re.compile(r"\b(\d{2})\s*(?:-|–|до|to|și|и|і)\s*(\d{2})\b")
     for round_no in (1, 2):
-        for a in world.answer_key(round_no, DEFAULT_BASES).adverts():
+        for a in build_answer_key(world, round_no, DEFAULT_BASES).adverts():
             if a.age is not None:
                 assert a.age >= 19, a.url
             text = f"{a.title}\n{a.body}"
@@ -353,7 +354,7 @@ def test_everyone_is_an_adult(world: DemoWorld) -> None:
 def test_large_world_generates_and_renders() -> None:
     # Its speed is measured by bench/crawl.py, which serves a world this size; no timing here.
     world = generate_world(seed=7, job_adverts=5000)
-    key = world.answer_key(1, DEFAULT_BASES)
+    key = build_answer_key(world, 1, DEFAULT_BASES)
     assert key.sites["jobs"].expected_count == 5000
     assert len({a.url for a in key.sites["jobs"].adverts}) == 5000
     base = DEFAULT_BASES["jobs"]
@@ -599,7 +600,7 @@ def test_request_log_and_base_urls(world: DemoWorld) -> None:
 
 def test_module_entry_point_serves_and_stops(tmp_path: Path) -> None:
     key_file = tmp_path / "key.json"
-    args = [sys.executable, "-m", "crawlers.demo_site", "--jobs-port", "0", "--bridal-port", "0",
+    args = [sys.executable, "-m", "demo.site", "--jobs-port", "0", "--bridal-port", "0",
             "--escort-port", "0", "--answer-key", str(key_file)]  # fmt: skip
     process = subprocess.Popen(
         args, cwd=SITES_DIR.parents[1], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True

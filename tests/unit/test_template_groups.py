@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from classifier.template_groups import candidate_pairs, components, linked_groups, similar_pairs
+from linking.template_groups import candidate_pairs, components, linked_groups, similar_pairs
 
 
 def pairs_of(found: np.ndarray) -> set[tuple[int, int]]:

@@ -1,0 +1,39 @@
+"""The data path after crawling, run the same way by the scheduler, workers, the CLI and the demo.
+
+Each step opens its own connection: steps run in different processes in queue mode.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from classifier.model import load_model
+from classifier.pending import register_model, score_pending
+from linking.linker import link_pending
+from review.intake import admit_scored
+from store.bootstrap import open_ready
+
+
+@dataclass(frozen=True)
+class ScoringRun:
+    model_version: str
+    scored: int
+
+
+def score_all_pending(
+    models_dir: Path, on_progress: Callable[[int], None] | None = None
+) -> ScoringRun:
+    """Score every stored advert awaiting a score with the active model; flagged ones are queued."""
+    model = load_model(models_dir)
+    with open_ready() as conn:
+        register_model(conn, model, models_dir)
+        scored = score_pending(conn, model, after_scoring=admit_scored, on_batch=on_progress)
+    return ScoringRun(model.version, scored)
+
+
+def link_all_pending() -> int:
+    """Link adverts scored since the last run into template and contact clusters."""
+    with open_ready() as conn:
+        return link_pending(conn).adverts

@@ -1,0 +1,1 @@
+"""The link stage: near-duplicate text templates and shared contacts group adverts into clusters."""

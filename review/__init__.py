@@ -1,0 +1,1 @@
+"""The review stage: what reaches the analysts' queue. Decisions are recorded through the API."""

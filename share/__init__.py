@@ -1,0 +1,1 @@
+"""The share stage: partner feed formats, signed webhooks and de-personalised research exports."""
