@@ -44,7 +44,6 @@ class Settings(BaseSettings):
     redis_url: str | None = Field(
         default=None, description="Redis for sharded crawls of one large site (scrapy-redis)."
     )
-    remove_after_missing_runs: int = 2
     api_host: str = "127.0.0.1"
     api_port: int = 8000
     claim_minutes: int = 30

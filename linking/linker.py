@@ -36,14 +36,6 @@ class LinkStats:
     template_clusters: set[int] = field(default_factory=set)
     contact_clusters: set[int] = field(default_factory=set)
 
-    @property
-    def template_clusters_touched(self) -> int:
-        return len(self.template_clusters)
-
-    @property
-    def contact_clusters_touched(self) -> int:
-        return len(self.contact_clusters)
-
 
 def _template_groups(
     conn: psycopg.Connection[Any],

@@ -266,8 +266,3 @@ def clusters_of_advert(conn: psycopg.Connection[Any], advert_id: int) -> list[di
     ).fetchall()
     keys = ("id", "kind", "size", "sites", "cities", "first_seen", "last_seen", "risk")
     return [dict(zip(keys, r, strict=True)) for r in rows]
-
-
-def refresh_all(conn: psycopg.Connection[Any]) -> None:
-    """Recompute every cluster's statistics (after re-scoring, say)."""
-    refresh_stats(conn, {int(r[0]) for r in conn.execute("SELECT id FROM clusters")})

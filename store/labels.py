@@ -168,8 +168,3 @@ def export_rows(
         cur.itersize = 500
         cur.execute(_EXPORT_SQL, {"source": source, "split": split, "kind": kind})
         yield from cur
-
-
-def count_labels(conn: psycopg.Connection[Any]) -> dict[str, int]:
-    rows = conn.execute("SELECT source, count(*) FROM labels GROUP BY source").fetchall()
-    return {str(r[0]): int(r[1]) for r in rows}

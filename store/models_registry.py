@@ -75,8 +75,3 @@ def get_model(conn: psycopg.Connection[Any], version: str) -> RegisteredModel | 
         return cur.execute(
             f"SELECT {_COLUMNS} FROM models WHERE version = %s", (version,)
         ).fetchone()
-
-
-def list_models(conn: psycopg.Connection[Any]) -> list[RegisteredModel]:
-    with conn.cursor(row_factory=class_row(RegisteredModel)) as cur:
-        return cur.execute(f"SELECT {_COLUMNS} FROM models ORDER BY created_at DESC").fetchall()

@@ -141,9 +141,6 @@ class AgencyRegister:
     def lookup_licence(self, number: str) -> RegisterEntry | None:
         return self._by_licence.get(licence_key(number))
 
-    def lookup_name(self, name: str) -> RegisterEntry | None:
-        return self._by_name.get(_name_key(name))
-
     def is_valid_licence(self, number: str, today: date | None = None) -> bool:
         entry = self.lookup_licence(number)
         return entry is not None and entry.is_valid(today or self.as_of())

@@ -11,8 +11,8 @@ strings use ``str.format`` placeholders; the generator fills them:
 - money and time: ``{wage}``, ``{hours}``, ``{rent}``, ``{amount}``, ``{fee}``;
 - contacts: ``{contacts}`` (an inline list) and ``{messenger}`` (one messenger contact).
 
-Indicator ids (keys of the ``*_cues`` and ``*_mitigating`` maps) are the shared ids of
-``.briefs/indicator_ids.md``.
+Indicator ids (keys of the ``*_cues`` and ``*_mitigating`` maps) are ids of the indicator
+taxonomy (``classifier/indicators/taxonomy.toml``).
 """
 
 from __future__ import annotations

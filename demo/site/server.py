@@ -213,10 +213,6 @@ class DemoServer:
         with self._lock:
             self.errors.append((site, path))
 
-    def requested_paths(self, site: str | None = None) -> list[str]:
-        with self._lock:
-            return [p for s, p, _ in self.requests if site is None or s == site]
-
     def clear_log(self) -> None:
         with self._lock:
             self.requests.clear()
