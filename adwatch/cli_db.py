@@ -5,7 +5,8 @@ from __future__ import annotations
 import typer
 
 from store import migrate
-from store.db import connect, database_url
+from store.bootstrap import configured_url
+from store.db import connect
 from store.schema import describe_schema
 
 db_app = typer.Typer(help="Database schema: upgrade, status, dump.", no_args_is_help=True)
@@ -14,7 +15,7 @@ db_app = typer.Typer(help="Database schema: upgrade, status, dump.", no_args_is_
 @db_app.command("upgrade")
 def upgrade() -> None:
     """Apply pending migrations (also done automatically at start)."""
-    with connect(database_url()) as conn:
+    with connect(configured_url()) as conn:
         applied = migrate.upgrade(conn)
     if not applied:
         typer.echo("database is up to date")
@@ -25,7 +26,7 @@ def upgrade() -> None:
 @db_app.command("status")
 def status() -> None:
     """List migrations and whether each is applied."""
-    with connect(database_url()) as conn:
+    with connect(configured_url()) as conn:
         rows = migrate.status(conn)
     for row in rows:
         state = f"applied {row.applied_at:%Y-%m-%d %H:%M:%S%z}" if row.applied_at else "pending"
@@ -35,5 +36,5 @@ def status() -> None:
 @db_app.command("schema")
 def schema() -> None:
     """Print the schema as the stable text dump kept in store/schema_dump.txt."""
-    with connect(database_url()) as conn:
+    with connect(configured_url()) as conn:
         typer.echo(describe_schema(conn), nl=False)

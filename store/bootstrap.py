@@ -1,4 +1,8 @@
-"""Open the configured database with its schema up to date (what every command does first)."""
+"""Open the configured database with its schema up to date (what every command does first).
+
+The one place in store/ that reads the deployment settings: entry points (CLI commands, worker
+and crawl processes, the API factory) call it once; everything below takes a URL or connection.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from typing import Any, TypeVar
 
 import psycopg
 
+from config.settings import get_settings
 from store import migrate
 from store.db import connect, database_url, retry_while_unreachable
 
@@ -21,9 +26,14 @@ def _upgraded(url: str) -> str:
     return url
 
 
+def configured_url() -> str:
+    """The configured database (DATABASE_URL or the embedded server), not yet migrated."""
+    return database_url(get_settings())
+
+
 def ready_url() -> str:
     """The database URL, migrated once per process."""
-    return _upgraded(database_url())
+    return _upgraded(configured_url())
 
 
 def open_ready(*, autocommit: bool = False) -> psycopg.Connection[Any]:

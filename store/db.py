@@ -15,7 +15,7 @@ import psycopg
 from psycopg import conninfo
 
 from config.errors import AdwatchError
-from config.settings import Settings, get_settings
+from config.settings import Settings
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -101,9 +101,8 @@ def _ensure_database(server_uri: str, name: str) -> str:
     return with_dbname(server_uri, name)
 
 
-def database_url(settings: Settings | None = None) -> str:
+def database_url(settings: Settings) -> str:
     """The connection string adwatch uses: DATABASE_URL, or the embedded server's database."""
-    settings = settings or get_settings()
     if settings.database_url:
         try:
             conninfo.conninfo_to_dict(settings.database_url)
@@ -113,14 +112,13 @@ def database_url(settings: Settings | None = None) -> str:
     return _ensure_database(_start_embedded(settings.data_dir), EMBEDDED_DB_NAME)
 
 
-def connect(url: str | None = None, *, autocommit: bool = False) -> psycopg.Connection[Any]:
+def connect(url: str, *, autocommit: bool = False) -> psycopg.Connection[Any]:
     """Open a connection; failures become one-line StoreErrors."""
-    target = url or database_url()
     try:
-        return psycopg.connect(target, autocommit=autocommit, connect_timeout=10)
+        return psycopg.connect(url, autocommit=autocommit, connect_timeout=10)
     except psycopg.OperationalError as exc:
         first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise StoreError(f"cannot connect to PostgreSQL ({_redact(target)}): {first_line}") from exc
+        raise StoreError(f"cannot connect to PostgreSQL ({_redact(url)}): {first_line}") from exc
 
 
 def _redact(url: str) -> str:
