@@ -11,6 +11,7 @@ from urllib.parse import urljoin, urlsplit
 
 import psycopg
 import scrapy
+from protego import Protego
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider, IgnoreRequest
 from scrapy.http import Response
@@ -102,12 +103,9 @@ class AdvertSpider(scrapy.Spider):
 
     # -- discovery ----------------------------------------------------------------------------
     def parse_robots(self, response: Response) -> Iterator[Any]:
-        for line in response.text.splitlines():
-            key, _, value = line.partition(":")
-            if key.strip().lower() == "sitemap" and value.strip():
-                yield scrapy.Request(
-                    value.strip(), callback=self.parse_sitemap, errback=self.on_error
-                )
+        robots = Protego.parse(response.body.decode("utf-8", errors="replace"))  # RFC 9309: UTF-8
+        for url in robots.sitemaps:
+            yield scrapy.Request(url, callback=self.parse_sitemap, errback=self.on_error)
 
     def parse_sitemap(self, response: Response) -> Iterator[Any]:
         try:
