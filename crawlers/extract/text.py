@@ -2,7 +2,7 @@
 
 Everything here is pure (no I/O besides logging) and never raises on bad input:
 crawled pages are hostile or broken often enough that a crash here would stop a crawl.
-Decoding HTTP bodies lives in :mod:`crawlers.extract.decoding` (re-exported here).
+Decoding HTTP bodies lives in :mod:`crawlers.extract.decoding`.
 """
 
 from __future__ import annotations
@@ -15,13 +15,9 @@ from typing import Any
 import lxml.etree
 import lxml.html
 
-from crawlers.extract.decoding import MAX_BODY_BYTES, decode_body
-
 __all__ = [
-    "MAX_BODY_BYTES",
     "MAX_TEXT_CHARS",
     "cap_text",
-    "decode_body",
     "element_to_text",
     "html_to_text",
     "normalise_whitespace",
