@@ -150,6 +150,9 @@ def _tag(el: Any) -> str | None:
     return tag.lower()
 
 
+# html_text (installed with extruct) is not used for this: it puts a space between inline
+# elements, so "vi<span>sa</span>" reads "vi sa" and "07<b></b>22" two numbers. Adverts split
+# words and phone numbers with tags to slip past filters; a browser shows them whole.
 def _collect_text(root: Any, skip: frozenset[str]) -> str:
     """Visible text of ``root`` (its tail excluded), blocks separated by newlines."""
     parts: list[str] = []

@@ -139,6 +139,12 @@ def test_blocks_become_lines_and_inline_stays_inline() -> None:
     )
 
 
+def test_words_split_by_inline_tags_stay_whole() -> None:
+    # As a browser shows them: adverts split words and numbers with tags to dodge filters.
+    html = "<p>vi<span>sa</span> free, call 07<b></b>22 123<i>456</i></p>"
+    assert html_to_text(html) == "visa free, call 0722 123456"
+
+
 def test_invisible_elements_removed() -> None:
     html = (
         "<html><head><title>Head title</title><style>p{color:red}</style>"
