@@ -40,7 +40,6 @@ def scrapy_settings(
         "CLOSESPIDER_PAGECOUNT": settings.crawler_max_pages,
         "ITEM_PIPELINES": {"crawlers.pipelines.StorePipeline": 300},
         "LOG_LEVEL": log_level,
-        "REQUEST_FINGERPRINTER_IMPLEMENTATION": "2.7",
     }
     return values | _http_cache(settings)
 

@@ -1,13 +1,24 @@
 """Decoding HTTP bodies to text: BOM, declared charsets, then a Cyrillic-aware guess.
 
-Pure (no I/O besides logging) and never raises on bad input.
+Pure (no I/O besides logging) and never raises on bad input. Reading the BOM and the declared
+charsets, and mapping charset labels to codecs as browsers do, is w3lib's. Its
+``html_to_unicode`` is not used as a whole: it decodes with a declared charset whatever the
+bytes are (pages often declare one they do not use, e.g. a server's default UTF-8 over
+windows-1251 text), reads a bare "utf-16" header as big-endian (browsers read little-endian),
+and believes a ``<meta>`` that claims UTF-16.
 """
 
 from __future__ import annotations
 
-import codecs
 import logging
 import re
+
+from w3lib.encoding import (
+    html_body_declared_encoding,
+    http_content_type_encoding,
+    read_bom,
+    to_unicode,
+)
 
 __all__ = ["MAX_BODY_BYTES", "decode_body"]
 
@@ -17,91 +28,11 @@ logger = logging.getLogger("crawlers.extract.text")
 #: Pages larger than this are truncated before decoding (with a warning).
 MAX_BODY_BYTES = 5 * 1024 * 1024
 
-_HEADER_CHARSET_RE = re.compile(r"""charset\s*=\s*["']?\s*([A-Za-z0-9._:\-]+)""", re.I)
-# <meta charset="x"> and <meta http-equiv="Content-Type" content="...; charset=x">
-_META_CHARSET_RE = re.compile(
-    rb"""<meta[^>]{0,512}?charset\s*=\s*["']?\s*([A-Za-z0-9._:\-]+)""", re.I
-)
-_META_SCAN_BYTES = 4096
-
-_BOMS: tuple[tuple[bytes, str], ...] = (
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same bytes
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
-
-# WHATWG: these labels mean windows-1252 in practice.
-_LATIN_ALIASES = frozenset({"iso8859-1", "latin-1", "latin1", "ascii", "us-ascii", "cp1252"})
-
-# cp1251 bytes for Cyrillic letters: А-я (0xC0-0xFF), Ёё, Ukrainian/Belarusian extras.
+# cp1251 bytes for Cyrillic letters: А-я (0xC0-0xFF) and the letters outside that block.
 _CP1251_CYRILLIC = frozenset(range(0xC0, 0x100)) | frozenset(
-    {
-        0xA8,
-        0xB8,
-        0xAA,
-        0xBA,
-        0xAF,
-        0xBF,
-        0xB2,
-        0xB3,
-        0xA5,
-        0xB4,
-        0xA1,
-        0xA2,
-        0x80,
-        0x81,
-        0x83,
-        0x8A,
-        0x8C,
-        0x8D,
-        0x8E,
-        0x8F,
-        0x90,
-        0x9A,
-        0x9C,
-        0x9D,
-        0x9E,
-        0x9F,
-    }
+    "ЁёЄєЇїІіҐґЎўЂђЃѓЉљЊњЌќЋћЏџ".encode("cp1251")
 )
 _HIGH_RUN_RE = re.compile(rb"[\x80-\xff]+")
-
-
-def _codec_name(label: str) -> str | None:
-    """Python codec name for a charset label, or None when unknown."""
-    label = label.strip().strip("\"'").lower()
-    if not label:
-        return None
-    if label in {"x-user-defined"}:
-        return "cp1252"
-    try:
-        name = codecs.lookup(label).name
-    except LookupError:
-        return None
-    if name in _LATIN_ALIASES or label in _LATIN_ALIASES:
-        return "cp1252"
-    return name
-
-
-def _decode(data: bytes, encoding: str, truncated: bool) -> str | None:
-    """Strict decode; tolerates a multibyte sequence cut at the end. None on failure."""
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError as exc:
-        # A multibyte character cut at the very end (truncated or partial download).
-        if exc.start >= len(data) - 4 and "end of data" in exc.reason:
-            try:
-                return data[: exc.start].decode(encoding)
-            except UnicodeDecodeError:
-                return None
-        if encoding == "cp1252":
-            # cp1252 leaves five bytes undefined; latin-1 maps everything.
-            return data.decode("latin-1")
-        return None
-    except (LookupError, ValueError):
-        return None
 
 
 def _looks_cyrillic_cp1251(data: bytes) -> bool:
@@ -129,77 +60,63 @@ def decode_body(body: bytes, content_type: str | None) -> str:
 
     Order: a byte-order mark (unambiguous, as browsers do), the charset in the HTTP
     ``Content-Type`` header, ``<meta charset>`` / ``http-equiv`` in the first 4 KB, a
-    strict UTF-8 attempt, then a windows-1251 vs windows-1252 (latin-1) heuristic for
-    Cyrillic. A declared charset that fails to decode strictly is skipped. Bodies over
+    strict UTF-8 attempt, then a windows-1251 vs windows-1252 heuristic for Cyrillic. A
+    declared charset that fails to decode strictly is skipped. Bodies over
     :data:`MAX_BODY_BYTES` are truncated with a logged warning.
     """
-    try:
-        data = bytes(body)
-    except Exception:  # pragma: no cover - defensive: typed as bytes
-        return ""
-    truncated = False
+    data = bytes(body)
     if len(data) > MAX_BODY_BYTES:
         logger.warning(
             "body of %d bytes truncated to %d bytes before decoding", len(data), MAX_BODY_BYTES
         )
         data = data[:MAX_BODY_BYTES]
-        truncated = True
     try:
-        return _decode_body(data, content_type, truncated)
+        return _decode_body(data, content_type)
     except Exception:  # pragma: no cover - last resort, must never raise
         logger.exception("unexpected error decoding body; falling back to utf-8/replace")
         return data.decode("utf-8", errors="replace")
 
 
-def _decode_body(data: bytes, content_type: str | None, truncated: bool) -> str:
-    text = _decode_by_bom(data, truncated)
-    if text is not None:
-        return text
+def _decode_body(data: bytes, content_type: str | None) -> str:
+    encoding, bom = read_bom(data)
+    if encoding and bom:  # a byte-order mark is unambiguous, as in browsers
+        body = data[len(bom) :]
+        return _decode_strictly(body, encoding) or to_unicode(body, encoding)
     for encoding in _declared_encodings(data, content_type):
-        text = _decode(data, encoding, truncated)
+        text = _decode_strictly(data, encoding)
         if text is not None:
-            return text.removeprefix("\ufeff")
-    return _decode_by_guess(data, truncated)
-
-
-def _decode_by_bom(data: bytes, truncated: bool) -> str | None:
-    """Text after a byte-order mark, or None (no BOM, or it does not decode)."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            return _decode(data[len(bom) :], encoding, truncated)
-    return None
+            return text
+    return _decode_by_guess(data)
 
 
 def _declared_encodings(data: bytes, content_type: str | None) -> list[str]:
     """Codec names from the Content-Type header, then from <meta> in the first 4 KB."""
-    candidates: list[str] = []
-    if content_type:
-        match = _HEADER_CHARSET_RE.search(content_type)
-        if match:
-            name = _codec_name(match.group(1))
-            if name:
-                candidates.append(name)
-    meta = _META_CHARSET_RE.search(data[:_META_SCAN_BYTES])
-    if meta:
-        name = _codec_name(meta.group(1).decode("ascii", errors="ignore"))
-        if name and name.startswith(("utf-16", "utf-32")):
-            # A meta tag readable as ASCII cannot be right about UTF-16 (WHATWG rule).
-            name = "utf-8"
-        if name:
-            candidates.append(name)
-    return candidates
+    header = http_content_type_encoding(content_type)
+    meta = html_body_declared_encoding(data)
+    if meta and meta.startswith(("utf-16", "utf-32")):
+        # A meta tag readable as ASCII cannot be right about UTF-16 (WHATWG rule).
+        meta = "utf-8"
+    return [encoding for encoding in (header, meta) if encoding]
 
 
-def _decode_by_guess(data: bytes, truncated: bool) -> str:
+def _decode_strictly(data: bytes, encoding: str) -> str | None:
+    """Strict decode; tolerates a multibyte character cut at the end. None on failure."""
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(data) - 4 and "end of data" in exc.reason:
+            try:
+                return data[: exc.start].decode(encoding)
+            except UnicodeDecodeError:
+                return None
+        return None
+    except (LookupError, ValueError):
+        return None
+
+
+def _decode_by_guess(data: bytes) -> str:
     """Strict UTF-8, else windows-1251 when it looks Cyrillic, else windows-1252."""
-    text = _decode(data, "utf-8", truncated)
-    if text is not None:
-        return text
-    if _looks_cyrillic_cp1251(data):
-        text = _decode(data, "cp1251", truncated)
-        if text is not None:
-            return text
-    text = _decode(data, "cp1252", truncated)
-    if text is not None:
-        return text
-    return data.decode("latin-1")
+    text = _decode_strictly(data, "utf-8")
+    if text is None and _looks_cyrillic_cp1251(data):
+        text = _decode_strictly(data, "cp1251")
+    return text if text is not None else to_unicode(data, "cp1252")

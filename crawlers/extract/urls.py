@@ -5,7 +5,9 @@ from __future__ import annotations
 import ipaddress
 import re
 import socket
-from urllib.parse import SplitResult, quote, unquote_plus, urlsplit, urlunsplit
+from urllib.parse import SplitResult, unquote_plus, urlsplit, urlunsplit
+
+from w3lib.url import canonicalize_url, url_query_cleaner
 
 __all__ = ["TRACKING_PARAMS", "canonical_url", "ip_is_private", "is_private_address"]
 
@@ -14,9 +16,6 @@ TRACKING_PARAMS = frozenset(
     {"fbclid", "gclid", "yclid", "mc_cid", "mc_eid", "_ga", "ref", "ref_src"}
 )
 _DEFAULT_PORTS = {"http": 80, "https": 443, "ftp": 21, "ws": 80, "wss": 443}
-# Characters left as they are when re-quoting (reserved + unreserved + "%").
-_PATH_SAFE = "/%:@!$&'()*+,;=-._~"
-_QUERY_SAFE = "/%:@!$'()*+,;=-._~?"
 _SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*://")
 
 
@@ -28,10 +27,12 @@ def _is_tracking(name: str) -> bool:
 def canonical_url(url: str) -> str:
     """Canonical form of an absolute URL.
 
-    Scheme and host lower-cased, default port and fragment dropped, tracking parameters
-    (``utm_*``, fbclid, gclid, yclid, mc_cid, mc_eid, _ga, ref, ref_src) removed, the
-    remaining query parameters sorted, unsafe characters percent-encoded; the path keeps
-    its case. ``www.example.org/x`` and ``//example.org/x`` get ``http:``.
+    w3lib's ``canonicalize_url`` (the form Scrapy fingerprints requests by): scheme and host
+    lower-cased, fragment dropped, query parameters sorted, percent-encoding normalised, dot
+    segments resolved; the path keeps its case. Before that, tracking parameters (``utm_*`` in
+    any case, fbclid, gclid, yclid, mc_cid, mc_eid, _ga, ref, ref_src) are removed, as are a
+    default port and the trailing dot of a host, which w3lib keeps. ``www.example.org/x`` and
+    ``//example.org/x`` get ``http:``.
 
     Raises ValueError when the URL has no host or an invalid port.
     """
@@ -41,44 +42,29 @@ def canonical_url(url: str) -> str:
     elif not _SCHEME_RE.match(url):
         url = "http://" + url
     parts = urlsplit(url)
-    scheme = parts.scheme.lower()
-    netloc = _canonical_netloc(parts, scheme, url)
-    path = quote(parts.path, safe=_PATH_SAFE) or "/"
-    return urlunsplit((scheme, netloc, path, _canonical_query(parts.query), ""))
+    netloc = _canonical_netloc(parts, url)
+    url = urlunsplit((parts.scheme, netloc, parts.path, parts.query, ""))
+    # url_query_cleaner matches names exactly; tracking names are matched by prefix and case.
+    tracking = [name for name in _query_names(parts.query) if _is_tracking(name)]
+    return canonicalize_url(url_query_cleaner(url, tracking, remove=True, unique=False))
 
 
-def _canonical_netloc(parts: SplitResult, scheme: str, url: str) -> str:
-    """Lower-case host (IPv6 in brackets), user info kept, default port dropped."""
+def _query_names(query: str) -> set[str]:
+    return {pair.partition("=")[0] for pair in query.split("&")}
+
+
+def _canonical_netloc(parts: SplitResult, url: str) -> str:
+    """The netloc without a default port or a trailing dot on the host; user info kept."""
     host = (parts.hostname or "").rstrip(".")
     if not host:
         raise ValueError(f"URL has no host: {url!r}")
     port = parts.port  # raises ValueError for a bad port
     if ":" in host:  # IPv6 literal
         host = f"[{host}]"
-    netloc = host
-    if parts.username is not None:
-        userinfo = parts.username
-        if parts.password is not None:
-            userinfo += ":" + parts.password
-        netloc = f"{userinfo}@{netloc}"
-    if port is not None and _DEFAULT_PORTS.get(scheme) != port:
-        netloc = f"{netloc}:{port}"
-    return netloc
-
-
-def _canonical_query(query: str) -> str:
-    """Tracking parameters dropped, the rest re-quoted and sorted by name and value."""
-    pairs: list[tuple[str, str, str]] = []
-    for piece in query.split("&"):
-        if not piece:
-            continue
-        name, sep, value = piece.partition("=")
-        if _is_tracking(name):
-            continue
-        raw = quote(name, safe=_QUERY_SAFE) + sep + quote(value, safe=_QUERY_SAFE + "=")
-        pairs.append((unquote_plus(name), unquote_plus(value), raw))
-    pairs.sort(key=lambda p: (p[0], p[1]))
-    return "&".join(p[2] for p in pairs)
+    if port is not None and _DEFAULT_PORTS.get(parts.scheme.lower()) != port:
+        host = f"{host}:{port}"
+    userinfo, at, _ = parts.netloc.rpartition("@")
+    return f"{userinfo}{at}{host}"
 
 
 def ip_is_private(address: str) -> bool:

@@ -11,14 +11,15 @@ from urllib.parse import urljoin, urlsplit
 
 import psycopg
 import scrapy
+from protego import Protego
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider, IgnoreRequest
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.sitemap import Sitemap
 
+from crawlers.extract.decoding import decode_body
 from crawlers.extract.fields import AdvertFields
-from crawlers.extract.text import decode_body
 from crawlers.extract.urls import canonical_url
 from crawlers.items import AdvertPage, GonePage, PageError
 from crawlers.profiles import SiteProfile, extract_with_profile, listing_links
@@ -102,12 +103,9 @@ class AdvertSpider(scrapy.Spider):
 
     # -- discovery ----------------------------------------------------------------------------
     def parse_robots(self, response: Response) -> Iterator[Any]:
-        for line in response.text.splitlines():
-            key, _, value = line.partition(":")
-            if key.strip().lower() == "sitemap" and value.strip():
-                yield scrapy.Request(
-                    value.strip(), callback=self.parse_sitemap, errback=self.on_error
-                )
+        robots = Protego.parse(response.body.decode("utf-8", errors="replace"))  # RFC 9309: UTF-8
+        for url in robots.sitemaps:
+            yield scrapy.Request(url, callback=self.parse_sitemap, errback=self.on_error)
 
     def parse_sitemap(self, response: Response) -> Iterator[Any]:
         try:

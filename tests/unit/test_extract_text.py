@@ -10,13 +10,8 @@ from pathlib import Path
 import pytest
 
 from crawlers.extract import text as text_module
-from crawlers.extract.text import (
-    MAX_BODY_BYTES,
-    decode_body,
-    html_to_text,
-    normalise_whitespace,
-    single_line,
-)
+from crawlers.extract.decoding import MAX_BODY_BYTES, decode_body
+from crawlers.extract.text import html_to_text, normalise_whitespace, single_line
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "html"
 
@@ -71,6 +66,16 @@ def test_boms() -> None:
     )
     # A byte-order mark is unambiguous: it beats a contradicting header (as in browsers).
     assert decode_body(codecs.BOM_UTF8 + "é".encode(), "text/html; charset=latin-1") == "é"
+
+
+def test_utf16_labels_read_as_browsers_do() -> None:
+    # A bare "utf-16" label without a BOM is little-endian (w3lib's html_to_unicode says big).
+    assert decode_body("<p>Київ</p>".encode("utf-16-le"), "text/html; charset=utf-16") == (
+        "<p>Київ</p>"
+    )
+    # A <meta> readable as ASCII cannot be right about UTF-16: the page is read as UTF-8.
+    page = '<meta charset="utf-16"><p>Київ</p>'
+    assert decode_body(page.encode(), None) == page
 
 
 def test_utf8_without_declaration() -> None:
@@ -132,6 +137,12 @@ def test_blocks_become_lines_and_inline_stays_inline() -> None:
     assert html_to_text(html) == (
         "Title bold\nFirst para with spaces\nline\nbreak\none\ntwo\nc1 c2\nc3\ntail"
     )
+
+
+def test_words_split_by_inline_tags_stay_whole() -> None:
+    # As a browser shows them: adverts split words and numbers with tags to dodge filters.
+    html = "<p>vi<span>sa</span> free, call 07<b></b>22 123<i>456</i></p>"
+    assert html_to_text(html) == "visa free, call 0722 123456"
 
 
 def test_invisible_elements_removed() -> None:

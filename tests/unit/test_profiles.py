@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from crawlers import profiles
-from crawlers.extract.text import decode_body
+from crawlers.extract.decoding import decode_body
 from crawlers.profiles import (
     ProfileError,
     SiteProfile,
