@@ -28,7 +28,7 @@ def _use_model_dir(model_dir: str) -> None:
         model = AutoModel.from_pretrained(model_dir, local_files_only=True, dtype=torch.float16)
         return tokenizer, model.to(device).eval()
 
-    embeddings._load = load  # type: ignore[assignment]
+    embeddings._load = load
 
 
 def main(model_dir: str, n: int) -> None:

@@ -48,7 +48,7 @@ class Calibrator:
             raise ValueError(f"unknown calibration method {method!r}")
         knots = np.asarray(arrays["calibration_knots"], dtype=np.float64)
         values = np.asarray(arrays["calibration_values"], dtype=np.float64)
-        return cls(method, knots, values)  # type: ignore[arg-type]
+        return cls(method, knots, values)
 
 
 def _sigmoid(x: NDArray[Any]) -> NDArray[np.float64]:

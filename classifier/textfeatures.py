@@ -93,7 +93,9 @@ _CHAR = HashingVectorizer(
 
 def hashed_counts(texts: list[str]) -> sp.csr_matrix:
     """Word 1-2-grams and character 3-5-grams, side by side."""
-    return sp.hstack([_WORD.transform(texts), _CHAR.transform(texts)], format="csr")
+    word, char = _WORD.transform(texts), _CHAR.transform(texts)
+    counts: sp.csr_matrix = sp.hstack([word, char], format="csr")
+    return counts
 
 
 def fit_idf(counts: sp.csr_matrix) -> NDArray[np.float32]:
@@ -107,5 +109,8 @@ def fit_idf(counts: sp.csr_matrix) -> NDArray[np.float32]:
 def tfidf(counts: sp.csr_matrix, idf: NDArray[np.float32]) -> sp.csr_matrix:
     term_freq = counts.astype(np.float32)
     term_freq.data = 1.0 + np.log(term_freq.data)  # sublinear: repetition is weak evidence
-    normalised: sp.csr_matrix = normalize(term_freq.multiply(idf).tocsr(), norm="l2", copy=False)
+    # Element-wise and sparse (COO) at run time; scipy-stubs types spmatrix.multiply as the
+    # matrix product with a dense result, so convert through the constructor, not .tocsr().
+    weighted = sp.csr_matrix(term_freq.multiply(idf))
+    normalised: sp.csr_matrix = normalize(weighted, norm="l2", copy=False)
     return normalised

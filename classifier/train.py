@@ -230,5 +230,5 @@ def _calibration_method(
 ) -> tuple[calib.Method, dict[str, float]]:
     best, brier = calib.choose(logits, y, config.seed)
     if config.calibration in calib.METHODS:
-        return config.calibration, brier  # type: ignore[return-value]
+        return config.calibration, brier
     return best, brier

@@ -73,7 +73,7 @@ def _start_embedded(data_dir: Path) -> str:
 
                 # Silence pgserver's own chatter; our errors are reported as StoreError.
                 logging.getLogger("pgserver").setLevel(logging.WARNING)
-                server = pgserver.get_server(pgdata, cleanup_mode="stop")  # type: ignore[attr-defined]
+                server = pgserver.get_server(pgdata, cleanup_mode="stop")
             except Exception as exc:
                 raise StoreError(f"embedded PostgreSQL in {pgdata} failed to start: {exc}") from exc
             _embedded_servers[pgdata] = server

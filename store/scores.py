@@ -76,6 +76,8 @@ UPDATE adverts SET risk_score = %s, band = %s, flagged = %s, model_version = %s,
     risk_indicators = %s, scored_at = now(), needs_scoring = (current_version <> %s)
 WHERE id = %s
 """
+
+
 def save_scores(conn: psycopg.Connection[Any], records: Sequence[ScoreRecord]) -> None:
     """Store scores and update each advert's current score (review intake is the caller's)."""
     if not records:

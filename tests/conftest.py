@@ -23,7 +23,7 @@ def pg_admin_url() -> Iterator[str]:
     url, server = pg.server_url(root)
     yield url
     if server is not None:
-        server.cleanup()  # type: ignore[attr-defined]
+        server.cleanup()
     shutil.rmtree(root, ignore_errors=True)
 
 

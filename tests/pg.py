@@ -8,13 +8,17 @@ import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import psycopg
 
 from store import db, migrate
 
+if TYPE_CHECKING:
+    from pgserver import PostgresServer
 
-def server_url(tmp_root: Path) -> tuple[str, object | None]:
+
+def server_url(tmp_root: Path) -> tuple[str, PostgresServer | None]:
     """ADWATCH_TEST_DATABASE_URL when set, else an embedded pgserver under tmp_root."""
     external = os.environ.get("ADWATCH_TEST_DATABASE_URL")
     if external:
@@ -23,7 +27,7 @@ def server_url(tmp_root: Path) -> tuple[str, object | None]:
         warnings.simplefilter("ignore")
         import pgserver
 
-    server = pgserver.get_server(tmp_root / "pgdata", cleanup_mode="stop")  # type: ignore[attr-defined]
+    server = pgserver.get_server(tmp_root / "pgdata", cleanup_mode="stop")
     return str(server.get_uri()), server
 
 

@@ -63,13 +63,13 @@ def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
-
 def site_base(base_urls: Mapping[str, str], name: str) -> str:
     """The origin of site ``name`` without a trailing slash."""
     try:
         return base_urls[name].rstrip("/")
     except KeyError:
         raise KeyError(f"base_urls has no entry for site {name!r}") from None
+
 
 @dataclass(frozen=True)
 class Salary:
@@ -265,4 +265,3 @@ class DemoWorld:
     def start_urls(self, base_urls: Mapping[str, str]) -> dict[str, str]:
         """The listing page each profile starts from, per site."""
         return {name: site_base(base_urls, name) + s.start_path for name, s in self.sites.items()}
-

@@ -9,7 +9,7 @@ import time
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import psycopg
 import pytest
@@ -19,11 +19,14 @@ from store import migrate
 from store.crawl_runs import CrawlRun
 from tests.e2e.demo_support import crawl_site, demo_server
 
+if TYPE_CHECKING:
+    from pgserver import PostgresServer
+
 pytestmark = [pytest.mark.e2e, pytest.mark.integration]
 
 
 @pytest.fixture
-def restartable_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[str, Any]]:
+def restartable_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[str, PostgresServer]]:
     """A private PostgreSQL (from the pgserver wheel) that this test may restart."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -43,10 +46,11 @@ def restartable_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[str, A
     shutil.rmtree(root, ignore_errors=True)
 
 
-def restart(server: Any) -> None:
+def restart(server: PostgresServer) -> None:
     from pgserver import _commands
 
-    _commands.pg_ctl(["-w", "-m", "fast", "restart"], pgdata=server.pgdata,
+    # pg_ctl is made at import time (pgserver._commands._init), so mypy cannot see it.
+    _commands.pg_ctl(["-w", "-m", "fast", "restart"], pgdata=server.pgdata,  # type: ignore[attr-defined]
                      user=server.system_user)  # fmt: skip
 
 
@@ -59,7 +63,7 @@ def pages_so_far(url: str) -> int:
         return 0
 
 
-def test_restart_mid_crawl_loses_nothing(restartable_server: tuple[str, Any]) -> None:
+def test_restart_mid_crawl_loses_nothing(restartable_server: tuple[str, PostgresServer]) -> None:
     url, server = restartable_server
     with demo_server(job_adverts=60) as demo:
         result: list[CrawlRun] = []

@@ -166,10 +166,12 @@ def test_cursor_never_skips_an_in_flight_lower_seq(env: Any, db_url: str) -> Non
     c, keys, ids = env
     with psycopg.connect(db_url) as slow, psycopg.connect(db_url, autocommit=True) as fast:
         low = feed.append_event(slow, ids[0], "confirmed", None)  # open transaction holds `low`
-        high = fast.execute(
+        inserted = fast.execute(
             "INSERT INTO feed_events (advert_id, event) VALUES (%s, 'confirmed') RETURNING seq",
             (ids[1],),
-        ).fetchone()[0]
+        ).fetchone()
+        assert inserted is not None
+        high = inserted[0]
         assert high > low
         during = get_feed(c, keys).json()
         assert during["items"] == [] and during["next_cursor"] == "0"

@@ -3,6 +3,7 @@ scoring of the risk model, end to end on a tiny labelled set."""
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 from dataclasses import replace
@@ -200,7 +201,7 @@ def test_pickled_arrays_are_refused(tmp_path: Path) -> None:
     target = tmp_path / "v1"
     target.mkdir()
     (target / "arrays.npz").write_bytes(buffer.getvalue())
-    digest = artifact.hashlib.sha256(buffer.getvalue()).hexdigest()
+    digest = hashlib.sha256(buffer.getvalue()).hexdigest()
     (target / "model.json").write_text(
         json.dumps({"version": "v1", "files": {"arrays.npz": digest}})
     )

@@ -35,7 +35,7 @@ def test_no_pairs_without_shared_buckets() -> None:
 
 
 def test_similar_pairs_keep_signatures_agreeing_on_half_or_more() -> None:
-    sigs = np.array([[1, 2, 3, 4], [1, 2, 9, 9], [1, 9, 9, 9]], dtype=np.uint32)
+    sigs = np.array([[1, 2, 3, 4], [1, 2, 9, 9], [1, 9, 9, 9]], dtype=np.uint64)
     pairs = np.array([[0, 1], [0, 2], [1, 2]], dtype=np.intp)
     assert pairs_of(similar_pairs(pairs, sigs)) == {(0, 1), (1, 2)}
 
