@@ -97,12 +97,16 @@ def log_error(conn: psycopg.Connection[Any], run_id: int, url: str, message: str
         )
 
 
-def finish_run(conn: psycopg.Connection[Any], run_id: int, status: str) -> None:
+def finish_run(conn: psycopg.Connection[Any], run_id: int, status: str) -> bool:
+    """Close a running run; False if it was closed already, so a close repeated after a lost
+    commit (or racing another closer) changes nothing. The row stays locked until commit."""
     with conn.transaction():
-        conn.execute(
-            "UPDATE crawl_runs SET status = %s, finished_at = now() WHERE id = %s",
+        row = conn.execute(
+            """UPDATE crawl_runs SET status = %s, finished_at = now()
+               WHERE id = %s AND status = 'running' RETURNING id""",
             (status, run_id),
-        )
+        ).fetchone()
+    return row is not None
 
 
 def recent_runs(

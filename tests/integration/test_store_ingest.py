@@ -117,7 +117,8 @@ def test_crawl_run_bookkeeping(conn: psycopg.Connection[Any]) -> None:
     run = crawl_runs.start_run(conn, site.id)
     crawl_runs.add_counts(conn, run.id, pages=3, adverts_new=2)
     crawl_runs.log_error(conn, run.id, "https://x.example.org/bad", "HTTP 500")
-    crawl_runs.finish_run(conn, run.id, "finished")
+    assert crawl_runs.finish_run(conn, run.id, "finished")
+    assert not crawl_runs.finish_run(conn, run.id, "failed")  # a run is closed once
     done = crawl_runs.get_run(conn, run.id)
     assert done is not None
     assert (done.pages, done.adverts_new, done.errors, done.status) == (3, 2, 1, "finished")
