@@ -13,6 +13,7 @@ import scrapy
 from scrapy.crawler import CrawlerProcess
 
 from config.settings import get_settings
+from crawlers.options import CrawlOptions
 from crawlers.settings import scrapy_settings
 
 
@@ -42,7 +43,7 @@ class BareSpider(scrapy.Spider):
 
 
 def main(start_url: str, advert_css: str, next_css: str, delay: float) -> None:
-    values = scrapy_settings(get_settings(), delay_s=delay)
+    values = scrapy_settings(CrawlOptions.from_settings(get_settings()), delay_s=delay)
     values["ITEM_PIPELINES"] = {}
     process = CrawlerProcess(values)
     crawler = process.create_crawler(BareSpider)

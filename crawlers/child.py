@@ -14,6 +14,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.exceptions import ScrapyDeprecationWarning
 
 from config.settings import get_settings
+from crawlers.options import CrawlOptions
 from crawlers.profiles import SiteProfile
 from crawlers.settings import redis_frontier, scrapy_settings
 from crawlers.spiders.adverts import AdvertSpider
@@ -28,7 +29,8 @@ def run(
     # scrapy-redis 0.9 still calls Scrapy APIs deprecated in 2.13: five warnings per shard
     # that a user can do nothing about would bury the crawl's own warnings.
     warnings.filterwarnings("ignore", category=ScrapyDeprecationWarning, module="scrapy_redis")
-    values = scrapy_settings(settings, log_level=log_level, delay_s=profile.delay_s)
+    options = CrawlOptions.from_settings(settings)
+    values = scrapy_settings(options, log_level=log_level, delay_s=profile.delay_s)
     process = CrawlerProcess(values | (redis_frontier(redis_url) if redis_url else {}))
     crawler = process.create_crawler(AdvertSpider)
     process.crawl(

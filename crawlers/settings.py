@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from config.settings import Settings
+from crawlers.options import CrawlOptions
 from crawlers.robots import DOWNLOADER_MIDDLEWARES as ROBOTS_MIDDLEWARES
 
 MAX_PAGE_BYTES = 5 * 1024 * 1024
 
 
 def scrapy_settings(
-    settings: Settings, *, log_level: str = "WARNING", delay_s: float | None = None
+    options: CrawlOptions, *, log_level: str = "WARNING", delay_s: float | None = None
 ) -> dict[str, Any]:
-    """Per-crawl Scrapy settings derived from adwatch's settings (and the site's own delay)."""
-    delay = settings.crawler_delay_s if delay_s is None else delay_s
+    """Per-crawl Scrapy settings from the crawl's options (and the site's own delay)."""
+    delay = options.delay_s if delay_s is None else delay_s
     values: dict[str, Any] = {
         "BOT_NAME": "adwatch",
-        "USER_AGENT": settings.user_agent,
+        "USER_AGENT": options.user_agent,
         "ROBOTSTXT_OBEY": True,
         "DOWNLOADER_MIDDLEWARES": ROBOTS_MIDDLEWARES,
         # One request per site at a time; AutoThrottle backs off further when a site slows down.
@@ -37,20 +38,20 @@ def scrapy_settings(
         # Pagination chains grow one level deeper per listing page, so a depth limit would cut
         # large sites short; a page budget guards against crawler traps instead.
         "DEPTH_LIMIT": 0,
-        "CLOSESPIDER_PAGECOUNT": settings.crawler_max_pages,
+        "CLOSESPIDER_PAGECOUNT": options.max_pages,
         "ITEM_PIPELINES": {"crawlers.pipelines.StorePipeline": 300},
         "LOG_LEVEL": log_level,
     }
-    return values | _http_cache(settings)
+    return values | _http_cache(options.http_cache_dir)
 
 
-def _http_cache(settings: Settings) -> dict[str, Any]:
+def _http_cache(directory: Path | None) -> dict[str, Any]:
     values: dict[str, Any] = {}
-    if settings.crawler_http_cache:
+    if directory is not None:
         # Replays earlier responses from disk, e.g. to re-run extraction without re-fetching.
         values |= {
             "HTTPCACHE_ENABLED": True,
-            "HTTPCACHE_DIR": str(settings.data_dir / "httpcache"),
+            "HTTPCACHE_DIR": str(directory),
             "HTTPCACHE_IGNORE_HTTP_CODES": [500, 502, 503, 504],
         }
     return values
