@@ -12,7 +12,6 @@ from rich.table import Table
 from config.settings import get_settings
 from crawlers import launch
 from crawlers.profiles import SiteProfile, load_profile
-from crawlers.sharded import crawl_sharded
 from store import crawl_runs
 from store.bootstrap import open_ready
 from store.crawl_runs import CrawlRun
@@ -93,7 +92,7 @@ def crawl(
                 live.update(_runs_table([run], f"Crawling {profile.name}"))
 
         if processes > 1 and redis_url:
-            run = crawl_sharded(
+            run = launch.crawl_sharded(
                 profile, processes, redis_url, allow_private=allow_private, on_progress=show
             )
         else:

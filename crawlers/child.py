@@ -1,59 +1,74 @@
-"""Runs one crawl in this process (Twisted's reactor cannot be restarted, so one per process).
+"""Runs one crawl process (Twisted's reactor cannot be restarted, so one crawl per process).
 
-Invoked by `adwatch crawl` as `python -m crawlers.child PROFILE.json RUN_ID [LOG_LEVEL [REDIS]]`.
+Invoked by the launcher as `python -m crawlers.child ORDER.json OUTCOME.json`: it crawls as
+the order says, ingesting into the run the launcher opened, and writes how the crawl ended to
+OUTCOME.json for the launcher, which closes the run.
 """
 
 from __future__ import annotations
 
-import json
 import sys
 import warnings
 from pathlib import Path
 
-from scrapy.crawler import CrawlerProcess
+from scrapy import signals
+from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.exceptions import ScrapyDeprecationWarning
 
-from config.settings import get_settings
-from crawlers.options import CrawlOptions
-from crawlers.profiles import SiteProfile
+from crawlers.handoff import CrawlOrder, CrawlOutcome
+from crawlers.pipelines import DATABASE_FAILED, INGEST_TARGET, IngestTarget
 from crawlers.settings import redis_frontier, scrapy_settings
 from crawlers.spiders.adverts import AdvertSpider
-from store.db import database_url
 
 
-def run(
-    profile: SiteProfile, run_id: int, log_level: str = "WARNING", redis_url: str | None = None
-) -> int:
-    """One crawl process; with `redis_url` it is one shard of a crawl sharing a Redis frontier."""
-    settings = get_settings()
+def run(order: CrawlOrder) -> CrawlOutcome:
+    """One crawl process; with a Redis URL it is one shard of a crawl sharing a frontier."""
     # scrapy-redis 0.9 still calls Scrapy APIs deprecated in 2.13: five warnings per shard
     # that a user can do nothing about would bury the crawl's own warnings.
     warnings.filterwarnings("ignore", category=ScrapyDeprecationWarning, module="scrapy_redis")
-    options = CrawlOptions.from_settings(settings)
-    values = scrapy_settings(options, log_level=log_level, delay_s=profile.delay_s)
-    process = CrawlerProcess(values | (redis_frontier(redis_url) if redis_url else {}))
+    profile = order.profile
+    values = scrapy_settings(order.options, log_level=order.log_level, delay_s=profile.delay_s)
+    values[INGEST_TARGET] = IngestTarget(order.database_url, order.site_id, order.run_id)
+    if order.redis_url:
+        values |= redis_frontier(order.redis_url)
+    process = CrawlerProcess(values)
     crawler = process.create_crawler(AdvertSpider)
+    closed: list[str] = []
+
+    def record_reason(reason: str) -> None:
+        closed.append(reason)
+
+    # Scrapy holds signal receivers weakly: `record_reason` lives as long as this call.
+    crawler.signals.connect(record_reason, signal=signals.spider_closed)
     process.crawl(
         crawler,
         profile=profile,
-        database_url=database_url(settings),
-        run_id=run_id,
-        shard=redis_url is not None,
+        known_urls=order.known_urls,
+        shard=order.redis_url is not None,
     )
     process.start()
+    return _outcome(crawler, closed[0] if closed else "unknown")
+
+
+def _outcome(crawler: Crawler, reason: str) -> CrawlOutcome:
     spider = crawler.spider
     if not isinstance(spider, AdvertSpider):
-        return 1
-    # A shard that could not read a listing page makes the launcher skip removals.
-    return 0 if not spider.fatal_errors and not spider.listings_unread else 1
+        return CrawlOutcome()  # the spider never started: reason "unknown", a failed crawl
+    stats = crawler.stats
+    return CrawlOutcome(
+        reason=reason,
+        listings_read=spider.listings_read,
+        listings_unread=spider.listings_unread,
+        database_failed=bool(stats.get_value(DATABASE_FAILED, False)) if stats else False,
+    )
 
 
 def main(argv: list[str]) -> int:
-    profile_path, run_id = Path(argv[0]), int(argv[1])
-    log_level = argv[2] if len(argv) > 2 else "WARNING"
-    redis_url = argv[3] if len(argv) > 3 else None
-    profile = SiteProfile.model_validate(json.loads(profile_path.read_text(encoding="utf-8")))
-    return run(profile, run_id, log_level, redis_url)
+    order_file, outcome_file = Path(argv[0]), Path(argv[1])
+    order = CrawlOrder.model_validate_json(order_file.read_text(encoding="utf-8"))
+    outcome = run(order)
+    outcome_file.write_text(outcome.model_dump_json(), encoding="utf-8")
+    return 0 if outcome.clean else 1
 
 
 if __name__ == "__main__":

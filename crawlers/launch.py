@@ -1,17 +1,20 @@
-"""Starting crawls from the CLI or the scheduler: safety checks, a child process, progress."""
+"""A crawl run's whole life, for one crawl process or N shards: the only owner of crawl runs.
+
+The launcher reads the settings once, checks the targets, registers the site and opens the
+run, starts the crawl processes (which only fetch and ingest into that run), shows progress,
+and once they have ended counts the adverts missing from a complete crawl and closes the run
+with its final status: also when a process fails or is killed, or the database is restarting.
+"""
 
 from __future__ import annotations
 
-import json
 import logging
 import os
-import signal
 import socket
-import subprocess
-import sys
 import tempfile
-import time
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -21,22 +24,107 @@ import psycopg
 from config.errors import AdwatchError
 from config.settings import get_settings
 from crawlers.extract.urls import is_private_address
+from crawlers.handoff import CrawlOrder, run_status
+from crawlers.options import CrawlOptions
+from crawlers.processes import CrawlProcesses
 from crawlers.profiles import SiteProfile
-from store import crawl_runs, sites
+from crawlers.sharded import clear_frontier
+from store import adverts, crawl_runs, sites
 from store.bootstrap import open_ready, ready_url, when_reachable
 from store.crawl_runs import CrawlRun
 from store.db import UNREACHABLE
 
 log = logging.getLogger(__name__)
+Progress = Callable[[CrawlRun], None]
 
 
 class CrawlRefused(AdwatchError):
     """The crawl target is not allowed (e.g. a private address) or already being crawled."""
 
 
+@dataclass(frozen=True)
+class Sharding:
+    """N processes sharing one Redis frontier, for a site too large for one."""
+
+    processes: int
+    redis_url: str
+
+
+@dataclass(frozen=True)
+class OpenRun:
+    run: CrawlRun
+    started: datetime  # this host's clock, as the adverts' last_seen (their fetch times) are
+    known_urls: tuple[str, ...]  # the site's adverts believed online, re-checked if not reached
+
+
+def crawl(
+    profile: SiteProfile,
+    *,
+    allow_private: bool = False,
+    log_level: str = "WARNING",
+    on_progress: Progress | None = None,
+    options: CrawlOptions | None = None,
+) -> CrawlRun:
+    """Crawl one site in a child process and return the closed run. Without `options`, the
+    deployment's settings are read here, once."""
+    options = options or CrawlOptions.from_settings(get_settings())
+    return _crawl(profile, options, allow_private, log_level, on_progress, None)
+
+
+def crawl_sharded(
+    profile: SiteProfile,
+    processes: int,
+    redis_url: str,
+    *,
+    allow_private: bool = False,
+    log_level: str = "WARNING",
+    on_progress: Progress | None = None,
+    options: CrawlOptions | None = None,
+) -> CrawlRun:
+    """Crawl one large site with `processes` shards sharing a Redis frontier; one run."""
+    options = options or CrawlOptions.from_settings(get_settings())
+    sharding = Sharding(processes, redis_url)
+    return _crawl(profile, options, allow_private, log_level, on_progress, sharding)
+
+
+def _crawl(
+    profile: SiteProfile,
+    options: CrawlOptions,
+    allow_private: bool,
+    log_level: str,
+    on_progress: Progress | None,
+    sharding: Sharding | None,
+) -> CrawlRun:
+    check_targets(profile, allow_private or options.allow_private)
+    database_url = ready_url()
+    opened = open_run(profile, revisit=sharding is None)
+    order = CrawlOrder(
+        profile=profile,
+        options=options,
+        database_url=database_url,
+        site_id=opened.run.site_id,
+        run_id=opened.run.id,
+        log_level=log_level,
+        redis_url=sharding.redis_url if sharding else None,
+        known_urls=opened.known_urls,
+    )
+    # Private: the order holds the database URL, and mkdtemp makes the folder owner-only.
+    with tempfile.TemporaryDirectory(prefix="adwatch-crawl-") as tmp:
+        processes = CrawlProcesses(Path(tmp), order, sharding.processes if sharding else 1)
+        try:
+            if sharding:
+                clear_frontier(sharding.redis_url, profile)
+            processes.run(lambda: _report_progress(opened.run.id, on_progress))
+        finally:  # whatever happened, the run is closed: it ends failed without outcomes
+            close_run(opened, profile, run_status(processes.outcomes()))
+    if sharding:
+        clear_frontier(sharding.redis_url, profile)
+    return final_run(opened.run.id)
+
+
 def check_targets(profile: SiteProfile, allow_private: bool) -> None:
     """Refuse start URLs on private, loopback or link-local addresses unless allowed."""
-    if allow_private or profile.allow_private or get_settings().crawler_allow_private:
+    if allow_private or profile.allow_private:
         return
     for url in profile.start_urls:
         host = urlsplit(url).hostname or ""
@@ -50,9 +138,12 @@ def check_targets(profile: SiteProfile, allow_private: bool) -> None:
             )
 
 
-def start_run_row(profile: SiteProfile) -> CrawlRun:
-    """Register the site and open a run; refuses a second concurrent crawl of one site."""
-    with open_ready() as conn:
+def open_run(profile: SiteProfile, *, revisit: bool) -> OpenRun:
+    """Register the site and open a run, in one transaction: the site row stays locked until
+    commit, so two launchers cannot both open a run of one site. A run left 'running' by a
+    launcher that is gone (killed) is closed as interrupted; a live one refuses the crawl."""
+    started = datetime.now(UTC)
+    with open_ready() as conn, conn.transaction():
         site = sites.upsert_site(
             conn,
             profile.name,
@@ -62,17 +153,19 @@ def start_run_row(profile: SiteProfile) -> CrawlRun:
             profile.schedule,
         )
         running = crawl_runs.running_run(conn, site.id)
-        if running is not None and _process_alive(running):
+        if running is not None and _owner_alive(conn, running):
             raise CrawlRefused(f"site {profile.name} is already being crawled (run #{running.id})")
         if running is not None:
             crawl_runs.finish_run(conn, running.id, "interrupted")
-        return crawl_runs.start_run(conn, site.id)
+        run = crawl_runs.start_run(conn, site.id)
+        # A shard cannot know what the other shards reached, so sharded crawls re-check none.
+        known = adverts.active_urls(conn, profile.name) if revisit else []
+    return OpenRun(run, started, tuple(known))
 
 
-def _process_alive(run: CrawlRun) -> bool:
-    """Is the process that owns a 'running' run still there? (Another host's run: assume so.)"""
-    with open_ready() as conn:
-        owner = crawl_runs.run_owner(conn, run.id)
+def _owner_alive(conn: psycopg.Connection[Any], run: CrawlRun) -> bool:
+    """Is the launcher that opened a 'running' run still there? (Another host's: assume so.)"""
+    owner = crawl_runs.run_owner(conn, run.id)
     if owner is None or owner[0] is None:
         return False
     pid, host = owner[0], owner[1]
@@ -87,58 +180,27 @@ def _process_alive(run: CrawlRun) -> bool:
     return True
 
 
-def crawl(
-    profile: SiteProfile,
-    *,
-    allow_private: bool = False,
-    log_level: str = "WARNING",
-    on_progress: Callable[[CrawlRun], None] | None = None,
-) -> CrawlRun:
-    """Crawl one site in a child process and return the finished run."""
-    check_targets(profile, allow_private)
-    url = ready_url()
-    run = start_run_row(profile)
-    with tempfile.TemporaryDirectory(prefix="adwatch-crawl-") as tmp:
-        env = os.environ | {"DATABASE_URL": url}
-        cmd = [
-            sys.executable,
-            "-m",
-            "crawlers.child",
-            str(write_profile(tmp, profile)),
-            str(run.id),
-            log_level,
-        ]
-        wait_for([subprocess.Popen(cmd, env=env)], run.id, on_progress)
-    return final_run(run.id)
+def close_run(opened: OpenRun, profile: SiteProfile, status: str) -> None:
+    """Close the run with its final status; after a complete crawl, first count a miss for each
+    advert it did not reach. One transaction, retried while the database restarts (the crawl
+    processes survive that, and so must this); a retry after a lost commit finds the run
+    closed and counts nothing twice."""
+    run_id, site_id = opened.run.id, opened.run.site_id
+
+    def close(conn: psycopg.Connection[Any]) -> None:
+        if not crawl_runs.finish_run(conn, run_id, status) or status != "finished":
+            return
+        removed = adverts.record_missing_from_run(
+            conn, site_id, opened.started, profile.remove_after_missing_runs, datetime.now(UTC)
+        )
+        crawl_runs.add_counts(conn, run_id, adverts_removed=len(removed))
+
+    when_reachable(close)
 
 
-def write_profile(directory: str, profile: SiteProfile) -> Path:
-    """The profile as JSON for a child process."""
-    path = Path(directory) / "profile.json"
-    path.write_text(json.dumps(profile.model_dump(mode="json")), encoding="utf-8")
-    return path
-
-
-def wait_for(
-    children: list[subprocess.Popen[bytes]],
-    run_id: int,
-    on_progress: Callable[[CrawlRun], None] | None,
-) -> None:
-    """Wait for crawl processes, reporting the run's progress; Ctrl-C stops them gracefully."""
-    try:
-        while any(child.poll() is None for child in children):
-            if on_progress is not None:
-                _report_progress(run_id, on_progress)
-            time.sleep(0.5)
-    except KeyboardInterrupt:
-        for child in children:  # Scrapy shuts down gracefully and flushes its batch
-            child.send_signal(signal.SIGINT)
-        for child in children:
-            child.wait()
-        raise
-
-
-def _report_progress(run_id: int, on_progress: Callable[[CrawlRun], None]) -> None:
+def _report_progress(run_id: int, on_progress: Progress | None) -> None:
+    if on_progress is None:
+        return
     try:
         with open_ready() as conn:
             current = crawl_runs.get_run(conn, run_id)
@@ -150,15 +212,8 @@ def _report_progress(run_id: int, on_progress: Callable[[CrawlRun], None]) -> No
 
 
 def final_run(run_id: int) -> CrawlRun:
-    """The run as the child left it; waits out a database restart, which the child survives."""
-    return when_reachable(lambda conn: _close_if_abandoned(conn, run_id))
-
-
-def _close_if_abandoned(conn: psycopg.Connection[Any], run_id: int) -> CrawlRun:
-    run = crawl_runs.get_run(conn, run_id)
-    if run is not None and run.status == "running":
-        # The child died without closing its run (killed, crashed): record that.
-        crawl_runs.finish_run(conn, run_id, "failed")
-        run = crawl_runs.get_run(conn, run_id)
-    assert run is not None
+    """The closed run as stored; waits out a database restart."""
+    run = when_reachable(lambda conn: crawl_runs.get_run(conn, run_id))
+    if run is None:
+        raise AdwatchError(f"crawl run #{run_id} is not in the database")
     return run

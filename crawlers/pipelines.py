@@ -1,7 +1,9 @@
-"""The store pipeline: batches advert pages into PostgreSQL and keeps the crawl run's books.
+"""The store pipeline: batches advert pages into PostgreSQL and counts them in the crawl run.
 
-Writes survive a database restart: a failed batch stays buffered and is retried after
-reconnecting, and ingest is idempotent, so nothing stored is lost or duplicated.
+It only ingests, into the site and run the launcher gives it (IngestTarget); opening and
+closing the run, and counting adverts missing from it, are the launcher's. Writes survive a
+database restart: a failed batch stays buffered and is retried after reconnecting, and ingest
+is idempotent, so nothing stored is lost or duplicated.
 """
 
 from __future__ import annotations
@@ -10,14 +12,13 @@ import contextlib
 import logging
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import psycopg
-from scrapy import signals
 
 from crawlers.items import AdvertPage, GonePage, PageError
-from store import adverts, crawl_runs, sites
+from store import adverts, crawl_runs
 from store.adverts import AdvertSnapshot, EntityRecord
 from store.db import UNREACHABLE, retry_while_unreachable
 
@@ -51,51 +52,55 @@ def to_snapshot(page: AdvertPage, site_id: int) -> AdvertSnapshot:
     )
 
 
-def run_status(reason: str, spider: Any, database_failed: bool) -> str:
-    """How a crawl ended. Only a "finished" crawl read every listing page, so only it may count
-    the adverts it did not see as missing: a site outage must not look like mass takedowns."""
-    if reason == "finished" and not spider.fatal_errors and not database_failed:
-        if not spider.listings_read:
-            return "failed"  # down, forbidden by robots.txt, or the start URL is gone
-        return "interrupted" if spider.listings_unread else "finished"
-    stopped = reason == "shutdown" or reason.startswith("closespider")  # Ctrl-C, page budget
-    return "interrupted" if stopped else "failed"
+@dataclass(frozen=True)
+class IngestTarget:
+    """Where the pipeline stores a crawl: the launcher registered the site and opened the run."""
+
+    database_url: str
+    site_id: int
+    run_id: int
+    retry_s: float = 120.0  # how long a write waits out a database restart before failing
+
+
+#: the Scrapy setting that hands the pipeline its IngestTarget
+INGEST_TARGET = "ADWATCH_INGEST_TARGET"
+#: the Scrapy stat the pipeline sets when something could not be stored
+DATABASE_FAILED = "adwatch/database_failed"
 
 
 class StorePipeline:
     @classmethod
     def from_crawler(cls, crawler: Any) -> StorePipeline:
-        pipeline = cls(crawler)
-        crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
-        return pipeline
+        target = crawler.settings.get(INGEST_TARGET)
+        if not isinstance(target, IngestTarget):
+            raise TypeError(f"the store pipeline needs the {INGEST_TARGET} setting")
+        return cls(crawler, target)
 
-    def __init__(self, crawler: Any) -> None:
+    def __init__(self, crawler: Any, target: IngestTarget) -> None:
         self.crawler = crawler
+        self.target = target
         self.conn: psycopg.Connection[Any] | None = None
         self.buffer: list[AdvertPage] = []
         self.last_flush = time.monotonic()
         self.pages_reported = 0
-        self.database_failed = False
-
-    @property
-    def spider(self) -> Any:
-        return self.crawler.spider
 
     # -- database access with reconnect ------------------------------------------------------
     def _db(self, action: Callable[[psycopg.Connection[Any]], T]) -> T:
         try:
-            return retry_while_unreachable(
-                lambda: self._on_connection(action), float(self.spider.db_retry_seconds)
-            )
+            return retry_while_unreachable(lambda: self._on_connection(action), self.target.retry_s)
         except UNREACHABLE:
-            self.database_failed = True
+            self._database_failed()
             raise
+
+    def _database_failed(self) -> None:
+        """Tell the crawl process: the run cannot end "finished" when something was not stored."""
+        self.crawler.stats.set_value(DATABASE_FAILED, True)
 
     def _on_connection(self, action: Callable[[psycopg.Connection[Any]], T]) -> T:
         """One try on the kept connection; a broken one is dropped so the next try reconnects."""
         try:
             if self.conn is None or self.conn.closed:
-                self.conn = psycopg.connect(self.spider.database_url, connect_timeout=5)
+                self.conn = psycopg.connect(self.target.database_url, connect_timeout=5)
             return action(self.conn)
         except psycopg.OperationalError:
             self._drop_connection()
@@ -108,24 +113,6 @@ class StorePipeline:
         self.conn = None
 
     # -- scrapy hooks -------------------------------------------------------------------------
-    def open_spider(self) -> None:
-        profile = self.spider.profile
-        self.started = datetime.now(UTC)
-        site = self._db(
-            lambda c: sites.upsert_site(
-                c,
-                profile.name,
-                profile.kind,
-                profile.start_urls[0],
-                profile.model_dump(mode="json"),
-                profile.schedule,
-            )
-        )
-        self.site_id = site.id
-        if self.spider.run_id is None:
-            self.spider.run_id = self._db(lambda c: crawl_runs.start_run(c, site.id)).id
-        self.run_id: int = self.spider.run_id
-
     def process_item(self, item: Any) -> Any:
         if isinstance(item, AdvertPage):
             self.buffer.append(item)
@@ -134,7 +121,7 @@ class StorePipeline:
         elif isinstance(item, GonePage):
             self._record_gone(item)
         elif isinstance(item, PageError):
-            self._db(lambda c: crawl_runs.log_error(c, self.run_id, item.url, item.message))
+            self._db(lambda c: crawl_runs.log_error(c, self.target.run_id, item.url, item.message))
         return item
 
     def _record_gone(self, item: GonePage) -> None:
@@ -143,18 +130,18 @@ class StorePipeline:
             lambda c: adverts.mark_removed(c, item.canonical_url, reason, item.fetched_at)
         )
         if removed is not None:
-            self._db(lambda c: crawl_runs.add_counts(c, self.run_id, adverts_removed=1))
+            self._db(lambda c: crawl_runs.add_counts(c, self.target.run_id, adverts_removed=1))
 
     def flush(self) -> None:
         self.last_flush = time.monotonic()
         pages = int(self.crawler.stats.get_value("response_received_count", 0))
-        batch = [to_snapshot(page, self.site_id) for page in self.buffer]
+        batch = [to_snapshot(page, self.target.site_id) for page in self.buffer]
         results = self._db(lambda c: adverts.ingest_many(c, batch)) if batch else []
         self.buffer.clear()
         counts = {"pages": pages - self.pages_reported}
         for outcome in ("new", "updated", "unchanged"):
             counts[f"adverts_{outcome}"] = sum(1 for r in results if r.outcome == outcome)
-        self._db(lambda c: crawl_runs.add_counts(c, self.run_id, **counts))
+        self._db(lambda c: crawl_runs.add_counts(c, self.target.run_id, **counts))
         self.pages_reported = pages
 
     def close_spider(self) -> None:
@@ -162,28 +149,6 @@ class StorePipeline:
             self.flush()
         except psycopg.Error:
             log.exception("final batch could not be stored")
-            self.spider.fatal_errors += 1
-
-    def spider_closed(self, spider: Any, reason: str) -> None:
-        """Runs after close_spider, when Scrapy knows why the crawl ended."""
-        status = run_status(reason, spider, self.database_failed)
-        complete = status == "finished"
-        try:
-            if spider.shard:
-                return  # the launcher closes a sharded run once every shard has ended
-            if complete:
-                self._mark_missing()
-            if not self.database_failed:
-                self._db(lambda c: crawl_runs.finish_run(c, self.run_id, status))
+            self._database_failed()
         finally:
             self._drop_connection()
-
-    def _mark_missing(self) -> None:
-        threshold = int(self.spider.profile.remove_after_missing_runs)
-        removed = self._db(
-            lambda c: adverts.record_missing_from_run(
-                c, self.site_id, self.started, threshold, datetime.now(UTC)
-            )
-        )
-        if removed:
-            self._db(lambda c: crawl_runs.add_counts(c, self.run_id, adverts_removed=len(removed)))

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-import psycopg
 import scrapy
 from protego import Protego
 from scrapy import signals
@@ -23,7 +22,6 @@ from crawlers.extract.fields import AdvertFields
 from crawlers.extract.urls import canonical_url
 from crawlers.items import AdvertPage, GonePage, PageError
 from crawlers.profiles import SiteProfile, extract_with_profile, listing_links
-from store import adverts
 
 log = logging.getLogger(__name__)
 GONE_STATUSES = [404, 410]
@@ -35,19 +33,15 @@ class AdvertSpider(scrapy.Spider):
     def __init__(
         self,
         profile: SiteProfile,
-        database_url: str,
-        run_id: int | None = None,
-        db_retry_seconds: float = 120.0,
+        known_urls: Iterable[str] = (),
         shard: bool = False,
         **kwargs: Any,
     ) -> None:
         super().__init__(name=f"adverts-{profile.name}", **kwargs)
         self.profile = profile
-        self.database_url = database_url
-        self.run_id = run_id
-        self.db_retry_seconds = db_retry_seconds
-        self.fatal_errors = 0
-        # One of several processes sharing a Redis frontier: the launcher closes the run.
+        # The site's adverts stored as online when the run opened (the launcher looked).
+        self.known_urls = list(known_urls)
+        # One of several processes sharing a Redis frontier: it skips the re-check (on_idle).
         self.shard = shard
         self.allowed_domains = sorted({urlsplit(u).hostname or "" for u in profile.start_urls})
         self.seen: set[str] = set()  # canonical URLs of adverts reached in this run
@@ -70,13 +64,7 @@ class AdvertSpider(scrapy.Spider):
         if not self.listings_read:
             return  # the site is down or forbids us: re-checking every stored advert is no use
         self.revisited = True
-        try:
-            with psycopg.connect(self.database_url, connect_timeout=10) as conn:
-                known = adverts.active_urls(conn, self.profile.name)
-        except psycopg.Error as exc:
-            log.warning("cannot list stored adverts to re-check: %s", exc)
-            return
-        unseen = [url for url in known if url not in self.seen]
+        unseen = [url for url in self.known_urls if url not in self.seen]
         for url in unseen:
             request = scrapy.Request(
                 url,

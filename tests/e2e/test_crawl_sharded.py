@@ -8,7 +8,7 @@ from collections import Counter
 import psycopg
 import pytest
 
-from crawlers.sharded import crawl_sharded
+from crawlers.launch import crawl_sharded
 from tests.e2e.demo_support import demo_server, profile_for
 
 pytestmark = [pytest.mark.e2e, pytest.mark.integration]

@@ -2,32 +2,50 @@
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import pytest
 
-from crawlers.pipelines import run_status
+from crawlers.handoff import CrawlOutcome, run_status
 
 
-def spider(fatal: int = 0, read: int = 3, unread: int = 0) -> SimpleNamespace:
-    return SimpleNamespace(fatal_errors=fatal, listings_read=read, listings_unread=unread)
+def ended(
+    reason: str = "finished", read: int = 3, unread: int = 0, database_failed: bool = False
+) -> CrawlOutcome:
+    return CrawlOutcome(
+        reason=reason, listings_read=read, listings_unread=unread, database_failed=database_failed
+    )
 
 
 @pytest.mark.parametrize(
-    ("reason", "crawl", "database_failed", "expected"),
+    ("outcome", "expected"),
     [
-        ("finished", spider(), False, "finished"),
-        ("finished", spider(unread=1), False, "interrupted"),  # some listings unreadable
-        ("finished", spider(read=0, unread=1), False, "failed"),  # the site is down
-        ("finished", spider(read=0), False, "failed"),  # robots.txt forbids, start URL 404
-        ("finished", spider(fatal=1), False, "failed"),
-        ("finished", spider(), True, "failed"),
-        ("shutdown", spider(), False, "interrupted"),  # Ctrl-C
-        ("closespider_pagecount", spider(), False, "interrupted"),  # page budget
-        ("cancelled", spider(), False, "failed"),
+        (ended(), "finished"),
+        (ended(unread=1), "interrupted"),  # some listings unreadable
+        (ended(read=0, unread=1), "failed"),  # the site is down
+        (ended(read=0), "failed"),  # robots.txt forbids, start URL 404
+        (ended(database_failed=True), "failed"),  # something was not stored
+        (ended("shutdown"), "interrupted"),  # Ctrl-C
+        (ended("closespider_pagecount"), "interrupted"),  # page budget
+        (ended("cancelled"), "failed"),
+        (ended("unknown"), "failed"),  # the spider never ran
+        (None, "failed"),  # killed or crashed: no outcome at all
     ],
 )
-def test_run_status(
-    reason: str, crawl: SimpleNamespace, database_failed: bool, expected: str
-) -> None:
-    assert run_status(reason, crawl, database_failed) == expected
+def test_one_process(outcome: CrawlOutcome | None, expected: str) -> None:
+    assert run_status([outcome]) == expected
+
+
+@pytest.mark.parametrize(
+    ("outcomes", "expected"),
+    [
+        ([ended(), ended(read=0)], "finished"),  # the other shard read every listing page
+        ([ended(read=0), ended(read=0, unread=1)], "failed"),  # the site is down
+        ([ended(), ended(read=0, unread=1)], "interrupted"),
+        ([ended(), ended("closespider_pagecount")], "interrupted"),
+        ([ended(), ended(database_failed=True)], "failed"),
+        ([ended("shutdown"), ended("cancelled")], "failed"),
+        ([ended(), None], "failed"),  # one shard died
+        ([], "failed"),
+    ],
+)
+def test_shards_end_as_one_run(outcomes: list[CrawlOutcome | None], expected: str) -> None:
+    assert run_status(outcomes) == expected

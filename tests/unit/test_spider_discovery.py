@@ -16,7 +16,7 @@ ROBOTS = (
 
 
 def test_sitemaps_listed_in_robots_txt_are_requested() -> None:
-    spider = AdvertSpider(load_profile("demo-jobs"), "postgresql://unused/adwatch")
+    spider = AdvertSpider(load_profile("demo-jobs"))
     # not a TextResponse: robots.txt served as application/octet-stream is still read
     response = Response("https://jobs.example.org/robots.txt", body=ROBOTS)
     requests = list(spider.parse_robots(response))

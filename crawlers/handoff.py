@@ -1,0 +1,69 @@
+"""What the launcher hands a crawl process and what the process hands back, as JSON files.
+
+The launcher owns the run: it opens it, writes one CrawlOrder for its crawl processes, and
+once they have ended turns their CrawlOutcomes into the run's final status. A process that
+leaves no outcome (killed, crashed) counts as failed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pydantic import BaseModel, ConfigDict
+
+from crawlers.options import CrawlOptions
+from crawlers.profiles import SiteProfile
+
+
+class CrawlOrder(BaseModel):
+    """Everything a crawl process needs: it reads no settings and opens no run itself."""
+
+    model_config = ConfigDict(frozen=True)
+
+    profile: SiteProfile
+    options: CrawlOptions
+    database_url: str
+    site_id: int
+    run_id: int
+    log_level: str = "WARNING"
+    # With a Redis URL the process is one shard of a crawl sharing a Redis frontier.
+    redis_url: str | None = None
+    # The site's adverts believed online when the run opened, re-checked if not reached.
+    known_urls: tuple[str, ...] = ()
+
+
+class CrawlOutcome(BaseModel):
+    """How one crawl process ended, as far as the run's status is concerned."""
+
+    model_config = ConfigDict(frozen=True)
+
+    reason: str = "unknown"  # Scrapy's close reason: finished, shutdown, closespider_...
+    listings_read: int = 0
+    listings_unread: int = 0  # listing pages that failed: their adverts' absence proves nothing
+    database_failed: bool = False  # something could not be stored
+
+    @property
+    def clean(self) -> bool:
+        return self.reason == "finished" and not self.database_failed
+
+    @property
+    def stopped(self) -> bool:
+        """Stopped on purpose before the end: Ctrl-C or the page budget."""
+        return self.reason == "shutdown" or self.reason.startswith("closespider")
+
+
+def run_status(outcomes: Sequence[CrawlOutcome | None]) -> str:
+    """How a crawl ended, over all its processes. Only a "finished" crawl read every listing
+    page, so only it may count the adverts it did not see as missing: a site outage must not
+    look like mass takedowns."""
+    ended = [outcome for outcome in outcomes if outcome is not None]
+    if not ended or len(ended) < len(outcomes):
+        return "failed"  # a process died without saying how its crawl went
+    if all(outcome.clean for outcome in ended):
+        if not sum(outcome.listings_read for outcome in ended):
+            return "failed"  # down, forbidden by robots.txt, or the start URL is gone
+        unread = sum(outcome.listings_unread for outcome in ended)
+        return "interrupted" if unread else "finished"
+    if all(outcome.clean or outcome.stopped for outcome in ended):
+        return "interrupted"
+    return "failed"
