@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import platformdirs
 from pydantic import AliasChoices, Field, SecretStr
@@ -19,6 +20,21 @@ def _default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir("adwatch", appauthor=False))
 
 
+def _checkout_or_data(name: str) -> Callable[[dict[str, Any]], Path]:
+    """Default for a folder the repository carries (models/, labelled_samples/): the
+    checkout's own when running from a source checkout (an editable install), else
+    DATA_DIR/name, since an installed wheel carries neither. The Docker image sets
+    ADWATCH_MODELS_DIR to the models it ships."""
+
+    def default(data: dict[str, Any]) -> Path:
+        in_checkout = REPO_ROOT / name
+        if (REPO_ROOT / "pyproject.toml").is_file() and in_checkout.is_dir():
+            return in_checkout
+        return Path(data.get("data_dir") or _default_data_dir()) / name
+
+    return default
+
+
 class Settings(BaseSettings):
     """Deployment settings. Every field can be set as ADWATCH_<NAME> in the environment."""
 
@@ -30,8 +46,8 @@ class Settings(BaseSettings):
         description="External PostgreSQL 14+; unset = embedded server in the data directory.",
     )
     data_dir: Path = Field(default_factory=_default_data_dir)
-    models_dir: Path = REPO_ROOT / "models"
-    labelled_samples_dir: Path = REPO_ROOT / "labelled_samples"
+    models_dir: Path = Field(default_factory=_checkout_or_data("models"))
+    labelled_samples_dir: Path = Field(default_factory=_checkout_or_data("labelled_samples"))
     hash_secret: SecretStr = Field(
         default=SecretStr(""),
         description="Deployment secret for keyed hashes of contacts shared with partners.",
