@@ -5,10 +5,12 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import typer
+from pydantic import ValidationError
 from rich.console import Console
 from rich.live import Live
 from rich.table import Table
 
+from adwatch.cli_common import AdvertKind
 from config.settings import get_settings
 from crawlers import launch
 from crawlers.profiles import SiteProfile, load_profile
@@ -54,24 +56,43 @@ def _runs_table(runs: list[CrawlRun], title: str) -> Table:
 
 
 def adhoc_profile(url: str, kind: str) -> SiteProfile:
-    """A zero-configuration profile: start at URL, rely on schema.org JobPosting."""
-    host = (urlsplit(url).hostname or "site").replace(".", "-").lower()
-    return SiteProfile.model_validate(
-        {"name": host, "kind": kind, "start_urls": [url], "structured": True}
-    )
+    """A zero-configuration profile: start at URL, rely on schema.org JobPosting.
+
+    A URL that is not absolute http(s) is a usage error naming --url.
+    """
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise typer.BadParameter(f"{url!r} is not an absolute http(s) URL", param_hint="'--url'")
+    host = parts.hostname.replace(".", "-").replace("_", "-").lower()
+    try:
+        return SiteProfile.model_validate(
+            {"name": host, "kind": kind, "start_urls": [url], "structured": True}
+        )
+    except ValidationError as exc:
+        problems = "; ".join(e["msg"].removeprefix("Value error, ") for e in exc.errors())
+        raise typer.BadParameter(problems, param_hint="'--url'") from None
 
 
 def crawl(
-    site: str | None = typer.Argument(None, help="Site profile name or path to a .toml profile."),
-    url: str | None = typer.Option(None, help="Crawl this URL using structured data only."),
-    kind: str = typer.Option("job", help="job | bridal | escort (with --url)."),
+    site: str | None = typer.Argument(
+        None, metavar="SITE", help="Site profile name or path to a .toml profile."
+    ),
+    url: str | None = typer.Option(
+        None, metavar="URL", help="Crawl this URL using structured data (schema.org) only."
+    ),
+    kind: AdvertKind = typer.Option("job", help="What the site advertises (with --url)."),
     status: bool = typer.Option(False, "--status", help="Show recent crawl runs and exit."),
-    allow_private: bool = typer.Option(False, help="Allow private/loopback addresses."),
+    allow_private: bool = typer.Option(
+        False, "--allow-private", help="Allow targets on private/loopback addresses."
+    ),
     processes: int = typer.Option(
-        1, min=1, help="Shard one large site over N processes sharing a Redis frontier."
+        1,
+        min=1,
+        metavar="N",
+        help="Shard one large site over N processes sharing a Redis frontier.",
     ),
     redis_url: str | None = typer.Option(
-        None, help="Redis for --processes > 1 (or ADWATCH_REDIS_URL)."
+        None, metavar="URL", help="Redis for --processes > 1 (default: ADWATCH_REDIS_URL)."
     ),
 ) -> None:
     """Crawl one site (in its own process) into the database."""
@@ -84,7 +105,9 @@ def crawl(
     profile = load_profile(site) if site else adhoc_profile(url or "", kind)
     redis_url = redis_url or get_settings().redis_url
     if processes > 1 and not redis_url:
-        raise typer.BadParameter("--processes > 1 needs --redis-url (or ADWATCH_REDIS_URL)")
+        raise typer.BadParameter(
+            "--processes > 1 needs --redis-url (or ADWATCH_REDIS_URL)", param_hint="'--redis-url'"
+        )
     with Live(console=console, refresh_per_second=4, transient=False) as live:
 
         def show(run: CrawlRun) -> None:

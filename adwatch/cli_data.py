@@ -5,9 +5,11 @@ from __future__ import annotations
 import getpass
 import json
 from pathlib import Path
+from typing import Literal
 
 import typer
 
+from adwatch.cli_common import AdvertKind, open_for_writing
 from classifier.indicators import load_register_csv
 from share.depersonalise import sample
 from store import agencies, audit, labels
@@ -19,14 +21,22 @@ export_app = typer.Typer(help="De-personalised exports for researchers.", no_arg
 
 @agencies_app.command("import")
 def import_register(
-    file: Path = typer.Argument(..., help="CSV: name,licence_number,country,valid_until"),
-    replace: bool = typer.Option(False, help="Replace the whole register instead of merging."),
+    file: Path = typer.Argument(
+        ...,
+        metavar="FILE",
+        help="CSV: name,licence_number,country,valid_until",
+        exists=True,
+        dir_okay=False,
+    ),
+    replace: bool = typer.Option(
+        False, "--replace", help="Replace the whole register instead of merging."
+    ),
 ) -> None:
     """Import licensed agencies; adverts naming an unknown or expired licence get flagged for it."""
     try:
         register = load_register_csv(file)
     except (OSError, ValueError) as exc:
-        raise typer.BadParameter(str(exc)) from exc
+        raise typer.BadParameter(str(exc), param_hint="'FILE'") from exc
     rows = [(e.name, e.licence_number, e.country, e.valid_until) for e in register.entries]
     with open_ready() as conn:
         count = agencies.import_agencies(conn, rows, replace=replace)
@@ -43,14 +53,17 @@ def list_agencies() -> None:
 
 @export_app.command("samples")
 def export_samples(
-    output: Path = typer.Option(..., help="JSONL file to write."),
-    kind: str | None = typer.Option(None, help="job | bridal | escort"),
-    split: str | None = typer.Option(None, help="train | test"),
-    source: str | None = typer.Option(None, help="analyst | upload"),
+    output: Path = typer.Option(..., metavar="FILE", dir_okay=False, help="JSONL file to write."),
+    kind: AdvertKind | None = typer.Option(None, help="Only adverts of this kind."),
+    split: Literal["train", "test"] | None = typer.Option(None, help="Only this split."),
+    source: Literal["analyst", "upload"] | None = typer.Option(
+        None, help="Only labels from analysts' decisions, or only uploaded ones."
+    ),
 ) -> None:
     """Labelled samples from analyst decisions and uploads, contacts and names replaced."""
     count = 0
-    with open_ready() as conn, conn.transaction(), output.open("w", encoding="utf-8") as sink:
+    sink = open_for_writing(output, "--output")
+    with sink, open_ready() as conn, conn.transaction():
         audit.record(
             conn,
             actor=f"cli:{getpass.getuser()}",

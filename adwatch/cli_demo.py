@@ -22,10 +22,15 @@ def _check_port_free(host: str, port: int) -> None:
 
 
 def demo(
-    host: str = typer.Option("127.0.0.1", help="Interface for the review UI."),
-    port: int = typer.Option(8000, help="Port for the review UI and API."),
+    host: str = typer.Option("127.0.0.1", metavar="HOST", help="Interface for the review UI."),
+    port: int = typer.Option(
+        8000, min=1, max=65535, metavar="PORT", help="Port for the review UI and API."
+    ),
 ) -> None:
-    """Crawl, score and link the bundled demo sites, then serve the review UI until Ctrl-C."""
+    """Run the whole service on the bundled demo sites.
+
+    Crawl, score and link the three synthetic sites, then serve the review UI until Ctrl-C.
+    """
     # The demo world is a separate distribution (adwatch-demo) that production installs lack,
     # and the demo imports the whole service: both only when the command runs.
     from adwatch.demo import run_demo

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 import typer
 
 from store import api_keys, partners
@@ -9,16 +11,21 @@ from store.bootstrap import open_ready
 
 keys_app = typer.Typer(help="Create, list and revoke API keys.", no_args_is_help=True)
 
+# The roles of store.api_keys.ROLES (a unit test keeps the two equal), as an option type.
+Role = Literal["analyst", "partner", "researcher", "admin"]
+
 
 @keys_app.command("create")
 def create(
-    role: str = typer.Option(..., help="analyst | partner | researcher | admin"),
-    name: str = typer.Option(..., help="Who holds the key (person or organisation)."),
-    partner: str | None = typer.Option(None, help="Partner name (partner keys); created if new."),
+    role: Role = typer.Option(..., help="What the key may do."),
+    name: str = typer.Option(
+        ..., metavar="NAME", help="Who holds the key (person or organisation)."
+    ),
+    partner: str | None = typer.Option(
+        None, metavar="ORG", help="Partner name (partner keys; default: NAME); created if new."
+    ),
 ) -> None:
     """Create a key and print it once; only its hash is stored."""
-    if role not in api_keys.ROLES:
-        raise typer.BadParameter(f"role must be one of {', '.join(api_keys.ROLES)}")
     with open_ready() as conn:
         partner_id = None
         if role == "partner":
@@ -40,9 +47,11 @@ def list_() -> None:
 
 
 @keys_app.command("revoke")
-def revoke(key_id: int) -> None:
+def revoke(
+    key_id: int = typer.Argument(..., metavar="ID", help="The key's number (see keys list)."),
+) -> None:
     """Revoke a key by its number."""
     with open_ready() as conn:
         if not api_keys.revoke_key(conn, key_id):
-            raise typer.BadParameter(f"no active key #{key_id}")
+            raise typer.BadParameter(f"no active key #{key_id}", param_hint="'ID'")
     typer.echo(f"revoked key #{key_id}")

@@ -7,11 +7,12 @@ import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import typer
 from rich.console import Console
 
+from adwatch.cli_common import open_for_writing
 from config.settings import get_settings
 
 if TYPE_CHECKING:
@@ -24,28 +25,52 @@ console = Console(stderr=True)
 
 def train(
     files: list[Path] = typer.Argument(
-        None, help="Training sample files (default: labelled_samples/*.jsonl and written/)."
+        None,
+        metavar="FILES",
+        help="Training sample files (default: labelled_samples/*.jsonl and written/).",
+        exists=True,
+        dir_okay=False,
     ),
     calibration: Path | None = typer.Option(
         None,
+        metavar="FILE",
         help="Labelled adverts to calibrate on (default: grouped out-of-fold predictions on "
         "labelled_samples/written/).",
+        exists=True,
+        dir_okay=False,
     ),
     evaluation: Path | None = typer.Option(
-        None, help="Model-card test set, split=test (default: independent/test.jsonl)."
+        None,
+        metavar="FILE",
+        help="Model-card test set, split=test (default: independent/test.jsonl).",
+        exists=True,
+        dir_okay=False,
     ),
     real_adverts: Path | None = typer.Option(
-        None, help="Real ordinary adverts (JSONL, split train/test): train half as negatives."
+        None,
+        metavar="FILE",
+        help="Real ordinary adverts (JSONL, split train/test): train half as negatives.",
+        exists=True,
+        dir_okay=False,
     ),
     transformer: bool = typer.Option(
         False,
+        "--transformer/--no-transformer",
         help="Add the MiniLM embedding layer (no measurable gain on held-out authors, "
         "about 30 times slower scoring).",
     ),
-    version: str | None = typer.Option(None, help="Model version (default: a timestamp)."),
-    activate: bool = typer.Option(True, help="Make the new model the active one."),
+    version: str | None = typer.Option(
+        None, metavar="VERSION", help="Model version (default: a timestamp)."
+    ),
+    activate: bool = typer.Option(
+        True, "--activate/--no-activate", help="Make the new model the active one."
+    ),
 ) -> None:
-    """Train a new model version with grouped cross-validation, calibration and a model card."""
+    """Train a new model version.
+
+    Grouped cross-validation, calibration and a model card that evaluates it on everything
+    it was not trained on.
+    """
     # Imported on use: the scoring stack (scikit-learn, numpy) takes seconds to load.
     from classifier import artifact
     from classifier.model import activate as activate_model
@@ -65,6 +90,16 @@ def train(
         config=TrainConfig(use_transformer=transformer),
     )
     version = version or datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    # Checked before the minutes of training, not when saving after them.
+    if not artifact.valid_version(version):
+        raise typer.BadParameter(
+            f"{version!r} must be letters, digits, '.', '_' or '-' (at most 64)",
+            param_hint="'--version'",
+        )
+    if (settings.models_dir / version).exists():
+        raise typer.BadParameter(
+            f"model {version} already exists in {settings.models_dir}", param_hint="'--version'"
+        )
     with console.status(f"training {version}…"):
         art = build(plan, version)
     target = artifact.save(art, settings.models_dir)
@@ -75,17 +110,39 @@ def train(
 
 
 def evaluate(
-    files: list[Path] = typer.Argument(..., help="JSONL adverts (labelled, or --ordinary)."),
-    model_version: str | None = typer.Option(None, "--model", help="Default: the active model."),
-    split: str | None = typer.Option(None, help="Only adverts of this split."),
-    ordinary: bool = typer.Option(
-        False, help="Real ordinary adverts: report flags per 1,000 instead of accuracy."
+    files: list[Path] = typer.Argument(
+        ...,
+        metavar="FILES",
+        help="JSONL adverts (labelled, or --ordinary).",
+        exists=True,
+        dir_okay=False,
     ),
-    perturb: bool = typer.Option(False, help="Also score ALL CAPS, homoglyph, emoji, padded."),
-    plots: Path | None = typer.Option(None, help="Write ROC, PR and reliability curves here."),
-    output: Path | None = typer.Option(None, help="Write the full report as JSON here."),
+    model_version: str | None = typer.Option(
+        None, "--model", metavar="VERSION", help="Model to evaluate (default: the active one)."
+    ),
+    split: Literal["train", "validation", "test"] | None = typer.Option(
+        None, help="Only adverts of this split."
+    ),
+    ordinary: bool = typer.Option(
+        False, "--ordinary", help="Real ordinary adverts: report flags per 1,000, not accuracy."
+    ),
+    perturb: bool = typer.Option(
+        False, "--perturb", help="Also score ALL CAPS, homoglyph, emoji and padded variants."
+    ),
+    plots: Path | None = typer.Option(
+        None,
+        metavar="DIR",
+        file_okay=False,
+        help="Write ROC, PR and reliability curves into this folder.",
+    ),
+    output: Path | None = typer.Option(
+        None, metavar="FILE", dir_okay=False, help="Write the full report as JSON here."
+    ),
 ) -> None:
-    """Grouped figures with 95 % intervals, calibration, operating point and worst errors."""
+    """Evaluate a model on labelled (or ordinary) adverts.
+
+    Grouped figures with 95 % intervals, calibration, the operating point and the worst errors.
+    """
     # Imported on use: the scoring stack (scikit-learn, numpy) takes seconds to load.
     from rich.markdown import Markdown
 
@@ -93,13 +150,27 @@ def evaluate(
     from classifier.evaluate import evaluate_files
     from classifier.model import load_model
 
+    if plots is not None:
+        try:
+            plots.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise typer.BadParameter(
+                f"cannot create {plots}: {exc.strerror or exc}", param_hint="'--plots'"
+            ) from exc
     model = load_model(get_settings().models_dir, model_version)
-    reports = evaluate_files(files, model, split, ordinary=ordinary, perturb=perturb, plots=plots)
-    for title, (_, markdown) in reports.items():
-        console.print(Markdown(f"## {title}\n\n{markdown}"))
-    if output:
-        payload = {title: report for title, (report, _) in reports.items()}
-        output.write_text(json.dumps(payload, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    sink = open_for_writing(output, "--output") if output else None
+    try:
+        reports = evaluate_files(
+            files, model, split, ordinary=ordinary, perturb=perturb, plots=plots
+        )
+        for title, (_, markdown) in reports.items():
+            console.print(Markdown(f"## {title}\n\n{markdown}"))
+        if sink:
+            payload = {title: report for title, (report, _) in reports.items()}
+            sink.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+    finally:
+        if sink:
+            sink.close()
 
 
 def _load_register(path: Path) -> AgencyRegister:
@@ -109,7 +180,7 @@ def _load_register(path: Path) -> AgencyRegister:
     try:
         return load_register_csv(path)
     except (OSError, ValueError) as exc:
-        raise typer.BadParameter(str(exc)) from exc
+        raise typer.BadParameter(str(exc), param_hint="'--register'") from exc
 
 
 def _read_inputs(path: Path) -> Iterator[ScoreInput]:
@@ -120,7 +191,9 @@ def _read_inputs(path: Path) -> Iterator[ScoreInput]:
     for number, obj in read_jsonl(path):
         missing = [k for k in ("id", "kind", "title", "text") if k not in obj]
         if missing:
-            raise typer.BadParameter(f"{path}:{number}: missing {', '.join(missing)}")
+            raise typer.BadParameter(
+                f"{path}:{number}: missing {', '.join(missing)}", param_hint="'--input'"
+            )
         yield ScoreInput(
             str(obj["id"]),
             str(obj["kind"]),
@@ -131,11 +204,24 @@ def _read_inputs(path: Path) -> Iterator[ScoreInput]:
 
 
 def score(
-    input: Path | None = typer.Option(None, "--input", help="JSONL: id, kind, title, text."),
-    output: Path | None = typer.Option(None, "--output", help="JSONL out (default: stdout)."),
+    input: Path | None = typer.Option(
+        None,
+        "--input",
+        metavar="FILE",
+        help="JSONL: id, kind, title, text.",
+        exists=True,
+        dir_okay=False,
+    ),
+    output: Path | None = typer.Option(
+        None, "--output", metavar="FILE", dir_okay=False, help="JSONL out (default: stdout)."
+    ),
     pending: bool = typer.Option(False, "--pending", help="Score stored adverts awaiting one."),
     register: Path | None = typer.Option(
-        None, help="Licensed-agency CSV to check licences against (with --input)."
+        None,
+        metavar="FILE",
+        help="Licensed-agency CSV to check licences against (with --input).",
+        exists=True,
+        dir_okay=False,
     ),
 ) -> None:
     """Score adverts from a file (the scoring contract) or those stored and pending."""
@@ -148,11 +234,11 @@ def score(
         return
     if input is None:
         raise typer.BadParameter("give --input FILE or --pending")
+    agency_register = _load_register(register) if register else None
     model = load_model(get_settings().models_dir)
-    sink = output.open("w", encoding="utf-8") if output else sys.stdout
+    sink = open_for_writing(output, "--output") if output else sys.stdout
     count = 0
     try:
-        agency_register = _load_register(register) if register else None
         for result in score_stream(model, _read_inputs(input), register=agency_register):
             sink.write(json.dumps(result.as_json(), ensure_ascii=False) + "\n")
             count += 1

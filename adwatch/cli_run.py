@@ -17,10 +17,18 @@ log = logging.getLogger(__name__)
 
 def run(
     no_api: bool = typer.Option(False, "--no-api", help="Scheduler only (API runs elsewhere)."),
-    host: str | None = typer.Option(None, help="API host (default from settings)."),
-    port: int | None = typer.Option(None, help="API port (default from settings)."),
+    host: str | None = typer.Option(
+        None, metavar="HOST", help="API interface (default: ADWATCH_API_HOST)."
+    ),
+    port: int | None = typer.Option(
+        None, min=1, max=65535, metavar="PORT", help="API port (default: ADWATCH_API_PORT)."
+    ),
 ) -> None:
-    """Run the service: scheduled crawls, scoring, linking, webhooks, retention (+ the API)."""
+    """Run the scheduler and the API in one process.
+
+    Scheduled crawls, scoring, linking, webhooks and retention; --no-api leaves the API to
+    `adwatch serve` elsewhere.
+    """
     # Imported here: the job stack (scoring, Scrapy, the API) takes seconds to import, and
     # other commands never need it.
     from adwatch.schedule import standard_jobs

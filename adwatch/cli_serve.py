@@ -10,11 +10,18 @@ from store.bootstrap import ready_url
 
 
 def serve(
-    host: str | None = typer.Option(None, help="Interface to bind (default: settings.api_host)."),
-    port: int | None = typer.Option(None, help="Port (default: settings.api_port)."),
-    workers: int = typer.Option(1, min=1, help="Worker processes."),
+    host: str | None = typer.Option(
+        None, metavar="HOST", help="Interface to bind (default: ADWATCH_API_HOST)."
+    ),
+    port: int | None = typer.Option(
+        None, min=1, max=65535, metavar="PORT", help="Port (default: ADWATCH_API_PORT)."
+    ),
+    workers: int = typer.Option(1, min=1, metavar="N", help="Worker processes."),
 ) -> None:
-    """Serve the JSON API (/api/v1, docs at /docs), the review UI, /healthz and /metrics."""
+    """Serve the API and the review UI.
+
+    The JSON API under /api/v1 (docs at /docs), the review UI, /healthz and /metrics.
+    """
     settings = get_settings()
     ready_url()  # migrate (and start the embedded server) before accepting requests
     uvicorn.run(

@@ -12,14 +12,26 @@ WORK_QUEUES = ("crawl", "score", "link")
 
 
 def worker(
-    queues: str = typer.Option(",".join(WORK_QUEUES), help="Comma-separated queues to work on."),
-    concurrency: int = typer.Option(1, min=1, help="Jobs run at once in this process."),
+    queues: str = typer.Option(
+        ",".join(WORK_QUEUES), metavar="QUEUES", help="Comma-separated queues to work on."
+    ),
+    concurrency: int = typer.Option(
+        1, min=1, metavar="N", help="Jobs run at once in this process."
+    ),
 ) -> None:
-    """Run one worker until stopped (SIGINT/SIGTERM finish the current job first)."""
+    """Take jobs from the shared PostgreSQL queue until stopped.
+
+    SIGINT/SIGTERM finish the current job first.
+    """
     wanted = [q.strip() for q in queues.split(",") if q.strip()]
     unknown = sorted(set(wanted) - set(WORK_QUEUES))
-    if unknown:
-        raise typer.BadParameter(f"unknown queues: {', '.join(unknown)}")
+    if unknown or not wanted:
+        raise typer.BadParameter(
+            f"unknown queues: {', '.join(unknown)} (known: {', '.join(WORK_QUEUES)})"
+            if unknown
+            else f"name at least one of {', '.join(WORK_QUEUES)}",
+            param_hint="'--queues'",
+        )
     # Imported on use: the job stack (scoring, Scrapy) takes seconds to load.
     from adwatch.workqueue import run_worker
 

@@ -35,9 +35,14 @@ def sha256_file(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def valid_version(version: str) -> bool:
+    """Whether ``version`` may name a model: letters, digits, '.', '_' and '-', at most 64."""
+    return bool(_VERSION.match(version))
+
+
 def save(artifact: ModelArtifact, models_dir: Path) -> Path:
     """Write models_dir/VERSION/{arrays.npz, model.json}; model.json records the arrays' hash."""
-    if not _VERSION.match(artifact.version):
+    if not valid_version(artifact.version):
         raise ModelError(f"invalid model version {artifact.version!r}")
     target = models_dir / artifact.version
     target.mkdir(parents=True, exist_ok=False)

@@ -8,10 +8,11 @@ from pathlib import Path
 from typing import Any, Literal
 
 import platformdirs
-from pydantic import AliasChoices, Field, SecretStr
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from config import __version__
+from config.errors import ConfigError
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -74,6 +75,15 @@ class Settings(BaseSettings):
     deliver_interval_s: float = 60.0
     log_level: str = "INFO"
 
+    @field_validator("log_level")
+    @classmethod
+    def _known_level(cls, value: str) -> str:
+        # logging would quietly fall back to INFO for a typo such as "verbose".
+        level = value.strip().upper()
+        if level not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
+            raise ValueError("expected DEBUG, INFO, WARNING, ERROR or CRITICAL")
+        return level
+
     @property
     def user_agent(self) -> str:
         return (
@@ -81,7 +91,52 @@ class Settings(BaseSettings):
         )
 
 
+# Never echoed back in an error: a secret, and a connection string that may carry a password.
+_HIDDEN_VALUES = frozenset({"hash_secret", "database_url"})
+
+
+def environment_variable(field_name: str) -> str:
+    """The environment variable a setting is read from (the first, where several are)."""
+    alias = Settings.model_fields[field_name].validation_alias
+    if isinstance(alias, AliasChoices):
+        return str(alias.choices[0])
+    return f"ADWATCH_{field_name.upper()}"
+
+
+def _field_for(location: str) -> str | None:
+    """The field an error location names: a field name or one of its aliases."""
+    for name, field in Settings.model_fields.items():
+        alias = field.validation_alias
+        aliases = [str(a) for a in alias.choices] if isinstance(alias, AliasChoices) else []
+        if location.lower() == name or location in aliases:
+            return name
+    return None
+
+
+def _describe(exc: ValidationError) -> str:
+    problems = []
+    for error in exc.errors():
+        location = str(error["loc"][0]) if error["loc"] else ""
+        name = _field_for(location)
+        variable = environment_variable(name) if name else location.upper()
+        if name in _HIDDEN_VALUES:
+            shown = f"{variable} (value not shown)"
+        else:
+            shown = f"{variable}={error['input']!r}"
+        reason = error["msg"].removeprefix("Value error, ")
+        problems.append(f"{shown}: {reason[:1].lower()}{reason[1:]}")
+    return "invalid setting " + "; ".join(problems)
+
+
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
-    """The one place settings are read; cached so every caller sees the same values."""
-    return Settings()
+    """The one place settings are read; cached so every caller sees the same values.
+
+    A value that does not parse is a ConfigError naming the variable (and the value, unless
+    it is secret), so the CLI reports it as one line.
+    """
+    try:
+        return Settings()
+    except ValidationError as exc:
+        # Not chained: pydantic's own text repeats every input, secrets included.
+        raise ConfigError(_describe(exc)) from None

@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from config.errors import AdwatchError
 from crawlers.extract.build import build_fields
 from crawlers.extract.profile_extract import extract_with_profile, listing_links, region_hints_for
 from crawlers.extract.profile_model import (
@@ -43,8 +44,12 @@ __all__ = [
 ]
 
 
-class ProfileError(ValueError):
-    """A site profile that cannot be found, read or validated."""
+class ProfileError(AdwatchError, ValueError):
+    """A site profile that cannot be found, read or validated.
+
+    An AdwatchError, so the CLI reports it as one line naming the file and key; still a
+    ValueError for callers that catch it as one.
+    """
 
 
 def sites_dir() -> Path:

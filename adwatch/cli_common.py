@@ -1,0 +1,25 @@
+"""What several commands share: the advert kinds as an option type, and opening outputs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal, TextIO
+
+import typer
+
+# An option of this type accepts only these values and its help lists them. They are the
+# site profile model's kinds (a unit test keeps the two equal).
+AdvertKind = Literal["job", "bridal", "escort"]
+
+
+def open_for_writing(path: Path, option: str) -> TextIO:
+    """Open ``path`` to write text, or fail with one line naming the option and the file.
+
+    Commands open their outputs before the slow work, so a mistyped folder fails at once.
+    """
+    try:
+        return path.open("w", encoding="utf-8")
+    except OSError as exc:
+        raise typer.BadParameter(
+            f"cannot write {path}: {exc.strerror or exc}", param_hint=f"'{option}'"
+        ) from exc
