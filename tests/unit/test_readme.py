@@ -219,6 +219,9 @@ def _variables() -> dict[str, str]:
 def _documented_default(name: str, monkeypatch: pytest.MonkeyPatch) -> str | None:
     """How the table should show a setting's default: a code span, or None for prose."""
     field = Settings.model_fields[name]
+    if name in ("models_dir", "labelled_samples_dir"):
+        # In a checkout, the repository's folder (the README is read in one).
+        return f"{Path(getattr(Settings(), name)).relative_to(REPO_ROOT).as_posix()}/"
     if field.default_factory is not None:
         if not sys.platform.startswith("linux"):
             return None
