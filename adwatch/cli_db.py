@@ -1,15 +1,19 @@
-"""`adwatch db ...`: schema migrations."""
+"""`adwatch db ...`: schema migrations, and re-keying adverts after a canonical-URL change."""
 
 from __future__ import annotations
 
 import typer
 
+from crawlers.extract.urls import canonical_url
 from store import migrate
 from store.bootstrap import configured_url
+from store.canonical_urls import rekey_adverts
 from store.db import connect
 from store.schema import describe_schema
 
-db_app = typer.Typer(help="Database schema: upgrade, status, dump.", no_args_is_help=True)
+db_app = typer.Typer(
+    help="Database schema: upgrade, status, dump; re-key adverts.", no_args_is_help=True
+)
 
 
 @db_app.command("upgrade")
@@ -38,3 +42,24 @@ def schema() -> None:
     """Print the schema as the stable text dump kept in store/schema_dump.txt."""
     with connect(configured_url()) as conn:
         typer.echo(describe_schema(conn), nl=False)
+
+
+def _keep_unreadable(url: str) -> str:
+    try:
+        return canonical_url(url)
+    except ValueError:
+        return url  # not a URL this version can read: leave its key alone
+
+
+@db_app.command("rekey")
+def rekey(
+    apply: bool = typer.Option(False, "--apply", help="Write the new keys (default: report)."),
+) -> None:
+    """Re-key stored adverts with this version's canonical URLs (run after an upgrade)."""
+    with connect(configured_url()) as conn:
+        migrate.upgrade(conn)
+        result = rekey_adverts(conn, _keep_unreadable, apply=apply)
+    verb = "re-keyed" if apply else "would re-key"
+    typer.echo(f"{verb} {result.changed} of {result.adverts} adverts")
+    for advert_id, new, holder in result.collisions:
+        typer.echo(f"advert {advert_id}: kept its key; {new} belongs to advert {holder}")
