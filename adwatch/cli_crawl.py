@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 import typer
 from pydantic import ValidationError
 from rich.console import Console
@@ -12,6 +10,7 @@ from rich.table import Table
 
 from adwatch.cli_common import AdvertKind
 from config.settings import get_settings
+from crawlers import adhoc as crawlers_adhoc
 from crawlers import launch
 from crawlers.profiles import SiteProfile, load_profile
 from store import crawl_runs
@@ -56,21 +55,14 @@ def _runs_table(runs: list[CrawlRun], title: str) -> Table:
 
 
 def adhoc_profile(url: str, kind: str) -> SiteProfile:
-    """A zero-configuration profile: start at URL, rely on schema.org JobPosting.
-
-    A URL that is not absolute http(s) is a usage error naming --url.
-    """
-    parts = urlsplit(url.strip())
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise typer.BadParameter(f"{url!r} is not an absolute http(s) URL", param_hint="'--url'")
-    host = parts.hostname.replace(".", "-").replace("_", "-").lower()
+    """A zero-configuration profile for --url; a URL that cannot be crawled is a usage error."""
     try:
-        return SiteProfile.model_validate(
-            {"name": host, "kind": kind, "start_urls": [url], "structured": True}
-        )
+        return crawlers_adhoc.adhoc_profile(url, kind)
     except ValidationError as exc:
         problems = "; ".join(e["msg"].removeprefix("Value error, ") for e in exc.errors())
         raise typer.BadParameter(problems, param_hint="'--url'") from None
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="'--url'") from None
 
 
 def crawl(
