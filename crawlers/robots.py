@@ -1,7 +1,7 @@
 """robots.txt as RFC 9309 asks, for every request, including those sent while it was loading.
 
 A downloader middleware in place of Scrapy's RobotsTxtMiddleware, built on Scrapy's public
-parts only (the engine's ``download_async``, the ``ROBOTSTXT_PARSER`` class), because the two
+parts only (the engine's ``download_async``, the ``ROBOTSTXT_PARSER`` class), because the
 fixes below needed that middleware's private internals:
 
 - Requests that arrive while robots.txt is being fetched awaited one shared Deferred through
@@ -9,17 +9,23 @@ fixes below needed that middleware's private internals:
   got the parser, every later one got None, and None means "no robots.txt, allow". Several
   start URLs, or a shard picking up a shared frontier, thus fetched disallowed pages. Here each
   waiter has a Deferred of its own and reads the stored outcome when it fires.
-- A robots.txt answered with a server error (5xx, or 429 after retries) was parsed like a file
-  with no rules, so an overloaded site was crawled in full. RFC 9309 (2.3.1.4): assume
-  complete disallow. A 4xx still means "no rules"; an unreachable host fails the crawl anyway.
+- A robots.txt that could not be read (5xx, 429 after retries, a timeout or refused
+  connection, over the size limit, a gzip bomb, not UTF-8) was taken for a file with no rules,
+  so the pages it may forbid were crawled. RFC 9309 (2.3.1.4): assume complete disallow. Such
+  requests fail with RobotsUnreadable, which says why, so the spider logs it as a run error.
+  A 4xx still means "no rules" (2.3.1.3).
+- The spider needs the ``Sitemap:`` lines too: they are sent with the ROBOTS_LOADED signal, so
+  one fetch per host and run serves both.
 """
 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from typing import Self
 from urllib.parse import ParseResult
 
+from protego import Protego
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Request, Response
@@ -38,14 +44,29 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "crawlers.robots.StrictRobotsTxtMiddleware": 100,
 }
-DISALLOW_ALL = b"User-agent: *\nDisallow: /\n"
+#: RFC 9309 (2.5): parsers must read at least 500 KiB; a larger file is not read at all,
+#: decompressed or not, so a gzip bomb costs no more than this
+MAX_ROBOTS_BYTES = 512 * 1024
+#: signal sent once a host's robots.txt has loaded: ``netloc`` and ``sitemaps`` (its URLs)
+ROBOTS_LOADED = object()
 
 
-def robots_rules(response: Response) -> bytes:
-    """The rules a robots.txt response stands for."""
-    if response.status >= 500 or response.status == 429:
-        return DISALLOW_ALL
-    return response.body
+class RobotsUnreadable(IgnoreRequest):
+    """The host's robots.txt could not be read, so nothing there is fetched (RFC 9309)."""
+
+
+@dataclass(frozen=True)
+class HostRules:
+    """What one host's robots.txt says: no parser means no rules; unreadable says why not."""
+
+    parser: RobotParser | None = None
+    sitemaps: tuple[str, ...] = ()
+    unreadable: str | None = None
+
+
+def unreadable_status(status: int) -> bool:
+    """An answer that stands for "could not be read" rather than "there is no file"."""
+    return status >= 500 or status == 429
 
 
 class StrictRobotsTxtMiddleware:
@@ -58,8 +79,7 @@ class StrictRobotsTxtMiddleware:
         self.crawler = crawler
         self.parser_class: type[RobotParser] = load_object(crawler.settings["ROBOTSTXT_PARSER"])
         self.user_agent: str | None = crawler.settings["ROBOTSTXT_USER_AGENT"]
-        # by netloc; None when there are no rules (no robots.txt, or it could not be fetched)
-        self.parsers: dict[str, RobotParser | None] = {}
+        self.rules: dict[str, HostRules] = {}  # by netloc
         # by netloc, while its robots.txt loads: one Deferred per waiting request
         self.waiting: dict[str, list[Deferred[None]]] = {}
 
@@ -70,60 +90,72 @@ class StrictRobotsTxtMiddleware:
     async def process_request(self, request: Request) -> None:
         if request.meta.get("dont_obey_robotstxt") or request.url.startswith(("data:", "file:")):
             return
-        parser = await self.robot_parser(urlparse_cached(request))
+        rules = await self.host_rules(urlparse_cached(request))
+        if rules.unreadable is not None:
+            self._stats().inc_value("robotstxt/unreadable_forbidden")
+            raise RobotsUnreadable(rules.unreadable)
+        parser = rules.parser
         if parser is not None and not parser.allowed(request.url, self._user_agent(request)):
             log.debug("Forbidden by robots.txt: %s", request)
             self._stats().inc_value("robotstxt/forbidden")
             raise IgnoreRequest("Forbidden by robots.txt")
 
-    async def robot_parser(self, url: ParseResult) -> RobotParser | None:
+    async def host_rules(self, url: ParseResult) -> HostRules:
         """The rules of the URL's host, fetching its robots.txt once."""
         netloc = url.netloc
-        if netloc in self.parsers:
-            return self.parsers[netloc]
+        if netloc in self.rules:
+            return self.rules[netloc]
         if netloc in self.waiting:
             loaded: Deferred[None] = Deferred()
             self.waiting[netloc].append(loaded)
             await maybe_deferred_to_future(loaded)
-            return await self.robot_parser(url)  # loads again if that load was cancelled
+            return await self.host_rules(url)  # loads again if that load was cancelled
         self.waiting[netloc] = []
         try:
-            self.parsers[netloc] = await self._load(f"{url.scheme}://{netloc}/robots.txt", netloc)
+            rules = await self._load(f"{url.scheme}://{netloc}/robots.txt")
+            self.rules[netloc] = rules
+            if rules.unreadable is not None:
+                log.warning("%s", rules.unreadable)
+            self.crawler.signals.send_catch_log(
+                ROBOTS_LOADED, netloc=netloc, sitemaps=rules.sitemaps
+            )
         finally:
             for loaded in self.waiting.pop(netloc):
                 loaded.callback(None)
-        return self.parsers[netloc]
+        return rules
 
-    async def _load(self, robots_url: str, netloc: str) -> RobotParser | None:
+    async def _load(self, robots_url: str) -> HostRules:
         stats = self._stats()
         stats.inc_value("robotstxt/request_count")
         request = Request(
             robots_url,
             priority=self.DOWNLOAD_PRIORITY,
-            meta={"dont_obey_robotstxt": True},
+            meta={"dont_obey_robotstxt": True, "download_maxsize": MAX_ROBOTS_BYTES},
             callback=NO_CALLBACK,
         )
         engine = self.crawler.engine
         assert engine is not None, "downloader middleware called before the engine started"
         try:
             response = await engine.download_async(request)
-        except IgnoreRequest:
-            return None
-        except Exception as exc:  # as Scrapy does: no robots.txt, no rules
-            log.error("Error downloading %s: %s", robots_url, exc, exc_info=True)
+        except Exception as exc:  # timeout, refused, too large, gzip bomb: unreachable
             stats.inc_value(f"robotstxt/exception_count/{type(exc)}")
-            return None
+            reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+            return _unreadable(robots_url, reason)
         stats.inc_value("robotstxt/response_count")
         stats.inc_value(f"robotstxt/response_status_count/{response.status}")
-        rules = robots_rules(response)
-        if rules is not response.body:
-            log.warning(
-                "robots.txt of %s answered HTTP %d: nothing there is fetched (RFC 9309)",
-                netloc,
-                response.status,
-            )
-        parser: RobotParser = build_from_crawler(self.parser_class, self.crawler, rules)
-        return parser
+        return self._rules(robots_url, response)
+
+    def _rules(self, robots_url: str, response: Response) -> HostRules:
+        if unreadable_status(response.status):
+            return _unreadable(robots_url, f"HTTP {response.status}")
+        if response.status >= 400:
+            return HostRules()  # no robots.txt: no rules
+        try:
+            text = response.body.decode("utf-8-sig")  # RFC 9309 (2.3): UTF-8
+        except UnicodeDecodeError as exc:
+            return _unreadable(robots_url, f"not UTF-8 ({exc.reason} at byte {exc.start})")
+        parser: RobotParser = build_from_crawler(self.parser_class, self.crawler, response.body)
+        return HostRules(parser, tuple(Protego.parse(text).sitemaps))
 
     def _user_agent(self, request: Request) -> str | bytes:
         agent: str | bytes | None = self.user_agent or request.headers.get(b"User-Agent")
@@ -133,3 +165,10 @@ class StrictRobotsTxtMiddleware:
         stats = self.crawler.stats
         assert stats is not None, "downloader middleware called before the crawler has stats"
         return stats
+
+
+def _unreadable(robots_url: str, reason: str) -> HostRules:
+    return HostRules(
+        unreadable=f"{robots_url} could not be read ({reason}): nothing there is fetched, "
+        "as RFC 9309 asks"
+    )

@@ -20,6 +20,8 @@ def scrapy_settings(
         "BOT_NAME": "adwatch",
         "USER_AGENT": options.user_agent,
         "ROBOTSTXT_OBEY": True,
+        # robots.txt groups name a product token, not a whole User-Agent string (RFC 9309 2.2.1)
+        "ROBOTSTXT_USER_AGENT": "adwatch",
         "DOWNLOADER_MIDDLEWARES": ROBOTS_MIDDLEWARES,
         # One request per site at a time; AutoThrottle backs off further when a site slows down.
         "CONCURRENT_REQUESTS": 16,

@@ -7,14 +7,14 @@ import logging
 from collections.abc import AsyncIterator, Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import scrapy
-from protego import Protego
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider, IgnoreRequest
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap
 
 from crawlers.extract.decoding import decode_body
@@ -22,6 +22,8 @@ from crawlers.extract.fields import AdvertFields
 from crawlers.extract.urls import canonical_url
 from crawlers.items import AdvertPage, GonePage, PageError
 from crawlers.profiles import SiteProfile, extract_with_profile, listing_links
+from crawlers.robots import ROBOTS_LOADED, RobotsUnreadable
+from crawlers.settings import MAX_PAGE_BYTES
 
 log = logging.getLogger(__name__)
 GONE_STATUSES = [404, 410]
@@ -49,11 +51,13 @@ class AdvertSpider(scrapy.Spider):
         # Absence from the listings proves removal only if every listing page was read.
         self.listings_read = 0
         self.listings_unread = 0
+        self.robots_reported: set[str] = set()  # unreadable robots.txt, logged once each
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> AdvertSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
         crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
+        crawler.signals.connect(spider.on_robots_loaded, signal=ROBOTS_LOADED)
         return spider
 
     def on_idle(self) -> None:
@@ -83,21 +87,23 @@ class AdvertSpider(scrapy.Spider):
     async def start(self) -> AsyncIterator[Any]:
         for url in self.profile.start_urls:
             yield scrapy.Request(url, callback=self.parse_listing, errback=self.on_error)
-        if self.profile.structured:
-            for root in sorted({urljoin(u, "/robots.txt") for u in self.profile.start_urls}):
-                yield scrapy.Request(
-                    root, callback=self.parse_robots, errback=self.on_error, dont_filter=True
-                )
 
     # -- discovery ----------------------------------------------------------------------------
-    def parse_robots(self, response: Response) -> Iterator[Any]:
-        robots = Protego.parse(response.body.decode("utf-8", errors="replace"))  # RFC 9309: UTF-8
-        for url in robots.sitemaps:
+    def on_robots_loaded(self, netloc: str, sitemaps: tuple[str, ...]) -> None:
+        """The robots middleware read a host's robots.txt (its only fetch in this run): in
+        structured mode, its sitemaps are where the adverts are listed."""
+        if not self.profile.structured:
+            return
+        for request in self.sitemap_requests(sitemaps):
+            self.crawler.engine.crawl(request)
+
+    def sitemap_requests(self, sitemaps: Iterable[str]) -> Iterator[scrapy.Request]:
+        for url in sitemaps:
             yield scrapy.Request(url, callback=self.parse_sitemap, errback=self.on_error)
 
     def parse_sitemap(self, response: Response) -> Iterator[Any]:
         try:
-            sitemap = Sitemap(response.body)
+            sitemap = Sitemap(_sitemap_body(response))
         except Exception as exc:  # a broken sitemap is a logged skip
             yield PageError(response.url, f"unreadable sitemap: {exc}")
             return
@@ -181,6 +187,9 @@ class AdvertSpider(scrapy.Spider):
         request = getattr(failure, "request", None)
         url = request.url if request is not None else "?"
         status = failure.value.response.status if failure.check(HttpError) else None
+        if failure.check(RobotsUnreadable):
+            yield from self._robots_unreadable(request, failure.getErrorMessage())
+            return
         if status is None and failure.check(IgnoreRequest):  # e.g. robots.txt: a skip
             log.debug("skipped %s: %s", url, failure.getErrorMessage())
             return
@@ -194,6 +203,23 @@ class AdvertSpider(scrapy.Spider):
         message = failed[:1000]
         log.info("fetch failed %s: %s", url, message)
         yield PageError(url, message)
+
+    def _robots_unreadable(self, request: Any, reason: str) -> Iterator[Any]:
+        """A page not fetched because robots.txt could not be read: the listing stays unread
+        (nothing may be counted missing), and the reason is a run error, once per host."""
+        if request is not None and request.callback == self.parse_listing:
+            self.listings_unread += 1
+        if reason not in self.robots_reported:
+            self.robots_reported.add(reason)
+            yield PageError(request.url if request is not None else "?", reason[:1000])
+
+
+def _sitemap_body(response: Response) -> bytes:
+    """A sitemap.xml.gz (gzip file, not gzip transfer encoding) unpacked, within the page limit:
+    a gzip bomb raises instead of filling memory."""
+    if response.body[:2] == b"\x1f\x8b":
+        return gunzip(response.body, max_size=MAX_PAGE_BYTES)
+    return response.body
 
 
 def _content_type(response: Response) -> str | None:
