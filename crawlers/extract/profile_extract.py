@@ -92,7 +92,8 @@ def _with_posting(selected: _PageValues, posting: JobPostingValues) -> _PageValu
     contacts = (posting["contact_text"], selected.contact_text)
     return _PageValues(
         title=posting["title"] or selected.title,
-        body=posting["body"] or selected.body,
+        # The page's own body text beats one built from the posting's other fields.
+        body=posting["body"] or selected.body or posting["summary"],
         posted_at=posting["posted_at"] or selected.posted_at,
         location=posting["location"] or selected.location,
         pay=posting["pay"] or selected.pay,
