@@ -169,4 +169,5 @@ def job_posting_to_fields(
         licence_number=values["licence_number"],
         contact_text=values["contact_text"],
         region_hints=region_hints,
+        body_is_summary=not values["body"],
     )

@@ -2,9 +2,9 @@
 
 Many boards (and nearly every search-result snippet) publish a JobPosting with a
 title, employer, place, pay and an application contact but no description. Such a
-posting is still an advert worth keeping, so a body is built from those fields; the
-labels are plain English because the text is for reviewers, not for the language
-detector (which also reads the title).
+posting is still an advert worth keeping, so a body is built from those fields. The
+labels are plain English for reviewers; such a body is flagged so that the language
+is detected on the title alone (see build_fields).
 """
 
 from __future__ import annotations

@@ -6,6 +6,7 @@ job boards and search-result snippets.
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from typing import Any
 
@@ -160,3 +161,19 @@ def test_json_ld_lenient_repair(raw: str, title: str) -> None:
     html = raw.replace("{", '{"@type": "JobPosting", ', 1)
     page = f'<script type="application/ld+json">{html}</script>'
     assert extract_job_postings(page, URL)[0]["title"] == title
+
+
+def test_built_body_does_not_decide_the_language() -> None:
+    posting = {
+        "@type": "JobPosting",
+        "title": "Lucrători în depozit în Germania, cazare gratuită",
+        "hiringOrganization": "Example Logistics Ltd",
+        "employmentType": "FULL_TIME",
+        "responsibilities": "Packing and loading lorries in a large warehouse near Munich.",
+    }
+    fields = job_posting_to_fields(posting, URL)
+    assert fields.body.startswith("Employer: ")
+    assert fields.language == "ro"
+    html = f'<script type="application/ld+json">{json.dumps(posting)}</script>'
+    profiled = extract_with_profile(html, URL, make_profile(structured=True))
+    assert profiled is not None and profiled.language == "ro"
