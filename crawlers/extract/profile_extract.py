@@ -39,6 +39,7 @@ class _PageValues:
     employer: str | None
     licence_number: str | None
     contact_text: str
+    body_is_summary: bool = False  # body built from a JobPosting's other fields
 
 
 def extract_with_profile(html: str, url: str, profile: SiteProfile) -> AdvertFields | None:
@@ -70,6 +71,7 @@ def extract_with_profile(html: str, url: str, profile: SiteProfile) -> AdvertFie
         licence_number=values.licence_number,
         contact_text=values.contact_text,
         region_hints=region_hints_for(profile),
+        body_is_summary=values.body_is_summary,
     )
 
 
@@ -90,15 +92,18 @@ def _selected_values(root: Any, url: str, sel: FieldSelectors) -> _PageValues:
 def _with_posting(selected: _PageValues, posting: JobPostingValues) -> _PageValues:
     """JobPosting values first, selector values where the posting has none."""
     contacts = (posting["contact_text"], selected.contact_text)
+    body = posting["body"] or selected.body
     return _PageValues(
         title=posting["title"] or selected.title,
-        body=posting["body"] or selected.body,
+        # The page's own body text beats one built from the posting's other fields.
+        body=body or posting["summary"],
         posted_at=posting["posted_at"] or selected.posted_at,
         location=posting["location"] or selected.location,
         pay=posting["pay"] or selected.pay,
         employer=posting["employer"] or selected.employer,
         licence_number=posting["licence_number"] or selected.licence_number,
         contact_text="\n".join(c for c in contacts if c),
+        body_is_summary=not body,
     )
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from crawlers.extract.build import build_fields
 from crawlers.extract.entities import DEFAULT_REGION_HINTS
 from crawlers.extract.fields import AdvertFields
+from crawlers.extract.json_repair import repair_json
 from crawlers.extract.structured_values import JobPostingValues, job_posting_values
 from crawlers.extract.text import parse_html
 
@@ -45,7 +46,12 @@ def _load_json_ld(raw: str) -> Any:
         return json.loads(text, strict=False)  # raw newlines/tabs inside strings
     except ValueError:
         pass
-    return json.loads(_TRAILING_COMMA_RE.sub(r"\1", text), strict=False)
+    without_commas = _TRAILING_COMMA_RE.sub(r"\1", text)
+    try:
+        return json.loads(without_commas, strict=False)
+    except ValueError:
+        pass
+    return json.loads(repair_json(without_commas), strict=False)  # stray inner quotes
 
 
 def _types(item: Mapping[str, Any]) -> list[str]:
@@ -147,8 +153,21 @@ def job_posting_to_fields(
     region_hints: Sequence[str] = DEFAULT_REGION_HINTS,
 ) -> AdvertFields:
     """Map a JobPosting to AdvertFields (title, description as text, datePosted,
-    jobLocation "City, Country", baseSalary "1200-1500 EUR/MONTH", hiringOrganization,
-    identifier/licence) with language and entities (title + description + the
-    organisation's / application contact's e-mail, telephone, url, sameAs)."""
+    jobLocation "City, Region, Country", baseSalary "1200-1500 EUR/MONTH",
+    hiringOrganization, explicit licence fields) with language and entities (title +
+    body + the organisation's / application contact's e-mail, telephone, url, sameAs).
+    A posting without a description gets a body built from its other fields."""
     values = job_posting_values(posting, page_url)
-    return build_fields(kind=kind, region_hints=region_hints, **values)
+    return build_fields(
+        values["title"],
+        values["body"] or values["summary"],
+        kind,
+        posted_at=values["posted_at"],
+        location=values["location"],
+        pay=values["pay"],
+        employer=values["employer"],
+        licence_number=values["licence_number"],
+        contact_text=values["contact_text"],
+        region_hints=region_hints,
+        body_is_summary=not values["body"],
+    )

@@ -14,6 +14,7 @@ from typing import Any, TypedDict
 from urllib.parse import urljoin
 
 from crawlers.extract.dates import parse_datetime
+from crawlers.extract.structured_summary import posting_summary
 from crawlers.extract.text import html_to_text, single_line
 
 __all__ = ["JobPostingValues", "job_posting_values"]
@@ -23,7 +24,8 @@ class JobPostingValues(TypedDict):
     """Plain-text values of a JobPosting before normalisation (see build_fields)."""
 
     title: str
-    body: str
+    body: str  # the description as text; "" when the posting has none
+    summary: str  # readable text built from the other fields (used when body is "")
     posted_at: datetime | None
     location: str | None
     pay: str | None
@@ -90,6 +92,16 @@ def _title(value: object) -> str:
     return single_line(html_lib.unescape(_text(value) or ""))
 
 
+def _address_text(address: Mapping[str, Any]) -> str | None:
+    """Address as "City, Region, Country": the region is kept next to the city because boards
+    often give a small town whose region is what a reader (or analyst) recognises."""
+    parts = [
+        _text(address.get(key)) for key in ("addressLocality", "addressRegion", "addressCountry")
+    ]
+    seen = dict.fromkeys(p for p in parts if p)  # region repeating the city is dropped
+    return ", ".join(seen) or _text(address.get("name"))
+
+
 def _location(posting: Mapping[str, Any]) -> str | None:
     places: list[str] = []
     for place in _as_list(posting.get("jobLocation")):
@@ -98,14 +110,14 @@ def _location(posting: Mapping[str, Any]) -> str | None:
             continue
         if not isinstance(place, Mapping):
             continue
-        address = place.get("address")
         text: str | None = None
-        if isinstance(address, str):
-            text = address
-        elif isinstance(address, Mapping):
-            city = _text(address.get("addressLocality")) or _text(address.get("addressRegion"))
-            country = _text(address.get("addressCountry"))
-            text = ", ".join(p for p in (city, country) if p) or _text(address.get("name"))
+        for address in _as_list(place.get("address")):
+            if isinstance(address, str):
+                text = address
+            elif isinstance(address, Mapping):
+                text = _address_text(address)
+            if text:
+                break
         if not text:
             text = _text(place.get("name"))
         if text:
@@ -118,26 +130,30 @@ def _location(posting: Mapping[str, Any]) -> str | None:
     return "; ".join(dict.fromkeys(places))
 
 
-def _salary(value: object) -> str | None:
+def _salary(value: object, currency: str | None = None) -> str | None:
+    """A MonetaryAmount as "1200-1500 EUR/MONTH"; ``currency`` is the posting's
+    top-level ``salaryCurrency``, used when the amount does not name its own."""
     if value is None:
         return None
+    if isinstance(value, list):
+        return _join_salaries(value, currency)
     if not isinstance(value, Mapping):
-        return _number(value) if not isinstance(value, list) else _join_salaries(value)
-    currency = _text(value.get("currency")) or _text(value.get("salaryCurrency"))
+        return _number(value)
     amount_value = value.get("value")
-    unit = _text(value.get("unitText"))
-    single: object = None
-    low: object = None
-    high: object = None
-    if isinstance(amount_value, Mapping):
-        single = amount_value.get("value")
-        low = amount_value.get("minValue")
-        high = amount_value.get("maxValue")
-        unit = _text(amount_value.get("unitText")) or unit
+    nested = amount_value if isinstance(amount_value, Mapping) else {}
+    # Boards put the currency on the MonetaryAmount, on the QuantitativeValue inside
+    # it, or only at the top of the posting: every position is read, innermost last.
+    currency = (
+        _text(value.get("currency"))
+        or _text(value.get("salaryCurrency"))
+        or _text(nested.get("currency"))
+        or currency
+    )
+    unit = _text(nested.get("unitText")) or _text(value.get("unitText"))
+    if nested:
+        single, low, high = nested.get("value"), nested.get("minValue"), nested.get("maxValue")
     else:
-        single = amount_value
-        low = value.get("minValue")
-        high = value.get("maxValue")
+        single, low, high = amount_value, value.get("minValue"), value.get("maxValue")
     lo, hi, one = _number(low), _number(high), _number(single)
     amount = f"{lo}-{hi}" if lo and hi and lo != hi else one or lo or hi or ""
     if not amount:
@@ -146,19 +162,24 @@ def _salary(value: object) -> str | None:
     return f"{text}/{unit}" if unit else text
 
 
-def _join_salaries(values: Iterable[object]) -> str | None:
-    parts = [s for s in (_salary(v) for v in values) if s]
+def _join_salaries(values: Iterable[object], currency: str | None) -> str | None:
+    parts = [s for s in (_salary(v, currency) for v in values) if s]
     return "; ".join(parts) or None
 
 
+_LICENCE_KEYS = ("licence", "license", "licenseNumber", "licenceNumber")
+
+
 def _licence(posting: Mapping[str, Any]) -> str | None:
+    """Only explicit licence fields: ``identifier`` is the board's own id for the
+    posting, and storing it as a licence number would make the classifier's agency
+    register check see an unknown licence on almost every advert."""
     organisation = posting.get("hiringOrganization")
     sources: list[object] = []
-    for key in ("licence", "license", "licenseNumber", "licenceNumber"):
+    for key in _LICENCE_KEYS:
         sources.append(posting.get(key))
         if isinstance(organisation, Mapping):
             sources.append(organisation.get(key))
-    sources.append(posting.get("identifier"))
     for source in sources:
         for item in _as_list(source):
             if isinstance(item, Mapping):
@@ -199,13 +220,20 @@ def job_posting_values(posting: Mapping[str, Any], page_url: str = "") -> JobPos
     """Plain values of a JobPosting (before whitespace normalisation / entities);
     relative contact URLs are resolved against ``page_url``."""
     title = _title(posting.get("title")) or _title(posting.get("name"))
+    location = _location(posting)
+    currency = _text(posting.get("salaryCurrency"))
+    pay = _salary(posting.get("baseSalary"), currency) or _salary(
+        posting.get("estimatedSalary"), currency
+    )
+    employer = _text(posting.get("hiringOrganization"))
     return JobPostingValues(
         title=title,
         body=_plain(posting.get("description")),
+        summary=posting_summary(posting, employer, location, pay),
         posted_at=parse_datetime(posting.get("datePosted")),
-        location=_location(posting),
-        pay=_salary(posting.get("baseSalary")) or _salary(posting.get("estimatedSalary")),
-        employer=_text(posting.get("hiringOrganization")),
+        location=location,
+        pay=pay,
+        employer=employer,
         licence_number=_licence(posting),
         contact_text=_contact_text(posting, page_url),
     )

@@ -337,7 +337,7 @@ def test_structured_profile_prefers_json_ld() -> None:
     assert fields is not None
     assert fields.title == "Kitchen assistant & dishwasher"
     assert fields.pay == "1200-1500 EUR/MONTH"
-    assert fields.location == "Milan, IT"  # structured data wins over the selector
+    assert fields.location == "Milan, Lombardy, IT"  # structured data wins over the selector
     values = [e.value for e in fields.entities]
     assert "viber:+37360000128" in values and "hr@example.org" in values
 
