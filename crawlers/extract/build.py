@@ -45,6 +45,7 @@ def build_fields(
     licence_number: str | None = None,
     contact_text: str = "",
     region_hints: Sequence[str] = DEFAULT_REGION_HINTS,
+    language_fallback: str | None = None,
 ) -> AdvertFields:
     """Normalise the raw values and run language detection and entity extraction.
 
@@ -52,7 +53,8 @@ def build_fields(
     The title and the short fields become single lines; the body keeps one newline
     between blocks. Language is detected on title + body; entities are extracted from
     ``title + "\\n" + body + "\\n" + contact_text`` (spans index that string) with the
-    region hints given first and MD, RO, UA, RU after them.
+    region hints given first and MD, RO, UA, RU after them. ``language_fallback`` (the
+    site profile's language) is the language when the text does not settle it.
     """
     clean_title = single_line(title)[:MAX_TITLE_CHARS]
     clean_body = normalise_whitespace(body)
@@ -61,7 +63,7 @@ def build_fields(
     if posted is not None:
         posted = parse_datetime(posted)  # make it timezone-aware
     regions = normalise_region_hints(region_hints, DEFAULT_REGION_HINTS)
-    language = detect_language(f"{clean_title}\n{clean_body}")
+    language = detect_language(f"{clean_title}\n{clean_body}", fallback=language_fallback)
     entities = extract_entities(entity_text(clean_title, clean_body, clean_contact), regions)
     return AdvertFields(
         title=clean_title,

@@ -47,7 +47,8 @@ def extract_with_profile(html: str, url: str, profile: SiteProfile) -> AdvertFie
     With ``structured = true`` a schema.org JobPosting on the page is used first and
     the field selectors fill what it lacks; contact text from both is scanned.
     Language detection and entity extraction (title + body + contact, region hints
-    = profile.country + defaults) are applied through build_fields.
+    = profile.country + defaults; profile.language where the text does not settle the
+    language) are applied through build_fields.
     """
     root = parse_html(html)
     if root is None:
@@ -70,6 +71,7 @@ def extract_with_profile(html: str, url: str, profile: SiteProfile) -> AdvertFie
         licence_number=values.licence_number,
         contact_text=values.contact_text,
         region_hints=region_hints_for(profile),
+        language_fallback=profile.language,
     )
 
 
