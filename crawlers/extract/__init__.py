@@ -10,7 +10,8 @@ fetch. Modules:
 - :mod:`.entities` - ``extract_entities``: phones, e-mails, messenger handles and URLs,
   combining :mod:`.phones`, :mod:`.phone_obfuscation`, :mod:`.emails`, :mod:`.handles`
   (spans shared through :mod:`.entity_spans`)
-- :mod:`.language` - ``detect_language`` (lingua, fixed language set)
+- :mod:`.language` - ``detect_language``: en, ro, ru, uk, "other" or the profile's
+  language (lingua plus script cues; :mod:`.translit` scores transliterated Russian)
 - :mod:`.structured` - schema.org JobPosting (JSON-LD / microdata); mapping one to
   plain values is :mod:`.structured_values`
 - :mod:`.selectors` - profile selector strings applied to parsed pages

@@ -46,6 +46,7 @@ def build_fields(
     contact_text: str = "",
     region_hints: Sequence[str] = DEFAULT_REGION_HINTS,
     body_is_summary: bool = False,
+    language_fallback: str | None = None,
 ) -> AdvertFields:
     """Normalise the raw values and run language detection and entity extraction.
 
@@ -55,7 +56,8 @@ def build_fields(
     ``title + "\\n" + body + "\\n" + contact_text`` (spans index that string) with the
     region hints given first and MD, RO, UA, RU after them. A ``body_is_summary``
     body was built from labelled fields (English labels), so only the title tells
-    the language.
+    the language. ``language_fallback`` (the site profile's language) is the language
+    when the text does not settle it.
     """
     clean_title = single_line(title)[:MAX_TITLE_CHARS]
     clean_body = normalise_whitespace(body)
@@ -64,7 +66,8 @@ def build_fields(
     if posted is not None:
         posted = parse_datetime(posted)  # make it timezone-aware
     regions = normalise_region_hints(region_hints, DEFAULT_REGION_HINTS)
-    language = detect_language(clean_title if body_is_summary else f"{clean_title}\n{clean_body}")
+    language_text = clean_title if body_is_summary else f"{clean_title}\n{clean_body}"
+    language = detect_language(language_text, fallback=language_fallback)
     entities = extract_entities(entity_text(clean_title, clean_body, clean_contact), regions)
     return AdvertFields(
         title=clean_title,

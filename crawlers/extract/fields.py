@@ -38,5 +38,5 @@ class AdvertFields:
     pay: str | None
     employer: str | None
     licence_number: str | None
-    language: str | None  # ISO 639-1 (en, ro, ru, uk, ...), None if unsure
+    language: str | None  # en, ro, ru, uk, "other", or None when unsure
     entities: tuple[Entity, ...]

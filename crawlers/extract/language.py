@@ -1,4 +1,14 @@
-"""Language identification for advert text (lingua, restricted to a fixed set)."""
+"""Language identification for advert text: one of the served languages, "other", or None.
+
+adwatch serves en, ro, ru and uk (the classifier has patterns for those). lingua is
+asked about those plus confusable neighbours, so that a Bulgarian or Polish advert
+wins as its own language and maps to :data:`OTHER` instead of being forced onto
+Russian or Romanian. Script cues settle what statistics get wrong on short text
+(Ukrainian-only letters, Russian-only letters, Serbian/Macedonian letters), and
+transliterated Russian ("rabota v Germanii, zhile besplatno") is recognised by a cue
+score, because lingua calls it Romanian. When the evidence is weak the caller's
+fallback (the site profile's language) is returned, or None.
+"""
 
 from __future__ import annotations
 
@@ -7,34 +17,60 @@ import re
 
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 
-__all__ = ["LANGUAGES", "MIN_CONFIDENCE", "MIN_LETTERS", "detect_language"]
+from crawlers.extract.translit import translit_russian_score
 
-#: The languages adverts are expected in; anything else is forced onto one of these
-#: with low confidence and usually comes back as None.
+__all__ = [
+    "LANGUAGES",
+    "MIN_CONFIDENCE",
+    "MIN_LETTERS",
+    "OTHER",
+    "SERVED",
+    "detect_language",
+]
+
+#: The languages adwatch serves (classifier patterns exist for these).
+SERVED: tuple[str, ...] = ("en", "ro", "ru", "uk")
+#: Returned for text confidently in a language adwatch does not serve.
+OTHER = "other"
+_SERVED_LINGUA = (Language.ENGLISH, Language.ROMANIAN, Language.RUSSIAN, Language.UKRAINIAN)
+#: Served languages plus neighbours they are confused with; a neighbour's win is "other".
 LANGUAGES: tuple[Language, ...] = (
-    Language.ENGLISH,
-    Language.ROMANIAN,
-    Language.RUSSIAN,
-    Language.UKRAINIAN,
-    Language.GERMAN,
+    *_SERVED_LINGUA,
+    Language.BULGARIAN,
+    Language.MACEDONIAN,
+    Language.SERBIAN,
+    Language.BELARUSIAN,
+    Language.POLISH,
     Language.ITALIAN,
     Language.SPANISH,
     Language.FRENCH,
-    Language.POLISH,
+    Language.GERMAN,
+    Language.PORTUGUESE,
     Language.TURKISH,
-    Language.BULGARIAN,
 )
+#: lingua's relative confidence (values sum to 1) the best language needs.
 MIN_CONFIDENCE = 0.5
-#: Texts with fewer letters than this are too short to call.
-MIN_LETTERS = 12
+#: A neighbour must be this sure to override the caller's fallback with "other".
+MIN_OTHER_CONFIDENCE = 0.8
+#: Texts with fewer letters than this are too short for statistics: only script cues
+#: or the fallback decide.
+MIN_LETTERS = 20
+#: Transliterated-Russian cue score (share of words with cues) that settles "ru", and
+#: the lower score at which the text is too ambiguous to call.
+TRANSLIT_SURE = 0.3
+TRANSLIT_UNSURE = 0.15
 #: Only the first characters are looked at (speed; adverts rarely switch language).
 MAX_CHARS = 3000
 
 _LETTER_RE = re.compile(r"[^\W\d_]")
-# Letters only Ukrainian uses among the configured Cyrillic languages, and letters
-# Ukrainian does not have at all.
+_CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 _UK_ONLY_RE = re.compile(r"[іїєґІЇЄҐ]")
-_NOT_UK_RE = re.compile(r"[ыэъёЫЭЪЁ]")
+# Russian has these, Ukrainian and Bulgarian do not (Belarusian is caught by ў first);
+# a word-final soft sign is Russian too, Bulgarian never ends a word with it.
+_RU_CUE_RE = re.compile(r"[ыэёЫЭЁ]|[ьЬ]\b")
+# Bulgarian uses ъ as a vowel; Russian only as a separator before е ё ю я.
+_BG_CUE_RE = re.compile(r"[ъЪ](?![еёюяЕЁЮЯ])|ьо")
+_NEIGHBOUR_CYR_RE = re.compile(r"[ўЎјЈљЉњЊћЋђЂџЏѓЃќЌѕЅ]")
 
 
 @functools.cache
@@ -43,29 +79,60 @@ def _detector() -> LanguageDetector:
     return LanguageDetectorBuilder.from_languages(*LANGUAGES).with_low_accuracy_mode().build()
 
 
-def detect_language(text: str) -> str | None:
-    """ISO 639-1 code (``"en"``, ``"ro"``, ``"uk"`` ...) of ``text``, or None when the
-    text is too short or the best guess has confidence below :data:`MIN_CONFIDENCE`."""
-    sample = text[:MAX_CHARS]
-    letters = _LETTER_RE.findall(sample)
-    if len(letters) < MIN_LETTERS:
-        return None
+def _code(language: Language) -> str:
+    return language.iso_code_639_1.name.lower()
+
+
+def _cyrillic_cue(sample: str) -> str | None:
+    """What the letters alone say about Cyrillic text, or None if they do not settle it."""
+    if _NEIGHBOUR_CYR_RE.search(sample):
+        return OTHER  # Belarusian ў, Serbian/Macedonian ј љ њ ћ ђ џ ѓ ќ ѕ
+    uk = len(_UK_ONLY_RE.findall(sample))
+    ru = len(_RU_CUE_RE.findall(sample))
+    bg = len(_BG_CUE_RE.findall(sample))
+    if uk and not ru:
+        return "uk"
+    if ru and not uk and ru > bg:
+        return "ru"
+    if bg >= 2 and not ru and not uk:
+        return OTHER
+    return None
+
+
+def _from_lingua(sample: str, fallback: str | None) -> str | None:
     values = _detector().compute_language_confidence_values(sample)
     if not values:
-        return None
+        return fallback
     best = values[0]
-    language = best.language
-    confidence = best.value
-    # Russian/Ukrainian tie-breaker on script evidence lingua may underweight in
-    # low-accuracy mode: Ukrainian-only letters and no Russian-only ones.
-    if (
-        language in (Language.RUSSIAN, Language.BULGARIAN)
-        and _UK_ONLY_RE.search(sample)
-        and not _NOT_UK_RE.search(sample)
-    ):
-        uk = next((v.value for v in values if v.language is Language.UKRAINIAN), 0.0)
-        if uk > 0.0 or len(_UK_ONLY_RE.findall(sample)) >= 2:
-            return "uk"
-    if confidence < MIN_CONFIDENCE:
+    if best.language in _SERVED_LINGUA:
+        return _code(best.language) if best.value >= MIN_CONFIDENCE else fallback
+    # A neighbour won: "other" only when it is clearly ahead, else trust the profile.
+    needed = MIN_OTHER_CONFIDENCE if fallback else MIN_CONFIDENCE
+    return OTHER if best.value >= needed else fallback
+
+
+def detect_language(text: str, fallback: str | None = None) -> str | None:
+    """``"en"``, ``"ro"``, ``"ru"``, ``"uk"``, :data:`OTHER`, or - when the text does
+    not settle it - ``fallback`` (the site profile's language; None if it has none).
+
+    Transliterated Russian comes back as ``"ru"`` when its cues are clear and as None
+    (uncertain, whatever the fallback) when they are only suggestive.
+    """
+    sample = text[:MAX_CHARS]
+    letters = _LETTER_RE.findall(sample)
+    if not letters:
+        return fallback
+    cyrillic = sum(1 for ch in letters if _CYRILLIC_RE.match(ch))
+    if cyrillic * 2 >= len(letters):
+        cue = _cyrillic_cue(sample)
+        if cue is not None:
+            return cue
+        return fallback if len(letters) < MIN_LETTERS else _from_lingua(sample, fallback)
+    translit = translit_russian_score(sample)
+    if translit >= TRANSLIT_SURE:
+        return "ru"
+    if translit >= TRANSLIT_UNSURE:
         return None
-    return language.iso_code_639_1.name.lower()
+    if len(letters) < MIN_LETTERS:
+        return fallback
+    return _from_lingua(sample, fallback)

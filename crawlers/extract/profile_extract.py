@@ -48,7 +48,8 @@ def extract_with_profile(html: str, url: str, profile: SiteProfile) -> AdvertFie
     With ``structured = true`` a schema.org JobPosting on the page is used first and
     the field selectors fill what it lacks; contact text from both is scanned.
     Language detection and entity extraction (title + body + contact, region hints
-    = profile.country + defaults) are applied through build_fields.
+    = profile.country + defaults; profile.language where the text does not settle the
+    language) are applied through build_fields.
     """
     root = parse_html(html)
     if root is None:
@@ -72,6 +73,7 @@ def extract_with_profile(html: str, url: str, profile: SiteProfile) -> AdvertFie
         contact_text=values.contact_text,
         region_hints=region_hints_for(profile),
         body_is_summary=values.body_is_summary,
+        language_fallback=profile.language,
     )
 
 

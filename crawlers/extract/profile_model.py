@@ -147,6 +147,9 @@ class SiteProfile(BaseModel):
     name: str = Field(min_length=1, max_length=64)
     kind: Literal["job", "bridal", "escort"]
     country: str | None = None
+    # The language the site's adverts are in, used when the text itself is too short
+    # or ambiguous to tell (None: such adverts get no language).
+    language: Literal["en", "ro", "ru", "uk"] | None = None
     start_urls: list[str] = Field(min_length=1)
     schedule: str = DEFAULT_SCHEDULE
     remove_after_missing_runs: int = Field(default=2, ge=1)
@@ -173,6 +176,12 @@ class SiteProfile(BaseModel):
         if region not in phonenumbers.SUPPORTED_REGIONS:
             raise ValueError(f"country {value!r} is not an ISO 3166 region code (e.g. 'MD')")
         return region
+
+    @field_validator("language", mode="before")
+    @classmethod
+    def _language(cls, value: object) -> object:
+        # "RO" or " ro " in a profile means ro; anything else fails the Literal check.
+        return value.strip().lower() if isinstance(value, str) else value
 
     @field_validator("start_urls")
     @classmethod

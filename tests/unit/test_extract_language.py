@@ -34,13 +34,13 @@ from crawlers.extract.language import detect_language
             "зарплата від 1500 євро, квитки оплачуємо.",
             "uk",
         ),
-        ("Wir suchen Reinigungskräfte für ein Hotel in München, Unterkunft inklusive.", "de"),
-        ("Cerchiamo cameriere per un albergo a Roma, vitto e alloggio compresi.", "it"),
-        ("Buscamos camareras para un hotel en Madrid, alojamiento incluido.", "es"),
-        ("Nous cherchons des femmes de ménage pour un hôtel à Paris, logement fourni.", "fr"),
-        ("Szukamy pań do sprzątania w hotelu w Krakowie, zakwaterowanie zapewnione.", "pl"),
-        ("İstanbul'da bir otel için temizlik personeli arıyoruz, konaklama dahil.", "tr"),
-        ("Търсим камериерки за хотел в Германия, осигурена квартира и храна.", "bg"),
+        ("Wir suchen Reinigungskräfte für ein Hotel in München, Unterkunft inklusive.", "other"),
+        ("Cerchiamo cameriere per un albergo a Roma, vitto e alloggio compresi.", "other"),
+        ("Buscamos camareras para un hotel en Madrid, alojamiento incluido.", "other"),
+        ("Nous cherchons des femmes de ménage pour un hôtel à Paris, logement fourni.", "other"),
+        ("Szukamy pań do sprzątania w hotelu w Krakowie, zakwaterowanie zapewnione.", "other"),
+        ("İstanbul'da bir otel için temizlik personeli arıyoruz, konaklama dahil.", "other"),
+        ("Търсим камериерки за хотел в Германия, осигурена квартира и храна.", "other"),
     ],
 )
 def test_languages(text: str, expected: str) -> None:
@@ -55,6 +55,7 @@ def test_languages(text: str, expected: str) -> None:
         ("Шукаємо няню в сім'ю, оплата щотижня", "uk"),
         ("Ищем няню в семью, оплата еженедельно", "ru"),
         ("Терміново! Виїзд цього тижня, їжа та проживання безкоштовно", "uk"),
+        ("Работа", None),  # short, no letter settles it, no profile language
         ("Срочно! Выезд на этой неделе, еда и проживание бесплатно", "ru"),
     ],
 )
@@ -86,7 +87,25 @@ def test_low_confidence_is_none(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(language, "_detector", lambda: fake)
     assert detect_language("una frase ambigua qualsiasi") is None
     fake.values = [_Value(Language.SPANISH, 0.5), _Value(Language.ITALIAN, 0.3)]
-    assert detect_language("una frase ambigua qualsiasi") == "es"
+    assert detect_language("una frase ambigua qualsiasi") == "other"
+
+
+def test_neighbour_needs_a_clear_lead_to_override_the_profile(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    fake = _FakeDetector([_Value(Language.BULGARIAN, 0.6), _Value(Language.RUSSIAN, 0.4)])
+    monkeypatch.setattr(language, "_detector", lambda: fake)
+    text = "Работа и квартира в Германия за всички"
+    assert detect_language(text, fallback="ru") == "ru"
+    fake.values = [_Value(Language.BULGARIAN, 0.9), _Value(Language.RUSSIAN, 0.1)]
+    assert detect_language(text, fallback="ru") == "other"
+
+
+def test_low_served_confidence_falls_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = _FakeDetector([_Value(Language.ENGLISH, 0.4), _Value(Language.ROMANIAN, 0.35)])
+    monkeypatch.setattr(language, "_detector", lambda: fake)
+    assert detect_language("some short ambiguous text here", fallback="ro") == "ro"
+    assert detect_language("some short ambiguous text here") is None
 
 
 def test_detector_built_once() -> None:
