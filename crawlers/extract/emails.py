@@ -22,7 +22,7 @@ _CLOSE = r"[\])}>]"
 _AT_ANY = (
     rf"(?:\s*{_OPEN}\s*(?:{_AT_WORDS}|@)\s*{_CLOSE}\s*"  # name [at] / (at) / {собака}
     rf"|\s+(?:{_AT_WORDS})\s+"  # name at example
-    r"|\s+@\s*|\s*@\s+)"  # name @ example
+    r"|\s+@\s*|\s*@\s+|@)"  # name @ example, name@example . org
 )
 # A dot with spaces round it counts ("mail . ru"); "example. Org" is a sentence end.
 _DOT_ANY = rf"(?:\s*{_OPEN}\s*(?:{_DOT_WORDS}|\.)\s*{_CLOSE}\s*|\s+(?:{_DOT_WORDS})\s+|\s+\.\s+|\.)"
