@@ -22,15 +22,26 @@ _CLOSE = r"[\])}>]"
 _AT_ANY = (
     rf"(?:\s*{_OPEN}\s*(?:{_AT_WORDS}|@)\s*{_CLOSE}\s*"  # name [at] / (at) / {собака}
     rf"|\s+(?:{_AT_WORDS})\s+"  # name at example
-    r"|\s+@\s*|\s*@\s+)"  # name @ example
+    r"|\s+@\s*|\s*@\s+|@)"  # name @ example, name@example . org
 )
-_DOT_ANY = rf"(?:\s*{_OPEN}\s*(?:{_DOT_WORDS}|\.)\s*{_CLOSE}\s*|\s+(?:{_DOT_WORDS})\s+|\.)"
+# A dot with spaces round it counts ("mail . ru"); "example. Org" is a sentence end.
+_DOT_ANY = rf"(?:\s*{_OPEN}\s*(?:{_DOT_WORDS}|\.)\s*{_CLOSE}\s*|\s+(?:{_DOT_WORDS})\s+|\s+\.\s+|\.)"
 _OBF_EMAIL_RE = re.compile(
     rf"(?i)(?<![\w.+%\-])(?P<local>{_LOCAL})(?P<at>{_AT_ANY})"
     rf"(?P<domain>{_LABEL}(?:{_DOT_ANY}{_LABEL})*{_DOT_ANY}{_TLD})"
 )
 _BARE_AT_WORD_RE = re.compile(r"(?i)\s+(?:at|arond|a\s?rond)\s+")
 _DOT_SPLIT_RE = re.compile(_DOT_ANY, re.I)
+_WORD_DOT_RE = re.compile(rf"(?i){_OPEN}|\s(?:{_DOT_WORDS})\s")
+# "o l g a @ e x a m p l e . o r g": one character at a time, single spaces between.
+_LETTER_SPACED_RE = re.compile(r"(?<!\S)(?:[A-Za-z0-9._\-] ){2,}@(?: [A-Za-z0-9._\-]){4,}(?!\S)")
+# "olga_at_example.org": the last "_at_" (or "-at-") stands for "@". Identifiers such
+# as "config_at_startup.yaml" are common, so only mail-like top-level domains count.
+_MAIL_TLD = r"(?:[a-z]{2}|com|org|net|info|biz|online|site|email)(?![A-Za-z0-9\-])"
+_UNDERSCORE_AT_RE = re.compile(
+    rf"(?i)(?<![\w.+%\-@])(?P<local>{_LOCAL})[_\-]at[_\-](?P<domain>(?:{_LABEL}\.)+{_MAIL_TLD})"
+    r"(?![\w@]|\.\w)"
+)
 
 
 def find_emails(text: str) -> list[Found]:
@@ -41,13 +52,25 @@ def find_emails(text: str) -> list[Found]:
         found.append(Found("email", value, match.start(), match.end()))
     for match in _OBF_EMAIL_RE.finditer(text):
         domain_raw = match.group("domain")
-        # "contact us at jobs.md" is not an e-mail: a bare word "at" needs an
-        # obfuscated dot too ("name at example dot org").
-        if _BARE_AT_WORD_RE.fullmatch(match.group("at")) and re.fullmatch(
-            r"[A-Za-z0-9.\-]+", domain_raw
-        ):
+        # "contact us at jobs.md" is not an e-mail: a bare word "at" needs a dot
+        # word or bracket too ("name at example dot org"); "at home . Then" is prose.
+        if _BARE_AT_WORD_RE.fullmatch(match.group("at")) and not _WORD_DOT_RE.search(domain_raw):
             continue
         labels = [part for part in _DOT_SPLIT_RE.split(domain_raw) if part]
         value = f"{match.group('local')}@{'.'.join(labels)}".lower()
+        found.append(Found("email", value, match.start(), match.end()))
+    return found + _spelled_out_emails(text)
+
+
+def _spelled_out_emails(text: str) -> list[Found]:
+    """Letter-spaced addresses and "name_at_example.org"."""
+    found: list[Found] = []
+    for match in _LETTER_SPACED_RE.finditer(text):
+        joined = match.group().replace(" ", "")
+        plain = _PLAIN_EMAIL_RE.fullmatch(joined)
+        if plain is not None:
+            found.append(Found("email", joined.lower(), match.start(), match.end()))
+    for match in _UNDERSCORE_AT_RE.finditer(text):
+        value = f"{match.group('local')}@{match.group('domain')}".lower()
         found.append(Found("email", value, match.start(), match.end()))
     return found

@@ -93,7 +93,7 @@ _TG_RESOLVE_RE = re.compile(
 )
 _AT_HANDLE_RE = re.compile(r"(?<![\w@.])@(?P<name>[A-Za-z][A-Za-z0-9_]{3,31})(?![\w@]|\.\w)")
 _TG_COLON_RE = re.compile(
-    r"(?i)(?<!\w)(?:telegram|телеграм\w*|tg|тг)\s*[:：]\s*(?P<name>[A-Za-z][A-Za-z0-9_]{4,31})"
+    r"(?i)(?<!\w)(?:telegram|телеграм\w*|tg|тг)(?:\s*[:：]|\s+[\-–—])\s*(?P<name>[A-Za-z][A-Za-z0-9_]{4,31})"
     r"(?=\s*(?:$|[\n,;)!]|\.(?!\w)))"
 )
 _KEYWORD_BEFORE_AT = 60

@@ -105,13 +105,16 @@ def _word_alternation() -> str:
 
 _WORDS = _word_alternation()
 _LETTERS = "".join(_LETTER_DIGITS)
-_ATOM = rf"(?:(?i:{_WORDS})|\d|[{_LETTERS}])"
+# Circled, superscript and subscript digits: not decimal digits to the regex engine,
+# but unicodedata knows their value ("⓪⑥⓪⓪", "⁰⁶⁰⁰").
+_ODD_DIGITS = "\u24ea\u2460-\u2468\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u2080-\u2089"
+_ATOM = rf"(?:(?i:{_WORDS})|\d|[{_LETTERS}{_ODD_DIGITS}])"
 _NOT_LETTER_BEFORE = r"(?<![^\W\d_])"
 _NOT_LETTER_AFTER = r"(?![^\W\d_])"
 _GROUP = rf"{_NOT_LETTER_BEFORE}{_ATOM}{{1,24}}{_NOT_LETTER_AFTER}"
-_EMOJI = "\u2190-\u21ff\u2300-\u23ff\u2460-\u27bf\u2900-\u2bff\ufe0f\u20e3\u200b-\u200d\u2060"
+_EMOJI = "\u2190-\u21ff\u2300-\u23ff\u2500-\u27bf\u2900-\u2bff\ufe0f\u20e3\u200b-\u200d\u2060"
 _EMOJI_ASTRAL = "\U0001f000-\U0001faff"
-_SEP_CHARS = rf"\s.,;:\-‐-―/\\_*~·•()\[\]'\"{_EMOJI}{_EMOJI_ASTRAL}"
+_SEP_CHARS = rf"\s.,;:\-‐-―/\\_*~·•|()\[\]'\"{_EMOJI}{_EMOJI_ASTRAL}"
 _SEP = rf"[{_SEP_CHARS}]{{1,6}}"
 _PLUS = r"(?:\+|(?i:plus|плюс)(?![^\W\d_]))"
 
@@ -119,6 +122,9 @@ _PLUS = r"(?:\+|(?i:plus|плюс)(?![^\W\d_]))"
 def _first_chars() -> str:
     """Characters a run can start with (a cheap guard in front of the big pattern)."""
     chars = set("+0123456789") | set(_LETTER_DIGITS) | {"p", "P", "п", "П", "д", "Д"}
+    chars |= {"\u24ea", "\u2070", "\u00b9", "\u00b2", "\u00b3"}
+    chars |= {chr(c) for c in [*range(0x2460, 0x2469), *range(0x2074, 0x207A)]}
+    chars |= {chr(c) for c in range(0x2080, 0x208A)}
     for word in _NUMBER_WORDS:
         chars |= {word[0].lower(), word[0].upper()}
     return "".join(sorted(re.escape(c) for c in chars))
@@ -129,10 +135,11 @@ _OBF_RUN_RE = re.compile(
     rf"(?:(?P<plus>{_PLUS})[\s]{{0,2}})?(?P<run>{_GROUP}(?:{_SEP}{_GROUP})*)"
 )
 _GROUP_RE = re.compile(_GROUP)
-_ATOM_TOKEN_RE = re.compile(rf"(?i:{_WORDS})|\d|[{_LETTERS}]")
+_ATOM_TOKEN_RE = re.compile(rf"(?i:{_WORDS})|\d|[{_LETTERS}{_ODD_DIGITS}]")
 # Ordinary punctuation between figures (any dash); "/" counts as odd: "06/00/00/128".
 _PLAIN_SEP_RE = re.compile(r"[\s.\-‐-―−():,;]*")
-_PLAIN_RUN_RE = re.compile(r"[\d\s.\-‐-―−():,;]+")
+# ASCII figures on one line; fullwidth digits and line breaks are obfuscation.
+_PLAIN_RUN_RE = re.compile(r"[0-9 \t\u00a0.\-‐-―−():,;]+")
 _SPACED_SINGLES_RE = re.compile(r"(?<!\d)\d(?:[\s.\-‐-―−/():,;]{1,6}\d(?!\d)){2,}")
 
 _MAX_GROUPS = 40
@@ -191,6 +198,10 @@ def obfuscated_phones(text: str, regions: Sequence[str], taken: SpanSet) -> list
     return found
 
 
+def _is_ascii_digit(token: str) -> bool:
+    return len(token) == 1 and "0" <= token <= "9"
+
+
 def _run_groups(run: re.Match[str]) -> list[_Group]:
     """The digit groups of a run (at most _MAX_GROUPS), spans in the original text."""
     run_start = run.start("run")
@@ -198,7 +209,7 @@ def _run_groups(run: re.Match[str]) -> list[_Group]:
     for g in _GROUP_RE.finditer(run.group("run")):
         tokens = _ATOM_TOKEN_RE.findall(g.group())
         digits = "".join(str(_atom_digit(t)) for t in tokens)
-        spelled = sum(1 for t in tokens if not (len(t) == 1 and t.isdigit()))
+        spelled = sum(1 for t in tokens if not _is_ascii_digit(t))
         mixed = 0 < spelled < len(tokens)
         groups.append(_Group(digits, run_start + g.start(), run_start + g.end(), spelled, mixed))
         if len(groups) >= _MAX_GROUPS:
@@ -248,7 +259,7 @@ class _RunScanner:
             digits = "".join(g.digits for g in sub)
             if len(digits) < 7:
                 return None
-            if len(digits) > 15 or not _is_obfuscated(self.text, sub):
+            if len(digits) > 15 or not _is_obfuscated(self.text, sub, plus):
                 continue
             start = run.start() if plus else sub[0].start
             end = sub[-1].end
@@ -266,14 +277,15 @@ class _RunScanner:
         return self._parsed[key]
 
 
-def _is_obfuscated(text: str, groups: Sequence[_Group]) -> bool:
+def _is_obfuscated(text: str, groups: Sequence[_Group], plus: bool) -> bool:
     """Whether digit groups look deliberately obfuscated.
 
     Plain digit groups with ordinary separators are left to PhoneNumberMatcher, and
     prose that mixes number words with figures ("two 1200 1500", "25 I 30000") is not
     a phone number. Accepted: a group mixing digits with spelled ones ("6OO", "5five5",
     "l23"); mostly spelled digits with short figures ("zero six zero zero, 0 0 1 2 3");
-    figures split by one odd symbol or emoji throughout; digits spaced out one by one.
+    figures split by one odd symbol or emoji throughout; digits spaced out one by one;
+    a number broken across lines that starts with "+" or "0".
     """
     if any(g.mixed for g in groups):
         return True
@@ -281,9 +293,13 @@ def _is_obfuscated(text: str, groups: Sequence[_Group]) -> bool:
     spelled = sum(g.spelled for g in groups)
     if spelled:
         short_figures = all(len(g.digits) <= 4 for g in groups if not g.spelled)
-        return short_figures and spelled * 2 >= total
+        # "+373 six zero zero 00 123": a few spelled digits among short figures.
+        return short_figures and (spelled * 2 >= total or spelled >= 2)
+    seps = [text[a.end : b.start] for a, b in itertools.pairwise(groups)]
+    if any("\n" in sep for sep in seps) and (plus or groups[0].digits.startswith("0")):
+        return True
     # One odd separator used throughout: "0600🔥00🔥129", "06/00/00/128", keycap emoji.
-    seps = [text[a.end : b.start].strip() for a, b in itertools.pairwise(groups)]
+    seps = [sep.strip() for sep in seps]
     odd = {sep for sep in seps if sep and not _PLAIN_SEP_RE.fullmatch(sep)}
     if len(odd) == 1 and all(sep in odd for sep in seps if sep):
         return True

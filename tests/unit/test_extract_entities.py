@@ -303,3 +303,47 @@ def test_company_register_numbers_are_not_phones(text: str) -> None:
 def test_a_phone_beside_a_register_number_is_still_found() -> None:
     text = "Codrix Soft SRL (J22/2417/2016), tel. +40 700 000 123"
     assert [e.value for e in extract_entities(text) if e.kind == "phone"] == ["+40700000123"]
+
+
+# --------------------------------------------------------------------------- issue 13 forms
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value", "raw"),
+    [
+        (
+            "Call +373 six zero zero 00 123 today",
+            "phone",
+            "+37360000123",
+            "+373 six zero zero 00 123",
+        ),
+        ("tel ⓪⑥⓪⓪ ⓪⓪ ①②③ now", "phone", "+37360000123", "⓪⑥⓪⓪ ⓪⓪ ①②③"),
+        ("tel ０６００ ００ １２３", "phone", "+37360000123", "０６００ ００ １２３"),
+        ("Tel +373 600\n00 123", "phone", "+37360000123", "+373 600\n00 123"),
+        ("call 0600 | 00 | 123", "phone", "+37360000123", "0600 | 00 | 123"),
+        ("mail olga @ example . org!", "email", "olga@example.org", "olga @ example . org"),
+        (
+            "mail: o l g a @ e x a m p l e . o r g",
+            "email",
+            "olga@example.org",
+            "o l g a @ e x a m p l e . o r g",
+        ),
+        ("write Olga_at_Example.org now", "email", "olga@example.org", "Olga_at_Example.org"),
+        (
+            "telegram - Demo_Recruiter",
+            "handle",
+            "telegram:demo_recruiter",
+            "telegram - Demo_Recruiter",
+        ),
+    ],
+)
+def test_issue_13_contact_forms(text: str, kind: str, value: str, raw: str) -> None:
+    assert one(text, kind, value).raw == raw
+
+
+def test_new_forms_keep_prose_clean() -> None:
+    text = (
+        "We work at home . Then we rest. config_at_startup.yaml, Telegram - join now\n"
+        "Years:\n2024\n2025\nShifts 08-17 | 09-18 | 10-19, salary １２００ EUR"
+    )
+    assert [e for e in entities(text) if e.kind != "url"] == []
