@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal, TextIO
+from typing import Any, Literal, TextIO
 
 import typer
 
@@ -23,3 +23,8 @@ def open_for_writing(path: Path, option: str) -> TextIO:
         raise typer.BadParameter(
             f"cannot write {path}: {exc.strerror or exc}", param_hint=f"'{option}'"
         ) from exc
+
+
+def input_file_option(help: str, *names: str) -> Any:
+    """An optional option naming a file that must exist (checked as the options are read)."""
+    return typer.Option(None, *names, metavar="FILE", help=help, exists=True, dir_okay=False)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Literal
 import typer
 from rich.console import Console
 
-from adwatch.cli_common import open_for_writing
+from adwatch.cli_common import input_file_option, open_for_writing
 from config.settings import get_settings
 
 if TYPE_CHECKING:
@@ -31,27 +31,15 @@ def train(
         exists=True,
         dir_okay=False,
     ),
-    calibration: Path | None = typer.Option(
-        None,
-        metavar="FILE",
-        help="Labelled adverts to calibrate on (default: grouped out-of-fold predictions on "
-        "labelled_samples/written/).",
-        exists=True,
-        dir_okay=False,
+    calibration: Path | None = input_file_option(
+        "Labelled adverts to calibrate on (default: grouped out-of-fold predictions on "
+        "labelled_samples/written/)."
     ),
-    evaluation: Path | None = typer.Option(
-        None,
-        metavar="FILE",
-        help="Model-card test set, split=test (default: independent/test.jsonl).",
-        exists=True,
-        dir_okay=False,
+    evaluation: Path | None = input_file_option(
+        "Model-card test set, split=test (default: independent/test.jsonl)."
     ),
-    real_adverts: Path | None = typer.Option(
-        None,
-        metavar="FILE",
-        help="Real ordinary adverts (JSONL, split train/test): train half as negatives.",
-        exists=True,
-        dir_okay=False,
+    real_adverts: Path | None = input_file_option(
+        "Real ordinary adverts (JSONL, split train/test): train half as negatives."
     ),
     transformer: bool = typer.Option(
         False,
@@ -204,24 +192,13 @@ def _read_inputs(path: Path) -> Iterator[ScoreInput]:
 
 
 def score(
-    input: Path | None = typer.Option(
-        None,
-        "--input",
-        metavar="FILE",
-        help="JSONL: id, kind, title, text.",
-        exists=True,
-        dir_okay=False,
-    ),
+    input: Path | None = input_file_option("JSONL: id, kind, title, text.", "--input"),
     output: Path | None = typer.Option(
         None, "--output", metavar="FILE", dir_okay=False, help="JSONL out (default: stdout)."
     ),
     pending: bool = typer.Option(False, "--pending", help="Score stored adverts awaiting one."),
-    register: Path | None = typer.Option(
-        None,
-        metavar="FILE",
-        help="Licensed-agency CSV to check licences against (with --input).",
-        exists=True,
-        dir_okay=False,
+    register: Path | None = input_file_option(
+        "Licensed-agency CSV to check licences against (with --input)."
     ),
 ) -> None:
     """Score adverts from a file (the scoring contract) or those stored and pending."""
