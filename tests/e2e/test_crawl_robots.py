@@ -5,83 +5,13 @@ binds by product token; one fetch per run serves the rules and the sitemaps."""
 from __future__ import annotations
 
 import gzip
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
 
 import pytest
 
-from crawlers import launch
-from crawlers.profiles import load_profile
 from crawlers.robots import MAX_ROBOTS_BYTES
-from store.crawl_runs import CrawlRun
+from tests.e2e.hostile import Answer, crawl, serving
 
 pytestmark = [pytest.mark.e2e, pytest.mark.integration]
-
-PAGE = b"<html><body><p>No adverts today.</p></body></html>"
-
-
-@dataclass
-class Answer:
-    status: int = 200
-    body: bytes = b""
-    headers: dict[str, str] = field(default_factory=dict)
-    silent: bool = False  # close the connection without answering
-
-
-@dataclass
-class Site:
-    """What the hostile server answers, by path ("/" gets PAGE unless given), and what it got."""
-
-    answers: dict[str, Answer]
-    requests: list[str] = field(default_factory=list)
-    base: str = ""
-
-
-def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            site.requests.append(self.path)
-            answer = site.answers.get(self.path, Answer(200 if self.path == "/" else 404, PAGE))
-            if answer.silent:
-                self.close_connection = True
-                return
-            self.send_response(answer.status)
-            headers = {"Content-Type": "text/html; charset=utf-8"} | answer.headers
-            for name, value in headers.items():
-                self.send_header(name, value)
-            self.send_header("Content-Length", str(len(answer.body)))
-            self.end_headers()
-            self.wfile.write(answer.body)
-
-        def log_message(self, format: str, *args: Any) -> None:
-            pass  # quiet test output
-
-    return Handler
-
-
-@contextmanager
-def serving(answers: dict[str, Answer]) -> Iterator[Site]:
-    site = Site(answers)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(site))
-    site.base = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield site
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-def crawl(site: Site, profile_name: str = "demo-bridal") -> CrawlRun:
-    profile = load_profile(profile_name).model_copy(
-        update={"start_urls": [site.base + "/"], "delay_s": 0.0}
-    )
-    return launch.crawl(profile, allow_private=True)
 
 
 def robots(answer: Answer) -> dict[str, Answer]:
