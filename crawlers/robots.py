@@ -55,6 +55,10 @@ class RobotsUnreadable(IgnoreRequest):
     """The host's robots.txt could not be read, so nothing there is fetched (RFC 9309)."""
 
 
+class RobotsForbidden(IgnoreRequest):
+    """robots.txt disallows the URL: a quiet skip, not a run error."""
+
+
 @dataclass(frozen=True)
 class HostRules:
     """What one host's robots.txt says: no parser means no rules; unreadable says why not."""
@@ -98,7 +102,7 @@ class StrictRobotsTxtMiddleware:
         if parser is not None and not parser.allowed(request.url, self._user_agent(request)):
             log.debug("Forbidden by robots.txt: %s", request)
             self._stats().inc_value("robotstxt/forbidden")
-            raise IgnoreRequest("Forbidden by robots.txt")
+            raise RobotsForbidden("Forbidden by robots.txt")
 
     async def host_rules(self, url: ParseResult) -> HostRules:
         """The rules of the URL's host, fetching its robots.txt once."""

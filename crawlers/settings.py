@@ -23,6 +23,8 @@ def scrapy_settings(
         # robots.txt groups name a product token, not a whole User-Agent string (RFC 9309 2.2.1)
         "ROBOTSTXT_USER_AGENT": "adwatch",
         "DOWNLOADER_MIDDLEWARES": ROBOTS_MIDDLEWARES,
+        # Stops non-page downloads and oversized pages with a reason for the run log.
+        "EXTENSIONS": {"crawlers.cutoffs.DownloadGuard": 500},
         # One request per site at a time; AutoThrottle backs off further when a site slows down.
         "CONCURRENT_REQUESTS": 16,
         "CONCURRENT_REQUESTS_PER_DOMAIN": 1,

@@ -11,22 +11,30 @@ from urllib.parse import urlsplit
 
 import scrapy
 from scrapy import signals
-from scrapy.exceptions import DontCloseSpider, IgnoreRequest
-from scrapy.http import Response
+from scrapy.exceptions import DontCloseSpider
+from scrapy.http import HtmlResponse, Response
+from scrapy.linkextractors import IGNORED_EXTENSIONS, LinkExtractor
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap
+from scrapy.utils.url import url_has_any_extension
 
+from crawlers.cutoffs import ANY_TEXT_OR_ARCHIVE, describe_failure
 from crawlers.extract.decoding import decode_body
 from crawlers.extract.fields import AdvertFields
 from crawlers.extract.urls import canonical_url
 from crawlers.items import AdvertPage, GonePage, PageError
 from crawlers.profiles import SiteProfile, extract_with_profile, listing_links
-from crawlers.robots import ROBOTS_LOADED, RobotsUnreadable
+from crawlers.robots import ROBOTS_LOADED, RobotsForbidden, RobotsUnreadable
 from crawlers.settings import MAX_PAGE_BYTES
 
 log = logging.getLogger(__name__)
 GONE_STATUSES = [404, 410]
+#: request meta key: a listing page, whose failure leaves the run's listings incomplete
+LISTING = "adwatch_listing"
+#: links to files that are no web page (PDF, images, archives, office documents, media)
+BINARY_EXTENSIONS = IGNORED_EXTENSIONS
+_BINARY_SUFFIXES = {f".{extension}" for extension in BINARY_EXTENSIONS}
 
 
 class AdvertSpider(scrapy.Spider):
@@ -46,6 +54,10 @@ class AdvertSpider(scrapy.Spider):
         # One of several processes sharing a Redis frontier: it skips the re-check (on_idle).
         self.shard = shard
         self.allowed_domains = sorted({urlsplit(u).hostname or "" for u in profile.start_urls})
+        # No selectors: every on-site link is followed, pages with a JobPosting are adverts.
+        self.zero_config = profile.links is None or not profile.links.advert
+        # (Its allow_domains compares host:port with host names, so the site check is ours.)
+        self.site_links = LinkExtractor(deny_extensions=BINARY_EXTENSIONS)
         self.seen: set[str] = set()  # canonical URLs of adverts reached in this run
         self.revisited = False
         # Absence from the listings proves removal only if every listing page was read.
@@ -80,13 +92,17 @@ class AdvertSpider(scrapy.Spider):
         if unseen:
             raise DontCloseSpider
 
-    def parse_revisit(self, response: Response) -> Iterator[Any]:
+    async def parse_revisit(self, response: Response) -> AsyncIterator[Any]:
         if response.status in GONE_STATUSES:
             yield GonePage(canonical_url(response.url), response.status, datetime.now(UTC))
+        elif self.zero_config:
+            # No listing to be missing from: a page that still carries its posting is online.
+            async for item in self.parse_advert(response):
+                yield item
 
     async def start(self) -> AsyncIterator[Any]:
         for url in self.profile.start_urls:
-            yield scrapy.Request(url, callback=self.parse_listing, errback=self.on_error)
+            yield self._listing_request(url)
 
     # -- discovery ----------------------------------------------------------------------------
     def on_robots_loaded(self, netloc: str, sitemaps: tuple[str, ...]) -> None:
@@ -99,7 +115,15 @@ class AdvertSpider(scrapy.Spider):
 
     def sitemap_requests(self, sitemaps: Iterable[str]) -> Iterator[scrapy.Request]:
         for url in sitemaps:
-            yield scrapy.Request(url, callback=self.parse_sitemap, errback=self.on_error)
+            yield self._sitemap_request(url)
+
+    def _sitemap_request(self, url: str) -> scrapy.Request:
+        return scrapy.Request(
+            url,
+            callback=self.parse_sitemap,
+            errback=self.on_error,
+            meta={ANY_TEXT_OR_ARCHIVE: True},
+        )
 
     def parse_sitemap(self, response: Response) -> Iterator[Any]:
         try:
@@ -110,29 +134,42 @@ class AdvertSpider(scrapy.Spider):
         for entry in sitemap:
             loc = entry.get("loc", "")
             if sitemap.type == "sitemapindex":
-                yield scrapy.Request(loc, callback=self.parse_sitemap, errback=self.on_error)
+                yield self._sitemap_request(loc)
             else:
                 yield self._advert_request(loc)
 
+    def _listing_request(self, url: str, *, listing: bool = True) -> scrapy.Request:
+        return scrapy.Request(
+            url, callback=self.parse_listing, errback=self.on_error, meta={LISTING: listing}
+        )
+
     def parse_listing(self, response: Response) -> Iterator[Any]:
-        self.listings_read += 1
+        if response.meta.get(LISTING, True):
+            self.listings_read += 1
         html = decode_body(response.body, _content_type(response))
-        if self.profile.links is not None and self.profile.links.advert:
-            advert_links, next_links = listing_links(html, response.url, self.profile)
-            for link in advert_links:
-                yield self._advert_request(link)
-            for link in next_links:
-                yield response.follow(link, callback=self.parse_listing, errback=self.on_error)
-        else:
+        if self.zero_config:
             yield from self._structured_page(response, html)
+            return
+        advert_links, next_links = listing_links(html, response.url, self.profile)
+        for link in _web_pages(advert_links):
+            yield self._advert_request(link)
+        for link in _web_pages(next_links):
+            yield self._listing_request(link)
 
     def _structured_page(self, response: Response, html: str) -> Iterator[Any]:
-        """Zero-configuration mode: adverts are pages with a JobPosting; follow on-site links."""
+        """Zero-configuration mode: adverts are pages with a JobPosting; on-site links are
+        followed. Only the start pages and their rel=next chains are listings: a failed other
+        page (an oversized help page, a slow search) does not leave the listings incomplete."""
         yield from self._advert_items(response, html, require=False)
-        for href in response.css("a::attr(href)").getall():
-            url = response.urljoin(href)
-            if urlsplit(url).hostname in self.allowed_domains:
-                yield scrapy.Request(url, callback=self.parse_listing, errback=self.on_error)
+        # Links read from the text as decode_body decoded it (whatever the served charset).
+        page = HtmlResponse(response.url, body=html.encode("utf-8"), encoding="utf-8")
+        rel_next = page.css("a[rel~=next]::attr(href), link[rel~=next]::attr(href)").getall()
+        next_pages = {page.urljoin(href) for href in rel_next}
+        for url in _web_pages(sorted(next_pages)):
+            yield self._listing_request(url)
+        for link in self.site_links.extract_links(page):
+            if link.url not in next_pages and urlsplit(link.url).hostname in self.allowed_domains:
+                yield self._listing_request(link.url, listing=False)
 
     # -- adverts ------------------------------------------------------------------------------
     def _advert_request(self, url: str) -> scrapy.Request:
@@ -190,28 +227,34 @@ class AdvertSpider(scrapy.Spider):
         if failure.check(RobotsUnreadable):
             yield from self._robots_unreadable(request, failure.getErrorMessage())
             return
-        if status is None and failure.check(IgnoreRequest):  # e.g. robots.txt: a skip
+        if failure.check(RobotsForbidden):  # the site asks us not to: a quiet skip
             log.debug("skipped %s: %s", url, failure.getErrorMessage())
             return
-        is_listing = request is not None and request.callback == self.parse_listing
-        if is_listing and status not in GONE_STATUSES:
+        if self._is_listing(request) and status not in GONE_STATUSES:
             # A 404/410 listing is an answer; an outage, a block or a 5xx hides what is listed.
             self.listings_unread += 1
-        failed = (
-            f"HTTP {status}" if status else f"{failure.type.__name__}: {failure.getErrorMessage()}"
-        )
-        message = failed[:1000]
+        message = (f"HTTP {status}" if status else describe_failure(failure, request))[:1000]
         log.info("fetch failed %s: %s", url, message)
         yield PageError(url, message)
+
+    def _is_listing(self, request: scrapy.Request | None) -> bool:
+        if request is None or request.callback != self.parse_listing:
+            return False
+        return bool(request.meta.get(LISTING, True))
 
     def _robots_unreadable(self, request: Any, reason: str) -> Iterator[Any]:
         """A page not fetched because robots.txt could not be read: the listing stays unread
         (nothing may be counted missing), and the reason is a run error, once per host."""
-        if request is not None and request.callback == self.parse_listing:
+        if self._is_listing(request):
             self.listings_unread += 1
         if reason not in self.robots_reported:
             self.robots_reported.add(reason)
             yield PageError(request.url if request is not None else "?", reason[:1000])
+
+
+def _web_pages(urls: Iterable[str]) -> Iterator[str]:
+    """The URLs that may be web pages: not links to PDFs, images, archives and the like."""
+    return (url for url in urls if not url_has_any_extension(url, _BINARY_SUFFIXES))
 
 
 def _sitemap_body(response: Response) -> bytes:

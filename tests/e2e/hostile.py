@@ -26,6 +26,7 @@ class Answer:
     headers: dict[str, str] = field(default_factory=dict)
     silent: bool = False  # close the connection without answering
     delay_s: float = 0.0  # wait before answering
+    send_length: bool = True  # False: no Content-Length, the body ends when the connection does
 
 
 @dataclass
@@ -61,7 +62,8 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
             headers = {"Content-Type": "text/html; charset=utf-8"} | answer.headers
             for name, value in headers.items():
                 self.send_header(name, value)
-            self.send_header("Content-Length", str(len(answer.body)))
+            if answer.send_length:
+                self.send_header("Content-Length", str(len(answer.body)))
             self.end_headers()
             # the crawler may cut a download off, as it should
             with contextlib.suppress(BrokenPipeError, ConnectionResetError):

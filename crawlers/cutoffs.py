@@ -1,0 +1,118 @@
+"""Why a page was cut off or could not be fetched, in words an operator reads in the run log.
+
+Scrapy's own limits fail requests with messages that are empty (a download cancelled over the
+size limit while streaming) or that only its log holds (a gzip bomb, an offsite redirect). The
+download guard stops the downloads adwatch does not want itself, so it knows why: it notes the
+reason in the request's meta, where the spider's errback finds it.
+
+- not a web page: a PDF, image or archive behind a link is stopped at its headers, before the
+  body is read (adverts are HTML; sitemaps may be XML or gzip);
+- over the page size limit: counted as bytes arrive, so a page without Content-Length is cut at
+  the limit with its reason, not by Scrapy's silent cancel.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Self
+
+from scrapy import signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import StopDownload
+from scrapy.http import Request
+from twisted.python.failure import Failure
+
+#: request meta key: why adwatch stopped this download (read by the spider's errback)
+CUT_OFF = "adwatch_cut_off"
+#: request meta key: the download may be an XML or gzip file (a sitemap), not only a web page
+ANY_TEXT_OR_ARCHIVE = "adwatch_sitemap"
+_BYTES = "adwatch_bytes_received"
+
+WEB_PAGE_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "")
+SITEMAP_TYPES = (
+    *WEB_PAGE_TYPES,
+    "text/xml",
+    "application/xml",
+    "application/gzip",
+    "application/x-gzip",
+    "application/octet-stream",
+)
+
+# What Twisted's connection errors mean, for those whose message says nothing readable.
+PLAIN_REASONS = {
+    "ResponseNeverReceived": "the server closed the connection without answering",
+    "ResponseFailed": "the connection broke off during the answer",
+    "ConnectionLost": "the connection broke off during the answer",
+    "ConnectionRefusedError": "connection refused",
+    "ConnectionDone": "the server closed the connection without answering",
+    "DNSLookupError": "host name not found",
+    "TCPTimedOutError": "connection timed out",
+    "CancelledError": "download cancelled",
+    "DownloadCancelledError": "download cancelled",
+    "StopDownload": "download stopped",
+}
+
+
+# How Twisted prints the failures a download error wraps: the first one says what happened.
+_WRAPPED_FAILURE = re.compile(
+    r"<twisted\.python\.failure\.Failure [\w.]*?(?P<name>\w+): (?P<message>[^>]*)>"
+)
+
+
+def media_type(content_type: bytes | None) -> str:
+    """The media type of a Content-Type header, lower case, without parameters."""
+    if not content_type:
+        return ""
+    return content_type.decode("latin-1").split(";", 1)[0].strip().lower()
+
+
+class DownloadGuard:
+    """Stops downloads that are not web pages, or that grow over the page size limit."""
+
+    def __init__(self, max_bytes: int) -> None:
+        self.max_bytes = max_bytes
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        guard = cls(crawler.settings.getint("DOWNLOAD_MAXSIZE"))
+        crawler.signals.connect(guard.on_headers, signal=signals.headers_received)
+        crawler.signals.connect(guard.on_bytes, signal=signals.bytes_received)
+        return guard
+
+    def on_headers(self, headers: Any, body_length: int, request: Request, **_: Any) -> None:
+        if request.meta.get("dont_obey_robotstxt"):
+            return  # robots.txt: its own rules (crawlers/robots.py)
+        kind = media_type(headers.get(b"Content-Type"))
+        allowed = SITEMAP_TYPES if request.meta.get(ANY_TEXT_OR_ARCHIVE) else WEB_PAGE_TYPES
+        if kind not in allowed:
+            size = f", {body_length:,} bytes" if body_length and body_length > 0 else ""
+            self._stop(request, f"skipped: not a web page ({kind}{size})")
+
+    def on_bytes(self, data: bytes, request: Request, **_: Any) -> None:
+        received = request.meta.get(_BYTES, 0) + len(data)
+        request.meta[_BYTES] = received
+        if self.max_bytes and received > self.max_bytes:
+            limit = self.max_bytes / (1024 * 1024)
+            self._stop(request, f"cut off: the page is over the {limit:g} MiB size limit")
+
+    @staticmethod
+    def _stop(request: Request, reason: str) -> None:
+        request.meta[CUT_OFF] = reason
+        raise StopDownload(fail=True)
+
+
+def describe_failure(failure: Failure, request: Request | None) -> str:
+    """One readable line on why a request failed, for the run's error log."""
+    if request is not None and CUT_OFF in request.meta:
+        return str(request.meta[CUT_OFF])
+    name = failure.type.__name__ if failure.type is not None else "Error"
+    message = failure.getErrorMessage().strip()
+    if "during decompression" in message:
+        return f"cut off: a compressed answer inflates past the page size limit ({message})"
+    wrapped = _WRAPPED_FAILURE.search(message)
+    if wrapped is not None:  # "[<twisted.python.failure.Failure …ConnectionDone: …>]"
+        name, message = wrapped["name"], wrapped["message"]
+    plain = PLAIN_REASONS.get(name)
+    if plain is not None and (not message or wrapped is not None):
+        return f"{name}: {plain}"
+    return f"{name}: {message}" if message else name
