@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
+from crawlers.extract.countries import country_language
 from crawlers.extract.dates import parse_datetime
 from crawlers.extract.entities import (
     DEFAULT_REGION_HINTS,
@@ -47,6 +48,7 @@ def build_fields(
     region_hints: Sequence[str] = DEFAULT_REGION_HINTS,
     body_is_summary: bool = False,
     language_fallback: str | None = None,
+    country: str | None = None,
 ) -> AdvertFields:
     """Normalise the raw values and run language detection and entity extraction.
 
@@ -57,7 +59,9 @@ def build_fields(
     region hints given first and MD, RO, UA, RU after them. A ``body_is_summary``
     body was built from labelled fields (English labels), so only the title tells
     the language. ``language_fallback`` (the site profile's language) is the language
-    when the text does not settle it.
+    when the text does not settle it. ``country`` (the job's ISO country, from its posting)
+    comes first in the region hints, and without a profile language it picks the fallback
+    among the languages adwatch serves that are spoken there, in the text's script.
     """
     clean_title = single_line(title)[:MAX_TITLE_CHARS]
     clean_body = normalise_whitespace(body)
@@ -65,9 +69,10 @@ def build_fields(
     posted = posted_at if isinstance(posted_at, datetime) else parse_datetime(posted_at)
     if posted is not None:
         posted = parse_datetime(posted)  # make it timezone-aware
-    regions = normalise_region_hints(region_hints, DEFAULT_REGION_HINTS)
+    regions = normalise_region_hints([country, *region_hints], DEFAULT_REGION_HINTS)
     language_text = clean_title if body_is_summary else f"{clean_title}\n{clean_body}"
-    language = detect_language(language_text, fallback=language_fallback)
+    fallback = language_fallback or country_language(country, language_text)
+    language = detect_language(language_text, fallback=fallback)
     entities = extract_entities(entity_text(clean_title, clean_body, clean_contact), regions)
     return AdvertFields(
         title=clean_title,

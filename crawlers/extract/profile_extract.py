@@ -13,6 +13,7 @@ from crawlers.extract.build import build_fields
 from crawlers.extract.dates import parse_datetime
 from crawlers.extract.entities import DEFAULT_REGION_HINTS, normalise_region_hints
 from crawlers.extract.fields import AdvertFields
+from crawlers.extract.page_contacts import page_contact_text
 from crawlers.extract.profile_model import FieldSelectors, SiteProfile
 from crawlers.extract.selectors import select_contact_text, select_links, select_text
 from crawlers.extract.structured import job_posting_values, job_postings_from_tree
@@ -40,6 +41,7 @@ class _PageValues:
     licence_number: str | None
     contact_text: str
     body_is_summary: bool = False  # body built from a JobPosting's other fields
+    country: str | None = None  # the posting's ISO country
 
 
 def extract_with_profile(html: str, url: str, profile: SiteProfile) -> AdvertFields | None:
@@ -59,6 +61,7 @@ def extract_with_profile(html: str, url: str, profile: SiteProfile) -> AdvertFie
         postings = job_postings_from_tree(root, url, microdata="itemscope" in html.lower())
         if postings:
             values = _with_posting(values, job_posting_values(postings[0], url))
+            values.contact_text = _with_page_contacts(root, values)
     if not values.title or not values.body:
         return None
     return build_fields(
@@ -74,6 +77,7 @@ def extract_with_profile(html: str, url: str, profile: SiteProfile) -> AdvertFie
         region_hints=region_hints_for(profile),
         body_is_summary=values.body_is_summary,
         language_fallback=profile.language,
+        country=values.country,
     )
 
 
@@ -106,7 +110,15 @@ def _with_posting(selected: _PageValues, posting: JobPostingValues) -> _PageValu
         licence_number=posting["licence_number"] or selected.licence_number,
         contact_text="\n".join(c for c in contacts if c),
         body_is_summary=not body,
+        country=posting["country"],
     )
+
+
+def _with_page_contacts(root: Any, values: _PageValues) -> str:
+    """The posting's contacts plus those the page prints beside the posting."""
+    known = "\n".join(v for v in (values.title, values.body, values.contact_text) if v)
+    extra = page_contact_text(root, known)
+    return "\n".join(c for c in (values.contact_text, extra) if c)
 
 
 def listing_links(html: str, url: str, profile: SiteProfile) -> tuple[list[str], list[str]]:

@@ -170,4 +170,5 @@ def job_posting_to_fields(
         contact_text=values["contact_text"],
         region_hints=region_hints,
         body_is_summary=not values["body"],
+        country=values["country"],
     )

@@ -8,11 +8,13 @@ display strings :func:`~crawlers.extract.build.build_fields` expects, without ra
 from __future__ import annotations
 
 import html as html_lib
+import unicodedata
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any, TypedDict
 from urllib.parse import urljoin
 
+from crawlers.extract.countries import country_code
 from crawlers.extract.dates import parse_datetime
 from crawlers.extract.structured_summary import posting_summary
 from crawlers.extract.text import html_to_text, single_line
@@ -32,6 +34,7 @@ class JobPostingValues(TypedDict):
     employer: str | None
     licence_number: str | None
     contact_text: str
+    country: str | None  # ISO code of the (first) job location or applicant location
 
 
 def _text(value: object) -> str | None:
@@ -125,9 +128,32 @@ def _location(posting: Mapping[str, Any]) -> str | None:
     if not places:
         location_type = " ".join(str(t) for t in _as_list(posting.get("jobLocationType")))
         if "telecommute" in location_type.lower():
-            return "Remote"
+            where = ", ".join(_applicant_locations(posting))
+            return f"Remote ({where})" if where else "Remote"
         return None
     return "; ".join(dict.fromkeys(places))
+
+
+def _applicant_locations(posting: Mapping[str, Any]) -> list[str]:
+    """Where a remote job's applicants must live (Country / State objects or names)."""
+    names = (_text(area) for area in _as_list(posting.get("applicantLocationRequirements")))
+    return list(dict.fromkeys(name for name in names if name))
+
+
+def _country(posting: Mapping[str, Any]) -> str | None:
+    """The ISO code of the first job location's country, else of the applicants' country."""
+    for place in _as_list(posting.get("jobLocation")):
+        addresses = _as_list(place.get("address")) if isinstance(place, Mapping) else []
+        for address in addresses:
+            if isinstance(address, Mapping):
+                code = country_code(_text(address.get("addressCountry")))
+                if code:
+                    return code
+    for name in _applicant_locations(posting):
+        code = country_code(name)
+        if code:
+            return code
+    return None
 
 
 def _salary(value: object, currency: str | None = None) -> str | None:
@@ -138,7 +164,7 @@ def _salary(value: object, currency: str | None = None) -> str | None:
     if isinstance(value, list):
         return _join_salaries(value, currency)
     if not isinstance(value, Mapping):
-        return _number(value)
+        return _with_currency(_number(value), currency)
     amount_value = value.get("value")
     nested = amount_value if isinstance(amount_value, Mapping) else {}
     # Boards put the currency on the MonetaryAmount, on the QuantitativeValue inside
@@ -160,6 +186,16 @@ def _salary(value: object, currency: str | None = None) -> str | None:
         return None
     text = f"{amount} {currency}" if currency else amount
     return f"{text}/{unit}" if unit else text
+
+
+def _with_currency(amount: str | None, currency: str | None) -> str | None:
+    """A bare salary ("27500", "14,50 pro Stunde") with the posting's salaryCurrency, unless
+    it already names a currency ("£11.80 - £12.50 per hour")."""
+    if not amount or not currency or currency in amount:
+        return amount
+    if any(unicodedata.category(ch) == "Sc" for ch in amount):
+        return amount
+    return f"{amount} {currency}"
 
 
 def _join_salaries(values: Iterable[object], currency: str | None) -> str | None:
@@ -236,4 +272,5 @@ def job_posting_values(posting: Mapping[str, Any], page_url: str = "") -> JobPos
         employer=employer,
         licence_number=_licence(posting),
         contact_text=_contact_text(posting, page_url),
+        country=_country(posting),
     )

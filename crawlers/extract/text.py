@@ -24,6 +24,7 @@ __all__ = [
     "parse_html",
     "sanitise_raw_html",
     "single_line",
+    "visible_text_without",
 ]
 
 logger = logging.getLogger(__name__)
@@ -181,6 +182,11 @@ def _collect_text(root: Any, skip: frozenset[str]) -> str:
         for child in reversed(children):
             stack.append((child, False))
     return normalise_whitespace("".join(parts))
+
+
+def visible_text_without(el: Any, hidden: frozenset[str]) -> str:
+    """Visible text of an lxml element, leaving out the elements named in ``hidden`` too."""
+    return _collect_text(el, _SKIP_TAGS | hidden)
 
 
 def element_to_text(el: Any) -> str:

@@ -1,0 +1,69 @@
+"""Countries as JobPostings name them: an ISO code, a Country object or a name in any language.
+
+The posting's country says which numbering plan a local phone number follows (a French
+"07 00 00 00 12" is not a Romanian number) and, for a title too short to tell, which of the
+languages adwatch serves the advert is likely in. Names are looked up in the country names
+phonenumbers already carries (from java.util.Locale, in about 180 languages).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import phonenumbers
+from phonenumbers.geodata.locale import LOCALE_DATA
+
+__all__ = ["country_code", "country_language"]
+
+# The served languages spoken in a country, in the order a short text falls back to them;
+# a text in the other script (Cyrillic vs Latin) takes the first language written in it.
+_COUNTRY_LANGUAGES = {
+    "RU": ("ru",),
+    "BY": ("ru",),
+    "KZ": ("ru",),
+    "UA": ("uk", "ru"),
+    "MD": ("ro", "ru"),
+    "RO": ("ro",),
+    "GB": ("en",),
+    "IE": ("en",),
+    "US": ("en",),
+    "CA": ("en",),
+    "AU": ("en",),
+    "NZ": ("en",),
+}
+_CYRILLIC_LANGUAGES = frozenset({"ru", "uk"})
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
+
+
+@cache
+def _codes_by_name() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for code, by_language in LOCALE_DATA.items():
+        default = by_language.get("aa", "")
+        for name in by_language.values():
+            name = default if name.startswith("*") else name
+            names.setdefault(name.casefold(), code)
+    return names
+
+
+def country_code(value: str | None) -> str | None:
+    """The ISO 3166 code for "FR", "fr", "France", "Frankreich" or "Франция"; None if unknown."""
+    if not value:
+        return None
+    text = value.strip()
+    if len(text) == 2 and text.upper() in phonenumbers.SUPPORTED_REGIONS:
+        return text.upper()
+    return _codes_by_name().get(text.casefold())
+
+
+def country_language(country: str | None, text: str) -> str | None:
+    """The served language of `country` written in `text`'s script, or None."""
+    languages = _COUNTRY_LANGUAGES.get(country or "", ())
+    letters = _LETTER_RE.findall(text)
+    if not languages or not letters:
+        return None
+    cyrillic = sum(1 for ch in letters if _CYRILLIC_RE.match(ch)) * 2 >= len(letters)
+    matching = [lang for lang in languages if (lang in _CYRILLIC_LANGUAGES) == cyrillic]
+    return matching[0] if matching else None
