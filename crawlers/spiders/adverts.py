@@ -17,6 +17,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap
 
+from crawlers.address_policy import AddressRefused
 from crawlers.extract.decoding import decode_body
 from crawlers.extract.fields import AdvertFields
 from crawlers.extract.urls import canonical_url
@@ -190,7 +191,8 @@ class AdvertSpider(scrapy.Spider):
         if failure.check(RobotsUnreadable):
             yield from self._robots_unreadable(request, failure.getErrorMessage())
             return
-        if status is None and failure.check(IgnoreRequest):  # e.g. robots.txt: a skip
+        refused = failure.check(AddressRefused)  # a logged skip, unlike robots.txt's
+        if status is None and failure.check(IgnoreRequest) and not refused:
             log.debug("skipped %s: %s", url, failure.getErrorMessage())
             return
         is_listing = request is not None and request.callback == self.parse_listing
@@ -200,6 +202,7 @@ class AdvertSpider(scrapy.Spider):
         failed = (
             f"HTTP {status}" if status else f"{failure.type.__name__}: {failure.getErrorMessage()}"
         )
+        failed = failure.getErrorMessage() if refused else failed
         message = failed[:1000]
         log.info("fetch failed %s: %s", url, message)
         yield PageError(url, message)
