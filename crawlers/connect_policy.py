@@ -14,6 +14,10 @@ robots.txt fetches, in the crawl process itself.
 - :class:`RefusedResolutionMiddleware` turns the resolver's DNSLookupError (which Scrapy
   raises as CannotResolveHostError) into the AddressRefused it stands for, ahead of the retry
   middleware (a refusal is not retried).
+
+Not covered: a request sent through an HTTP proxy (``http_proxy`` in the environment, or a
+``proxy`` meta key) connects to the proxy, whose address the resolver checks; the proxy then
+resolves the target itself.
 """
 
 from __future__ import annotations
