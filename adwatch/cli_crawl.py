@@ -75,7 +75,9 @@ def crawl(
     kind: AdvertKind = typer.Option("job", help="What the site advertises (with --url)."),
     status: bool = typer.Option(False, "--status", help="Show recent crawl runs and exit."),
     allow_private: bool = typer.Option(
-        False, "--allow-private", help="Allow targets on private/loopback addresses."
+        False,
+        "--allow-private",
+        help="Allow start URLs on private/loopback addresses (their own host and port only).",
     ),
     processes: int = typer.Option(
         1,

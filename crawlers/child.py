@@ -15,6 +15,7 @@ from scrapy import signals
 from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.exceptions import ScrapyDeprecationWarning
 
+from crawlers.address_policy import PRIVATE_TARGETS
 from crawlers.handoff import CrawlOrder, CrawlOutcome
 from crawlers.pipelines import DATABASE_FAILED, INGEST_TARGET, IngestTarget
 from crawlers.settings import redis_frontier, scrapy_settings
@@ -29,6 +30,7 @@ def run(order: CrawlOrder) -> CrawlOutcome:
     profile = order.profile
     values = scrapy_settings(order.options, log_level=order.log_level, delay_s=profile.delay_s)
     values[INGEST_TARGET] = IngestTarget(order.database_url, order.site_id, order.run_id)
+    values[PRIVATE_TARGETS] = [list(target) for target in order.private_targets]
     if order.redis_url:
         values |= redis_frontier(order.redis_url)
     process = CrawlerProcess(values)

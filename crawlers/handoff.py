@@ -30,6 +30,9 @@ class CrawlOrder(BaseModel):
     redis_url: str | None = None
     # The site's adverts believed online when the run opened, re-checked if not reached.
     known_urls: tuple[str, ...] = ()
+    # The (host, port) pairs where private addresses may be reached: the start URLs' own when
+    # private targets are allowed, else none.
+    private_targets: tuple[tuple[str, int], ...] = ()
 
 
 class CrawlOutcome(BaseModel):

@@ -23,6 +23,7 @@ import psycopg
 
 from config.errors import AdwatchError
 from config.settings import get_settings
+from crawlers.address_policy import private_targets
 from crawlers.extract.urls import is_private_address
 from crawlers.handoff import CrawlOrder, run_status
 from crawlers.options import CrawlOptions
@@ -95,7 +96,8 @@ def _crawl(
     on_progress: Progress | None,
     sharding: Sharding | None,
 ) -> CrawlRun:
-    check_targets(profile, allow_private or options.allow_private)
+    allowed = allow_private or options.allow_private or profile.allow_private
+    check_targets(profile, allowed)
     database_url = ready_url()
     opened = open_run(profile, revisit=sharding is None)
     order = CrawlOrder(
@@ -107,6 +109,8 @@ def _crawl(
         log_level=log_level,
         redis_url=sharding.redis_url if sharding else None,
         known_urls=opened.known_urls,
+        # Checked again at each connection in the crawl: allowed are the start URLs' own.
+        private_targets=private_targets(profile.start_urls) if allowed else (),
     )
     # Private: the order holds the database URL, and mkdtemp makes the folder owner-only.
     with tempfile.TemporaryDirectory(prefix="adwatch-crawl-") as tmp:

@@ -37,6 +37,8 @@ from scrapy.utils.httpobj import urlparse_cached
 from scrapy.utils.misc import build_from_crawler, load_object
 from twisted.internet.defer import Deferred
 
+from crawlers.address_policy import AddressRefused
+
 log = logging.getLogger(__name__)
 
 #: the setting that swaps Scrapy's middleware for this one, in Scrapy's own slot
@@ -66,6 +68,7 @@ class HostRules:
     parser: RobotParser | None = None
     sitemaps: tuple[str, ...] = ()
     unreadable: str | None = None
+    refused: str | None = None  # the host's address is refused: so is every page there
 
 
 def unreadable_status(status: int) -> bool:
@@ -95,6 +98,8 @@ class StrictRobotsTxtMiddleware:
         if request.meta.get("dont_obey_robotstxt") or request.url.startswith(("data:", "file:")):
             return
         rules = await self.host_rules(urlparse_cached(request))
+        if rules.refused is not None:
+            raise AddressRefused(request.url, rules.refused)
         if rules.unreadable is not None:
             self._stats().inc_value("robotstxt/unreadable_forbidden")
             raise RobotsUnreadable(rules.unreadable)
@@ -141,6 +146,8 @@ class StrictRobotsTxtMiddleware:
         assert engine is not None, "downloader middleware called before the engine started"
         try:
             response = await engine.download_async(request)
+        except AddressRefused as exc:  # reported with each page of the host, not as robots
+            return HostRules(refused=exc.reason)
         except Exception as exc:  # timeout, refused, too large, gzip bomb: unreachable
             stats.inc_value(f"robotstxt/exception_count/{type(exc)}")
             reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from crawlers.connect_policy import DOWNLOADER_MIDDLEWARES as ADDRESS_MIDDLEWARES
+from crawlers.connect_policy import RESOLVER
 from crawlers.options import CrawlOptions
 from crawlers.robots import DOWNLOADER_MIDDLEWARES as ROBOTS_MIDDLEWARES
 
@@ -22,7 +24,9 @@ def scrapy_settings(
         "ROBOTSTXT_OBEY": True,
         # robots.txt groups name a product token, not a whole User-Agent string (RFC 9309 2.2.1)
         "ROBOTSTXT_USER_AGENT": "adwatch",
-        "DOWNLOADER_MIDDLEWARES": ROBOTS_MIDDLEWARES,
+        "DOWNLOADER_MIDDLEWARES": ROBOTS_MIDDLEWARES | ADDRESS_MIDDLEWARES,
+        # Every connection's addresses are checked where they are resolved (DNS rebinding).
+        "TWISTED_DNS_RESOLVER": RESOLVER,
         # Stops non-page downloads and oversized pages with a reason for the run log.
         "EXTENSIONS": {"crawlers.cutoffs.DownloadGuard": 500},
         # One request per site at a time; AutoThrottle backs off further when a site slows down.

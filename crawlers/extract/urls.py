@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import ipaddress
 import re
 import socket
 from urllib.parse import SplitResult, unquote_plus, urlsplit, urlunsplit
 
 from w3lib.url import canonicalize_url, url_query_cleaner
+
+from crawlers.extract.addresses import numeric_host, refusal_label
 
 __all__ = ["TRACKING_PARAMS", "canonical_url", "ip_is_private", "is_private_address"]
 
@@ -68,22 +69,15 @@ def _canonical_netloc(parts: SplitResult, url: str) -> str:
 
 
 def ip_is_private(address: str) -> bool:
-    """True for loopback, private, link-local, reserved, multicast, unspecified or
-    otherwise non-global IPv4/IPv6 addresses (IPv4-mapped IPv6 checked as IPv4)."""
-    ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address):
-        mapped = ip.ipv4_mapped or ip.sixtofour
-        if mapped is not None:
-            ip = mapped
-    return bool(
-        ip.is_private
-        or ip.is_loopback
-        or ip.is_link_local
-        or ip.is_reserved
-        or ip.is_multicast
-        or ip.is_unspecified
-        or not ip.is_global
-    )
+    """True for any address the crawler refuses to connect to (see
+    :func:`crawlers.extract.addresses.refusal_label`): loopback, private, link-local, cloud
+    metadata, CGNAT, multicast, reserved and the IPv6 forms embedding such an IPv4 address.
+    Numeric spellings (``2130706433``, ``0x7f.1``) count as the address they mean.
+    Raises ValueError for a host name."""
+    ip = numeric_host(address)
+    if ip is None:
+        raise ValueError(f"not an IP address: {address!r}")
+    return refusal_label(ip) is not None
 
 
 def is_private_address(host: str) -> bool:

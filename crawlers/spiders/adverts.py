@@ -19,6 +19,7 @@ from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap
 from scrapy.utils.url import url_has_any_extension
 
+from crawlers.address_policy import AddressRefused
 from crawlers.cutoffs import ANY_TEXT_OR_ARCHIVE, describe_failure
 from crawlers.extract.decoding import decode_body
 from crawlers.extract.fields import AdvertFields
@@ -233,7 +234,11 @@ class AdvertSpider(scrapy.Spider):
         if self._is_listing(request) and status not in GONE_STATUSES:
             # A 404/410 listing is an answer; an outage, a block or a 5xx hides what is listed.
             self.listings_unread += 1
-        message = (f"HTTP {status}" if status else describe_failure(failure, request))[:1000]
+        if failure.check(AddressRefused):  # a logged skip: its message says what and why
+            message = failure.getErrorMessage()
+        else:
+            message = f"HTTP {status}" if status else describe_failure(failure, request)
+        message = message[:1000]
         log.info("fetch failed %s: %s", url, message)
         yield PageError(url, message)
 
