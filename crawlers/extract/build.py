@@ -59,9 +59,8 @@ def build_fields(
     region hints given first and MD, RO, UA, RU after them. A ``body_is_summary``
     body was built from labelled fields (English labels), so only the title tells
     the language. ``language_fallback`` (the site profile's language) is the language
-    when the text does not settle it. ``country`` (the job's ISO country, from its posting)
-    comes first in the region hints, and without a profile language it picks the fallback
-    among the languages adwatch serves that are spoken there, in the text's script.
+    when the text does not settle it; without one, ``country`` (the job's ISO country, from
+    its posting) picks it among the served languages spoken there, in the text's script.
     """
     clean_title = single_line(title)[:MAX_TITLE_CHARS]
     clean_body = normalise_whitespace(body)
@@ -69,7 +68,7 @@ def build_fields(
     posted = posted_at if isinstance(posted_at, datetime) else parse_datetime(posted_at)
     if posted is not None:
         posted = parse_datetime(posted)  # make it timezone-aware
-    regions = normalise_region_hints([country, *region_hints], DEFAULT_REGION_HINTS)
+    regions = normalise_region_hints(region_hints, DEFAULT_REGION_HINTS)
     language_text = clean_title if body_is_summary else f"{clean_title}\n{clean_body}"
     fallback = language_fallback or country_language(country, language_text)
     language = detect_language(language_text, fallback=fallback)

@@ -74,7 +74,10 @@ def extract_with_profile(html: str, url: str, profile: SiteProfile) -> AdvertFie
         employer=values.employer,
         licence_number=values.licence_number,
         contact_text=values.contact_text,
-        region_hints=region_hints_for(profile),
+        # The site's country before the job's: recruiters abroad give their own numbers.
+        region_hints=normalise_region_hints(
+            [profile.country, values.country], DEFAULT_REGION_HINTS
+        ),
         body_is_summary=values.body_is_summary,
         language_fallback=profile.language,
         country=values.country,

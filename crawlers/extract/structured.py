@@ -9,11 +9,11 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
 from crawlers.extract.build import build_fields
-from crawlers.extract.entities import DEFAULT_REGION_HINTS
+from crawlers.extract.entities import DEFAULT_REGION_HINTS, normalise_region_hints
 from crawlers.extract.fields import AdvertFields
 from crawlers.extract.json_repair import repair_json
 from crawlers.extract.structured_values import JobPostingValues, job_posting_values
@@ -150,13 +150,14 @@ def job_posting_to_fields(
     posting: Mapping[str, Any],
     page_url: str,
     kind: str = "job",
-    region_hints: Sequence[str] = DEFAULT_REGION_HINTS,
+    site_country: str | None = None,
 ) -> AdvertFields:
     """Map a JobPosting to AdvertFields (title, description as text, datePosted,
     jobLocation "City, Region, Country", baseSalary "1200-1500 EUR/MONTH",
     hiringOrganization, explicit licence fields) with language and entities (title +
     body + the organisation's / application contact's e-mail, telephone, url, sameAs).
-    A posting without a description gets a body built from its other fields."""
+    A posting without a description gets a body built from its other fields. Phone numbers
+    written without a country code are read in the site's country first, then the job's."""
     values = job_posting_values(posting, page_url)
     return build_fields(
         values["title"],
@@ -168,7 +169,9 @@ def job_posting_to_fields(
         employer=values["employer"],
         licence_number=values["licence_number"],
         contact_text=values["contact_text"],
-        region_hints=region_hints,
+        region_hints=normalise_region_hints(
+            [site_country, values["country"]], DEFAULT_REGION_HINTS
+        ),
         body_is_summary=not values["body"],
         country=values["country"],
     )
