@@ -61,6 +61,7 @@ def _outcome(crawler: Crawler, reason: str) -> CrawlOutcome:
         reason=reason,
         listings_read=spider.listings_read,
         listings_unread=spider.listings_unread,
+        robots_unreadable=bool(spider.robots_reported),
         database_failed=bool(stats.get_value(DATABASE_FAILED, False)) if stats else False,
     )
 

@@ -44,6 +44,8 @@ class CrawlOutcome(BaseModel):
     listings_read: int = 0
     listings_unread: int = 0  # listing pages that failed: their adverts' absence proves nothing
     database_failed: bool = False  # something could not be stored
+    # a host's robots.txt could not be read, so nothing there was fetched (RFC 9309)
+    robots_unreadable: bool = False
 
     @property
     def clean(self) -> bool:
@@ -62,6 +64,8 @@ def run_status(outcomes: Sequence[CrawlOutcome | None]) -> str:
     ended = [outcome for outcome in outcomes if outcome is not None]
     if not ended or len(ended) < len(outcomes):
         return "failed"  # a process died without saying how its crawl went
+    if any(outcome.robots_unreadable for outcome in ended):
+        return "failed"  # a whole host was left out, whatever the others gave
     if all(outcome.clean for outcome in ended):
         if not sum(outcome.listings_read for outcome in ended):
             return "failed"  # down, forbidden by robots.txt, or the start URL is gone

@@ -76,3 +76,12 @@ def test_robots_txt_is_fetched_once_and_its_gzipped_sitemap_read(adwatch_env: st
         crawl(site, "demo-jobs")
     assert site.requests.count("/robots.txt") == 1, site.requests
     assert "/sitemap.xml.gz" in site.requests and "/jobs/1" in site.requests, site.requests
+
+
+def test_one_unreadable_host_fails_a_run_over_several_hosts(adwatch_env: str) -> None:
+    with serving(robots(Answer(500, b"oops"))) as broken, serving({}) as fine:
+        start_urls = [fine.base + "/", broken.base + "/"]
+        run = crawl(fine, start_urls=start_urls)
+    assert "/" in fine.requests and set(broken.requests) == {"/robots.txt"}
+    assert run.status == "failed" and run.adverts_removed == 0
+    assert ["robots.txt could not be read" in e["error"] for e in run.error_log] == [True]

@@ -23,6 +23,8 @@ def ended(
         (ended(read=0, unread=1), "failed"),  # the site is down
         (ended(read=0), "failed"),  # robots.txt forbids, start URL 404
         (ended(database_failed=True), "failed"),  # something was not stored
+        # another host's listings were read, but one host's robots.txt could not be
+        (CrawlOutcome(listings_read=2, listings_unread=1, robots_unreadable=True), "failed"),
         (ended("shutdown"), "interrupted"),  # Ctrl-C
         (ended("closespider_pagecount"), "interrupted"),  # page budget
         (ended("cancelled"), "failed"),
