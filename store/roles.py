@@ -59,9 +59,7 @@ def grant_runtime(conn: psycopg.Connection[Any], role: str) -> bool:
             for t in _READ_ONLY
         ),
         *(
-            sql.SQL("REVOKE UPDATE, DELETE, TRUNCATE ON {} FROM {}").format(
-                sql.Identifier(t), who
-            )
+            sql.SQL("REVOKE UPDATE, DELETE, TRUNCATE ON {} FROM {}").format(sql.Identifier(t), who)
             for t in _APPEND_ONLY
         ),
     ]

@@ -13,7 +13,7 @@ from api.deps import AnalystUser, Conn, Pool
 from api.detail import load_detail
 from api.evidence import stream_evidence
 from store import advert_queries as aq
-from store import review
+from store import audit, review
 
 router = APIRouter(prefix="/api/v1", tags=["analyst"])
 
@@ -128,6 +128,15 @@ def evidence(advert_id: int, user: AnalystUser, conn: Conn, pool: Pool) -> Strea
     """A ZIP with every snapshot (gunzipped), texts, scores, decisions, notes and a manifest."""
     if aq.advert(conn, advert_id) is None:
         raise HTTPException(404, "no such advert")
+    with conn.transaction():  # committed before the first byte is sent
+        audit.record(
+            conn,
+            actor=user.actor,
+            actor_id=user.key_id,
+            action="export_evidence",
+            object_type="advert",
+            object_id=advert_id,
+        )
     headers = {"Content-Disposition": f'attachment; filename="advert-{advert_id}-evidence.zip"'}
     return StreamingResponse(
         stream_evidence(pool, advert_id, user), media_type="application/zip", headers=headers
