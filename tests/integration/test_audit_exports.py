@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
-from collections.abc import Iterator
+from collections.abc import Iterator, MutableMapping
 from typing import Any
 
 import psycopg
@@ -61,7 +61,7 @@ def _read_first_chunk_and_drop(
         await asyncio.sleep(3600)  # the client says nothing more; it just goes away
         return {"type": "http.disconnect"}
 
-    async def send(message: dict[str, Any]) -> None:
+    async def send(message: MutableMapping[str, Any]) -> None:
         if message["type"] == "http.response.start":
             status.append(message["status"])
         elif message["type"] == "http.response.body" and message.get("body"):
