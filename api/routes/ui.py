@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from api import charts, cursor
+from api import auth_guard, charts, cursor
 from api.deps import ANALYSTS, COOKIE_NAME, Conn, UiPostUser, UiUser
 from api.templating import templates
 from store import advert_queries as aq
@@ -26,7 +26,10 @@ def login_page(request: Request) -> HTMLResponse:
 @router.post("/login", response_model=None)
 def login(request: Request, conn: Conn, key: Annotated[str, Form()]) -> Response:
     """Check the pasted key and keep it in an HttpOnly, SameSite=Strict cookie."""
+    auth_guard.refuse_if_locked(request, conn, key.strip())
     found = api_keys.verify_key(conn, key.strip())
+    if found is None:
+        auth_guard.record_wrong_key(request, conn, key.strip(), via="ui-login")
     if found is None or found.role not in ANALYSTS:
         error = (
             "That key is not a valid analyst key."
