@@ -26,6 +26,7 @@ ADMIN = {"admin"}
 # (method, path) -> roles allowed. A route missing here fails the test: add it with its roles.
 ALLOWED: dict[tuple[str, str], set[str]] = {
     ("GET", "/api/v1/adverts"): ANALYST,
+    ("POST", "/api/v1/adverts/search"): ANALYST,
     ("GET", "/api/v1/adverts/{advert_id}"): ANALYST,
     ("POST", "/api/v1/adverts/{advert_id}/decision"): ANALYST,
     ("POST", "/api/v1/adverts/{advert_id}/notes"): ANALYST,
@@ -55,6 +56,7 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("GET", "/"): ANALYST,
     ("GET", "/queue"): ANALYST,
     ("GET", "/search"): ANALYST,
+    ("POST", "/search"): ANALYST,
     ("GET", "/dashboard"): ANALYST,
     ("GET", "/adverts/{advert_id}"): ANALYST,
     ("POST", "/adverts/{advert_id}/claim"): ANALYST,
