@@ -16,7 +16,7 @@ import psycopg
 from fastapi import HTTPException, Request
 
 from config.settings import Settings
-from store import audit, auth_failures
+from store import audit, auth_failures, rate_limits
 
 # "adw_" and the key's public id (store.api_keys); anything else keeps only 4 characters.
 _WELL_FORMED = re.compile(r"^adw_[0-9a-f]{12}_")
@@ -68,4 +68,18 @@ def record_wrong_key(
             object_type="api_key",
             object_id=prefix,
             detail={"client_addr": address, "key_prefix": prefix, "via": via},
+        )
+
+
+def refuse_if_over_rate(request: Request, conn: psycopg.Connection[Any], key_id: int) -> None:
+    """429 once a key exceeds ADWATCH_API_RATE_LIMIT_PER_MINUTE (bursts of that size allowed)."""
+    per_minute = _settings(request).api_rate_limit_per_minute
+    if per_minute <= 0:
+        return
+    seconds = rate_limits.take_call(conn, key_id, per_minute)
+    if seconds > 0:
+        raise HTTPException(
+            429,
+            f"this key is limited to {per_minute} calls a minute; slow down",
+            headers={"Retry-After": str(math.ceil(seconds))},
         )

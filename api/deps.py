@@ -90,6 +90,7 @@ def authenticate(request: Request, conn: psycopg.Connection[Any], *, cookie: boo
     if key is None:
         auth_guard.record_wrong_key(request, conn, token, via="cookie" if via_cookie else "api")
         raise HTTPException(401, "invalid or revoked API key")
+    auth_guard.refuse_if_over_rate(request, conn, key.id)
     api_keys.touch(conn, key.id)
     return Principal(key.id, key.name, key.role, key.partner_id, via_cookie, token)
 

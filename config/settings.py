@@ -69,6 +69,9 @@ class Settings(BaseSettings):
     )
     auth_failure_window_s: float = Field(default=60.0, gt=0)
     auth_lockout_s: float = Field(default=300.0, gt=0)
+    api_rate_limit_per_minute: int = Field(
+        default=600, ge=0, description="Calls a minute per API key; 0 = no limit."
+    )
     retention_days: int = 90
     retention_cron: str = "30 3 * * *"
     score_interval_s: float = 60.0

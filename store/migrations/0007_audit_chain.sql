@@ -87,3 +87,10 @@ CREATE TABLE auth_failures (
 CREATE INDEX auth_failures_client ON auth_failures (client_addr, at);
 CREATE INDEX auth_failures_prefix ON auth_failures (key_prefix, at);
 CREATE INDEX auth_failures_at ON auth_failures (at);
+
+-- Per-key rate limit for authenticated calls (GCRA): `tat` is the theoretical arrival time of
+-- the key's next call; one upsert per call, shared by every API process.
+CREATE TABLE api_key_rate (
+    key_id bigint PRIMARY KEY REFERENCES api_keys (id) ON DELETE CASCADE,
+    tat    timestamptz NOT NULL
+);

@@ -12,6 +12,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
+from config.settings import get_settings
 from store import audit
 from tests.api_support import Keys, h, make_keys
 
@@ -94,3 +95,20 @@ def test_ui_login_failures_are_audited_and_counted(
     assert len(failures) == LIMIT
     assert {e.detail["via"] for e in failures} == {"ui-login"}
     assert all(e.detail["key_prefix"] == "not-…" for e in failures)
+
+
+def test_each_key_is_rate_limited(db_url: str, keys: Keys, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ADWATCH_API_RATE_LIMIT_PER_MINUTE", "3")
+    get_settings.cache_clear()
+    try:
+        with api_from(db_url, "192.0.2.4") as c:
+            statuses = [
+                c.get("/api/v1/queue", headers=h(keys.analyst)).status_code for _ in range(3)
+            ]
+            assert statuses == [200, 200, 200]
+            limited = c.get("/api/v1/queue", headers=h(keys.analyst))
+            assert limited.status_code == 429
+            assert 0 < int(limited.headers["Retry-After"]) <= 60
+            assert c.get("/api/v1/queue", headers=h(keys.analyst2)).status_code == 200
+    finally:
+        get_settings.cache_clear()
