@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import getpass
-import os
 from typing import Literal
 
 import typer
 
+from adwatch.cli_common import cli_actor
 from store import api_keys, audit, partners
 from store.bootstrap import open_ready
 
@@ -15,14 +14,6 @@ keys_app = typer.Typer(help="Create, list and revoke API keys.", no_args_is_help
 
 # The roles of store.api_keys.ROLES (a unit test keeps the two equal), as an option type.
 Role = Literal["analyst", "partner", "researcher", "admin"]
-
-
-def cli_actor() -> str:
-    """Who ran the command, for the audit log: the operating-system user."""
-    try:
-        return f"cli:{getpass.getuser()}"
-    except (OSError, KeyError):  # no name for this uid (e.g. a container's arbitrary user)
-        return f"cli:uid-{os.getuid()}"
 
 
 @keys_app.command("create")
