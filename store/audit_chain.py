@@ -29,12 +29,12 @@ FROM audit_log ORDER BY audit_log.id
 class ChainReport:
     entries: int
     head: str  # the last row's hash: record it elsewhere to detect a truncated tail later
-    broken_id: int | None = None
-    reason: str = ""
+    broken_id: int | None = None  # the first altered or unlinked entry
+    reason: str = ""  # why the chain is broken; empty when intact
 
     @property
     def intact(self) -> bool:
-        return self.broken_id is None
+        return not self.reason
 
 
 def _field(value: str | None) -> str:
@@ -47,8 +47,23 @@ def row_hash(prev_hash: str, fields: Iterable[str | None]) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
-def verify(conn: psycopg.Connection[Any]) -> ChainReport:
-    """Walk the chain in id order; the first row that does not link or hash is reported."""
+def verify(conn: psycopg.Connection[Any], anchor: str | None = None) -> ChainReport:
+    """Walk the chain in id order; the first row that does not link or hash is reported.
+
+    `anchor`, a head hash recorded earlier, must still be in the chain: entries cut from the
+    end leave an intact but shorter chain, which only such an outside copy reveals."""
+    report = _walk(conn)
+    if report.intact and anchor and not _contains(conn, anchor):
+        return ChainReport(report.entries, report.head, None, f"the recorded head {anchor} is gone")
+    return report
+
+
+def _contains(conn: psycopg.Connection[Any], row_hash: str) -> bool:
+    found = conn.execute("SELECT 1 FROM audit_log WHERE row_hash = %s", (row_hash,)).fetchone()
+    return found is not None
+
+
+def _walk(conn: psycopg.Connection[Any]) -> ChainReport:
     previous, count = GENESIS, 0
     with conn.transaction(), conn.cursor(name="audit_chain_verify") as cur:
         cur.itersize = 2000

@@ -127,3 +127,21 @@ def test_migration_chains_existing_rows(pg_admin_url: str, monkeypatch: pytest.M
             assert report.intact and report.entries == 6
     finally:
         pg.drop_database(pg_admin_url, name)
+
+
+def test_a_recorded_head_reveals_entries_cut_from_the_end(conn: psycopg.Connection[Any]) -> None:
+    _write(conn, 3)
+    head = audit_chain.verify(conn).head
+    assert audit_chain.verify(conn, anchor=head).intact
+    _as_owner_without_triggers(conn, "DELETE FROM audit_log WHERE object_id = '2'")
+    assert audit_chain.verify(conn).intact  # a shorter chain is still a chain...
+    cut = audit_chain.verify(conn, anchor=head)
+    assert not cut.intact and "is gone" in cut.reason  # ...but the recorded head is missing
+
+
+def test_entries_outside_read_committed_are_refused(conn: psycopg.Connection[Any]) -> None:
+    """A REPEATABLE READ snapshot could miss the newest entry and fork the chain."""
+    conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+    with pytest.raises(psycopg.errors.RaiseException, match="READ COMMITTED"):
+        audit.record(conn, actor="x", action="read_advert", object_type="advert")
+    conn.rollback()
