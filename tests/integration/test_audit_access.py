@@ -85,6 +85,9 @@ def test_ui_contact_search_posts_the_form_and_is_audited(
     assert r.status_code == 200 and f"/adverts/{ids[0]}" in r.text
     assert c.post("/search", data={"entity": PHONE}).status_code == 403  # no CSRF token
     assert c.get("/search", params={"entity": PHONE}).status_code == 400
+    advert_page = c.get(f"/adverts/{ids[0]}").text  # its contacts search by POST, not by link
+    assert "search?entity" not in advert_page
+    assert f'name="entity" value="phone:{PHONE}"' in advert_page
     searches = _entries(conn, "search_contacts")
     assert len(searches) == 1 and _no_phone(searches)
     assert searches[0].detail == searches[0].detail | {"results": 2, "via": "ui"}
