@@ -12,6 +12,7 @@ import pytest
 from psycopg import conninfo, sql
 
 from store import api_keys, audit, audit_chain, migrate
+from tests.api_support import client, h, make_keys
 from tests.integration.test_cli_foundation import run_cli
 
 pytestmark = pytest.mark.integration
@@ -62,6 +63,18 @@ def test_runtime_role_appends_but_cannot_rewrite(runtime_url: str, conn: Any) ->
         assert [e.action for e in audit.entries(runtime)] == ["read_advert"]
     report = audit_chain.verify(conn)
     assert report.intact and report.entries == 1
+
+
+def test_the_api_runs_as_the_runtime_role(runtime_url: str, conn: Any) -> None:
+    """Authentication, rate limits, wrong-key counts and audit entries, all as the runtime role."""
+    keys = make_keys(conn)
+    conn.commit()
+    with client(runtime_url) as c:
+        assert c.get("/api/v1/queue", headers=h(keys.analyst)).status_code == 200
+        assert c.get("/api/v1/queue", headers=h(keys.analyst + "x")).status_code == 401
+    actions = [e.action for e in audit.entries(conn)]
+    assert actions == ["auth_failed", "read_queue"]
+    assert audit_chain.verify(conn).intact
 
 
 def test_grant_runtime_refuses_the_owner(db_url: str, tmp_path: Path) -> None:
