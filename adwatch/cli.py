@@ -11,6 +11,7 @@ from typing import NoReturn
 
 import typer
 
+from adwatch.cli_audit import audit_app
 from adwatch.cli_crawl import crawl
 from adwatch.cli_data import agencies_app, export_app
 from adwatch.cli_db import db_app
@@ -33,6 +34,7 @@ app = typer.Typer(
 )
 app.add_typer(db_app, name="db")
 app.add_typer(keys_app, name="keys")
+app.add_typer(audit_app, name="audit")
 app.add_typer(agencies_app, name="agencies")
 app.add_typer(export_app, name="export")
 app.command("crawl")(crawl)

@@ -1,7 +1,10 @@
-"""What several commands share: the advert kinds as an option type, and opening outputs."""
+"""What several commands share: the advert kinds as an option type, opening outputs, and who
+ran the command (for the audit log)."""
 
 from __future__ import annotations
 
+import getpass
+import os
 from pathlib import Path
 from typing import Any, Literal, TextIO
 
@@ -28,3 +31,11 @@ def open_for_writing(path: Path, option: str) -> TextIO:
 def input_file_option(help: str, *names: str) -> Any:
     """An optional option naming a file that must exist (checked as the options are read)."""
     return typer.Option(None, *names, metavar="FILE", help=help, exists=True, dir_okay=False)
+
+
+def cli_actor() -> str:
+    """Who ran the command, for the audit log: "cli:" and the operating-system user."""
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (OSError, KeyError):  # no name for this uid (e.g. a container's arbitrary user)
+        return f"cli:uid-{os.getuid()}"

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import getpass
 import json
 from pathlib import Path
 from typing import Literal
 
 import typer
 
-from adwatch.cli_common import AdvertKind, open_for_writing
+from adwatch.cli_common import AdvertKind, cli_actor, open_for_writing
 from classifier.indicators import load_register_csv
 from share.depersonalise import sample
 from store import agencies, audit, labels
@@ -63,14 +62,15 @@ def export_samples(
     """Labelled samples from analyst decisions and uploads, contacts and names replaced."""
     count = 0
     sink = open_for_writing(output, "--output")
-    with sink, open_ready() as conn, conn.transaction():
-        audit.record(
-            conn,
-            actor=f"cli:{getpass.getuser()}",
-            action="export_samples",
-            object_type="labels",
-            detail={"kind": kind, "split": split, "source": source, "file": str(output)},
-        )
+    with sink, open_ready() as conn:
+        with conn.transaction():  # committed before the first sample is written
+            audit.record(
+                conn,
+                actor=cli_actor(),
+                action="export_samples",
+                object_type="labels",
+                detail={"kind": kind, "split": split, "source": source, "file": str(output)},
+            )
         for row in labels.export_rows(conn, source=source, split=split, kind=kind):
             sink.write(json.dumps(sample(row), ensure_ascii=False) + "\n")
             count += 1

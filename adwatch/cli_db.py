@@ -6,9 +6,10 @@ import typer
 
 from crawlers.extract.urls import canonical_url
 from store import migrate
-from store.bootstrap import configured_url
+from store.bootstrap import configured_url, open_ready
 from store.canonical_urls import rekey_adverts
 from store.db import connect
+from store.roles import grant_runtime
 from store.schema import describe_schema
 
 db_app = typer.Typer(
@@ -35,6 +36,20 @@ def status() -> None:
     for row in rows:
         state = f"applied {row.applied_at:%Y-%m-%d %H:%M:%S%z}" if row.applied_at else "pending"
         typer.echo(f"{row.version:04d}_{row.name}  {state}")
+
+
+@db_app.command("grant-runtime")
+def grant_runtime_role(
+    role: str = typer.Argument(..., metavar="ROLE", help="The role the service connects as."),
+) -> None:
+    """Create (if missing) and grant the least-privileged role the service should run as.
+
+    Run as the tables' owner after each upgrade. The role may read and write the data but only
+    INSERT and SELECT on audit_log; set its password with ALTER ROLE ... PASSWORD.
+    """
+    with open_ready() as conn:
+        created = grant_runtime(conn, role)
+    typer.echo(f"{'created' if created else 'updated'} runtime role {role}")
 
 
 @db_app.command("schema")

@@ -6,7 +6,8 @@ from typing import Literal
 
 import typer
 
-from store import api_keys, partners
+from adwatch.cli_common import cli_actor
+from store import api_keys, audit, partners
 from store.bootstrap import open_ready
 
 keys_app = typer.Typer(help="Create, list and revoke API keys.", no_args_is_help=True)
@@ -31,6 +32,15 @@ def create(
         if role == "partner":
             partner_id = partners.ensure_partner(conn, partner or name).id
         key, token = api_keys.create_key(conn, name, role, partner_id)
+        with conn.transaction():
+            audit.record(
+                conn,
+                actor=cli_actor(),
+                action="create_key",
+                object_type="api_key",
+                object_id=key.id,
+                detail={"role": key.role, "via": "cli"},
+            )
     typer.echo(f"created {key.role} key #{key.id} for {key.name}; store it now, it is shown once:")
     typer.echo(token)
 
@@ -51,7 +61,10 @@ def revoke(
     key_id: int = typer.Argument(..., metavar="ID", help="The key's number (see keys list)."),
 ) -> None:
     """Revoke a key by its number."""
-    with open_ready() as conn:
+    with open_ready() as conn, conn.transaction():
         if not api_keys.revoke_key(conn, key_id):
             raise typer.BadParameter(f"no active key #{key_id}", param_hint="'ID'")
+        audit.record(
+            conn, actor=cli_actor(), action="revoke_key", object_type="api_key", object_id=key_id
+        )
     typer.echo(f"revoked key #{key_id}")

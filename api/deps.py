@@ -12,6 +12,7 @@ import psycopg
 from fastapi import Depends, HTTPException, Request
 from psycopg_pool import ConnectionPool
 
+from api import auth_guard
 from config.settings import Settings
 from store import api_keys
 
@@ -84,9 +85,12 @@ def authenticate(request: Request, conn: psycopg.Connection[Any], *, cookie: boo
         token, via_cookie = request.cookies.get(COOKIE_NAME), True
     if not token:
         raise HTTPException(401, "an API key is required (X-API-Key header)")
+    auth_guard.refuse_if_locked(request, conn, token)
     key = api_keys.verify_key(conn, token)
     if key is None:
+        auth_guard.record_wrong_key(request, conn, token, via="cookie" if via_cookie else "api")
         raise HTTPException(401, "invalid or revoked API key")
+    auth_guard.refuse_if_over_rate(request, conn, key.id)
     api_keys.touch(conn, key.id)
     return Principal(key.id, key.name, key.role, key.partner_id, via_cookie, token)
 

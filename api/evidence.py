@@ -20,7 +20,7 @@ from psycopg_pool import ConnectionPool
 
 from api.deps import Principal
 from store import advert_queries as aq
-from store import audit, review, scores
+from store import review, scores
 
 
 class _Sink:
@@ -83,18 +83,13 @@ def _files(
 
 
 def stream_evidence(pool: ConnectionPool[Any], advert_id: int, user: Principal) -> Iterator[bytes]:
-    """The ZIP as chunks; the export is audited in the transaction that reads the evidence."""
+    """The ZIP as chunks, read in one transaction (one consistent view of the advert).
+
+    The caller audits the export, and commits that, before the response starts: a client that
+    drops the connection halfway has still been recorded."""
     sink = _Sink()
     manifest: list[dict[str, Any]] = []
     with pool.connection() as conn, conn.transaction():
-        audit.record(
-            conn,
-            actor=user.actor,
-            actor_id=user.key_id,
-            action="export_evidence",
-            object_type="advert",
-            object_id=advert_id,
-        )
         with zipfile.ZipFile(sink, mode="w", compression=zipfile.ZIP_DEFLATED) as archive:
             for path, data, extras in _files(conn, advert_id):
                 archive.writestr(path, data)

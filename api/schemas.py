@@ -29,6 +29,28 @@ class AdvertSummaryOut(Out):
     last_seen: datetime
 
 
+class AdvertSearchIn(BaseModel):
+    """The filters of GET /adverts, plus `entity`: contact searches travel in a POST body so
+    that phone numbers and addresses never appear in URLs or access logs."""
+
+    kind: Literal["job", "bridal", "escort"] | None = None
+    band: Literal["low", "medium", "high"] | None = None
+    score_min: float | None = Field(default=None, ge=0, le=1)
+    score_max: float | None = Field(default=None, ge=0, le=1)
+    indicator: str | None = None
+    site: str | None = None
+    language: str | None = None
+    status: Literal["active", "removed"] | None = None
+    flagged: bool | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+    entity: str | None = Field(default=None, description="contact value, or kind:value")
+    q: str | None = Field(default=None, description="full-text search (websearch syntax)")
+    order: Literal["risk", "id"] = "risk"
+    cursor: str | None = None
+    limit: int = Field(default=50, ge=1, le=500)
+
+
 class AdvertPage(BaseModel):
     items: list[AdvertSummaryOut]
     next_cursor: str | None = Field(description="Pass as `cursor` for the next page; null at end")

@@ -64,6 +64,14 @@ class Settings(BaseSettings):
     api_host: str = "127.0.0.1"
     api_port: int = 8000
     claim_minutes: int = 30
+    auth_failure_limit: int = Field(
+        default=10, ge=1, description="Wrong API keys per window before a lockout."
+    )
+    auth_failure_window_s: float = Field(default=60.0, gt=0)
+    auth_lockout_s: float = Field(default=300.0, gt=0)
+    api_rate_limit_per_minute: int = Field(
+        default=600, ge=0, description="Calls a minute per API key; 0 = no limit."
+    )
     retention_days: int = 90
     retention_cron: str = "30 3 * * *"
     score_interval_s: float = 60.0

@@ -1,4 +1,8 @@
-"""Append-only audit log (the table refuses UPDATE, DELETE and TRUNCATE)."""
+"""Append-only audit log (the table refuses UPDATE, DELETE and TRUNCATE).
+
+A trigger (migration 0007) chains every entry to the one before it by SHA-256, so a rewrite by
+the table's owner shows in `adwatch audit verify` (store.audit_chain).
+"""
 
 from __future__ import annotations
 

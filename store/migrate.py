@@ -63,12 +63,20 @@ def _applied(conn: psycopg.Connection[Any]) -> dict[int, tuple[str, datetime]]:
     return {row[0]: (row[1], row[2]) for row in rows}
 
 
+def _bookkeeping_exists(conn: psycopg.Connection[Any]) -> bool:
+    row = conn.execute("SELECT to_regclass('schema_migrations') IS NOT NULL").fetchone()
+    return bool(row and row[0])
+
+
 def upgrade(conn: psycopg.Connection[Any]) -> list[Migration]:
     """Apply pending migrations; returns those applied. Safe to run from many processes at once."""
     applied_now: list[Migration] = []
     with conn.transaction():
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK_KEY,))
-        conn.execute(_BOOKKEEPING)
+        # Only when missing: the least-privileged runtime role (store.roles) may not create
+        # tables, yet still checks at start that the schema is up to date.
+        if not _bookkeeping_exists(conn):
+            conn.execute(_BOOKKEEPING)
         done = _applied(conn)
         for migration in available_migrations():
             if migration.version in done:
@@ -89,8 +97,7 @@ def upgrade(conn: psycopg.Connection[Any]) -> list[Migration]:
 
 def status(conn: psycopg.Connection[Any]) -> list[MigrationStatus]:
     """Every known migration with the time it was applied (None = pending)."""
-    exists = conn.execute("SELECT to_regclass('schema_migrations') IS NOT NULL").fetchone()
-    done = _applied(conn) if exists and exists[0] else {}
+    done = _applied(conn) if _bookkeeping_exists(conn) else {}
     return [
         MigrationStatus(m.version, m.name, done[m.version][1] if m.version in done else None)
         for m in available_migrations()

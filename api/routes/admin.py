@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, HTTPException, Query
 from pydantic import BaseModel, Field
 
+from api import auditing
 from api.deps import AdminUser, Conn
 from api.schemas import Out
 from store import api_keys, audit, partners
@@ -117,16 +118,27 @@ def list_partners(user: AdminUser, conn: Conn) -> list[PartnerOut]:
 
 @router.post("/partners", response_model=PartnerOut, status_code=201)
 def create_partner(body: PartnerIn, user: AdminUser, conn: Conn) -> PartnerOut:
-    created = partners.ensure_partner(conn, body.name)
-    updated = partners.update_partner(conn, created.id, contact=body.contact, tlp=body.tlp)
+    with conn.transaction():
+        created = partners.ensure_partner(conn, body.name)
+        updated = partners.update_partner(conn, created.id, contact=body.contact, tlp=body.tlp)
+        auditing.record(conn, user, "create_partner", "partner", created.id, _changed(body))
     return PartnerOut.model_validate(updated or created)
+
+
+def _changed(body: BaseModel) -> dict[str, object]:
+    """The fields a partner edit set, by name; the contact (personal data) is not copied."""
+    fields = body.model_dump(exclude_none=True)
+    return {"fields": sorted(fields), "tlp": fields.get("tlp"), "active": fields.get("active")}
 
 
 @router.patch("/partners/{partner_id}", response_model=PartnerOut)
 def update_partner(partner_id: int, body: PartnerPatch, user: AdminUser, conn: Conn) -> PartnerOut:
-    updated = partners.update_partner(
-        conn, partner_id, contact=body.contact, tlp=body.tlp, active=body.active
-    )
+    with conn.transaction():
+        updated = partners.update_partner(
+            conn, partner_id, contact=body.contact, tlp=body.tlp, active=body.active
+        )
+        if updated is not None:
+            auditing.record(conn, user, "update_partner", "partner", partner_id, _changed(body))
     if updated is None:
         raise HTTPException(404, "no such partner")
     return PartnerOut.model_validate(updated)
@@ -141,4 +153,6 @@ def audit_log(
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> list[AuditOut]:
     rows = audit.entries(conn, object_type=object_type, object_id=object_id, limit=limit)
+    filters = {"object_type": object_type, "object_id": object_id, "limit": limit}
+    auditing.record(conn, user, "read_audit", "audit_log", detail=filters | {"rows": len(rows)})
     return [AuditOut.model_validate(r) for r in rows]

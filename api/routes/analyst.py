@@ -8,14 +8,28 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import StreamingResponse
 
-from api import cursor, schemas
-from api.deps import AnalystUser, Conn, Pool
+from api import auditing, cursor, schemas
+from api.deps import AnalystUser, Conn, Pool, SettingsDep
 from api.detail import load_detail
 from api.evidence import stream_evidence
 from store import advert_queries as aq
-from store import review
+from store import audit, review
 
 router = APIRouter(prefix="/api/v1", tags=["analyst"])
+
+
+def _search_page(conn: Conn, search: schemas.AdvertSearchIn) -> schemas.AdvertPage:
+    filters = aq.AdvertFilter(
+        **search.model_dump(exclude={"order", "cursor", "limit"}),
+    )
+    after = cursor.decode_advert_cursor(search.order, search.cursor)
+    rows = aq.search(conn, filters, order=search.order, after=after, limit=search.limit + 1)
+    page, more = rows[: search.limit], len(rows) > search.limit
+    next_cursor = (
+        cursor.advert_cursor(search.order, page[-1].risk_score, page[-1].id) if more else None
+    )
+    items = [schemas.AdvertSummaryOut.model_validate(r) for r in page]
+    return schemas.AdvertPage(items=items, next_cursor=next_cursor)
 
 
 @router.get("/adverts", response_model=schemas.AdvertPage)
@@ -33,14 +47,20 @@ def list_adverts(
     flagged: bool | None = None,
     since: datetime | None = None,
     until: datetime | None = None,
-    entity: Annotated[str | None, Query(description="contact value, or kind:value")] = None,
+    entity: Annotated[str | None, Query(include_in_schema=False)] = None,
     q: Annotated[str | None, Query(description="full-text search (websearch syntax)")] = None,
     order: Literal["risk", "id"] = "risk",
     cursor_: Annotated[str | None, Query(alias="cursor")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
 ) -> schemas.AdvertPage:
-    """Adverts matching every given filter, riskiest first (or by id), one page at a time."""
-    filters = aq.AdvertFilter(
+    """Adverts matching every given filter, riskiest first (or by id), one page at a time.
+
+    Contact searches go to POST /api/v1/adverts/search."""
+    if entity is not None:
+        raise HTTPException(
+            400, "search contacts with POST /api/v1/adverts/search: never put them in a URL"
+        )
+    search = schemas.AdvertSearchIn(
         kind=kind,
         band=band,
         score_min=score_min,
@@ -52,15 +72,26 @@ def list_adverts(
         flagged=flagged,
         since=since,
         until=until,
-        entity=entity,
         q=q,
+        order=order,
+        cursor=cursor_,
+        limit=limit,
     )
-    after = cursor.decode_advert_cursor(order, cursor_)
-    rows = aq.search(conn, filters, order=order, after=after, limit=limit + 1)
-    page, more = rows[:limit], len(rows) > limit
-    next_cursor = cursor.advert_cursor(order, page[-1].risk_score, page[-1].id) if more else None
-    items = [schemas.AdvertSummaryOut.model_validate(r) for r in page]
-    return schemas.AdvertPage(items=items, next_cursor=next_cursor)
+    return _search_page(conn, search)
+
+
+@router.post("/adverts/search", response_model=schemas.AdvertPage)
+def search_adverts(
+    body: schemas.AdvertSearchIn, user: AnalystUser, conn: Conn, settings: SettingsDep
+) -> schemas.AdvertPage:
+    """GET /adverts's filters and `entity` (a contact) in the body; contact searches are
+    audited by kind, keyed hash and result count, never the value."""
+    page = _search_page(conn, body)
+    if body.entity:
+        secret = settings.hash_secret.get_secret_value()
+        detail = auditing.contact_search_detail(secret, body.entity, len(page.items), "api")
+        auditing.record(conn, user, "search_contacts", "advert", detail=detail)
+    return page
 
 
 @router.get("/adverts/{advert_id}", response_model=schemas.AdvertDetailOut)
@@ -128,6 +159,15 @@ def evidence(advert_id: int, user: AnalystUser, conn: Conn, pool: Pool) -> Strea
     """A ZIP with every snapshot (gunzipped), texts, scores, decisions, notes and a manifest."""
     if aq.advert(conn, advert_id) is None:
         raise HTTPException(404, "no such advert")
+    with conn.transaction():  # committed before the first byte is sent
+        audit.record(
+            conn,
+            actor=user.actor,
+            actor_id=user.key_id,
+            action="export_evidence",
+            object_type="advert",
+            object_id=advert_id,
+        )
     headers = {"Content-Disposition": f'attachment; filename="advert-{advert_id}-evidence.zip"'}
     return StreamingResponse(
         stream_evidence(pool, advert_id, user), media_type="application/zip", headers=headers

@@ -9,7 +9,7 @@ from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import StreamingResponse
 from psycopg_pool import ConnectionPool
 
-from api import cursor, schemas
+from api import auditing, cursor, schemas
 from api.deps import Conn, PartnerUser, Pool, Principal, SettingsDep, TakedownReader
 from share import feed_format
 from store import audit, feed, partners
@@ -80,7 +80,11 @@ def get_feed(
 
 @router.post("/feed/{seq}/ack", status_code=204)
 def acknowledge(seq: int, user: PartnerUser, conn: Conn) -> None:
-    if not feed.acknowledge(conn, _partner(conn, user).id, seq):
+    with conn.transaction():
+        acknowledged = feed.acknowledge(conn, _partner(conn, user).id, seq)
+        if acknowledged:
+            auditing.record(conn, user, "ack_feed_event", "feed_event", seq)
+    if not acknowledged:
         raise HTTPException(404, "no such feed event")
 
 
@@ -94,7 +98,10 @@ def opinion(advert_id: int, body: schemas.OpinionIn, user: PartnerUser, conn: Co
     """Send back positive / negative / disputed on a shared item."""
     partner = _partner(conn, user)
     _shared_advert(conn, advert_id)
-    feed.set_opinion(conn, partner.id, advert_id, body.opinion, body.comment)
+    with conn.transaction():
+        feed.set_opinion(conn, partner.id, advert_id, body.opinion, body.comment)
+        detail = {"opinion": body.opinion, "comment": bool(body.comment)}
+        auditing.record(conn, user, "set_opinion", "advert", advert_id, detail)
 
 
 @router.post("/adverts/{advert_id}/takedown", response_model=schemas.TakedownOut, status_code=201)
@@ -104,7 +111,9 @@ def takedown(
     """Report that the partner removed (or asked to remove) the advert."""
     partner = _partner(conn, user)
     _shared_advert(conn, advert_id)
-    row = feed.report_takedown(conn, partner.id, advert_id, body.note)
+    with conn.transaction():
+        row = feed.report_takedown(conn, partner.id, advert_id, body.note)
+        auditing.record(conn, user, "report_takedown", "advert", advert_id)
     return schemas.TakedownOut.model_validate(row)
 
 
@@ -115,13 +124,19 @@ def list_takedowns(user: TakedownReader, conn: Conn) -> list[schemas.TakedownOut
     Partners see their own reports; analysts see all.
     """
     partner_id = _partner(conn, user).id if user.role == "partner" else None
-    return [schemas.TakedownOut.model_validate(t) for t in feed.takedowns(conn, partner_id)]
+    rows = feed.takedowns(conn, partner_id)
+    auditing.record(conn, user, "read_takedowns", "takedown", partner_id, {"rows": len(rows)})
+    return [schemas.TakedownOut.model_validate(t) for t in rows]
 
 
 @router.put("/partner/webhook", status_code=204)
 def set_webhook(body: schemas.WebhookIn, user: PartnerUser, conn: Conn) -> None:
     """Register the URL that receives each new feed event, signed with `secret`."""
-    partners.set_webhook(conn, _partner(conn, user).id, body.url, body.secret)
+    partner_id = _partner(conn, user).id
+    with conn.transaction():  # the URL's host only; never the signing secret
+        partners.set_webhook(conn, partner_id, body.url, body.secret)
+        detail = {"host": auditing.url_host(body.url)}
+        auditing.record(conn, user, "set_webhook", "partner", partner_id, detail)
 
 
 @router.get("/partner/webhook/deliveries", response_model=list[schemas.DeliveryOut])

@@ -12,7 +12,7 @@ from psycopg_pool import ConnectionPool
 from pydantic import ValidationError
 
 from api import schemas
-from api.deps import Conn, Pool, Principal, ResearcherUser
+from api.deps import Conn, Pool, ResearcherUser
 from share.depersonalise import sample
 from store import audit, labels
 
@@ -20,10 +20,24 @@ router = APIRouter(prefix="/api/v1", tags=["researcher"])
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 
 
-def _export(
-    pool: ConnectionPool[Any], user: Principal, filters: dict[str, str | None]
-) -> Iterator[str]:
+def _export(pool: ConnectionPool[Any], filters: dict[str, str | None]) -> Iterator[str]:
     with pool.connection() as conn, conn.transaction():
+        for row in labels.export_rows(conn, **filters):
+            yield json.dumps(sample(row), ensure_ascii=False) + "\n"
+
+
+@router.get("/export/samples", response_class=StreamingResponse)
+def export_samples(
+    user: ResearcherUser,
+    conn: Conn,
+    pool: Pool,
+    source: Literal["analyst", "upload"] | None = None,
+    split: Literal["train", "test"] | None = None,
+    kind: Literal["job", "bridal", "escort"] | None = None,
+) -> StreamingResponse:
+    """Labelled samples as JSONL (labelled_samples schema), contacts and names replaced."""
+    filters: dict[str, str | None] = {"source": source, "split": split, "kind": kind}
+    with conn.transaction():  # committed before the first byte is sent
         audit.record(
             conn,
             actor=user.actor,
@@ -32,21 +46,7 @@ def _export(
             object_type="labels",
             detail=filters,
         )
-        for row in labels.export_rows(conn, **filters):
-            yield json.dumps(sample(row), ensure_ascii=False) + "\n"
-
-
-@router.get("/export/samples", response_class=StreamingResponse)
-def export_samples(
-    user: ResearcherUser,
-    pool: Pool,
-    source: Literal["analyst", "upload"] | None = None,
-    split: Literal["train", "test"] | None = None,
-    kind: Literal["job", "bridal", "escort"] | None = None,
-) -> StreamingResponse:
-    """Labelled samples as JSONL (labelled_samples schema), contacts and names replaced."""
-    filters: dict[str, str | None] = {"source": source, "split": split, "kind": kind}
-    return StreamingResponse(_export(pool, user, filters), media_type="application/x-ndjson")
+    return StreamingResponse(_export(pool, filters), media_type="application/x-ndjson")
 
 
 async def _body(request: Request) -> bytes:

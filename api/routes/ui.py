@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from typing import Annotated
-from urllib.parse import urlencode
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from api import charts, cursor
-from api.deps import ANALYSTS, COOKIE_NAME, Conn, UiPostUser, UiUser
+from api import auditing, auth_guard, charts, cursor
+from api.deps import ANALYSTS, COOKIE_NAME, Conn, Principal, SettingsDep, UiPostUser, UiUser
 from api.templating import templates
 from store import advert_queries as aq
 from store import api_keys, review
@@ -26,7 +25,10 @@ def login_page(request: Request) -> HTMLResponse:
 @router.post("/login", response_model=None)
 def login(request: Request, conn: Conn, key: Annotated[str, Form()]) -> Response:
     """Check the pasted key and keep it in an HttpOnly, SameSite=Strict cookie."""
+    auth_guard.refuse_if_locked(request, conn, key.strip())
     found = api_keys.verify_key(conn, key.strip())
+    if found is None:
+        auth_guard.record_wrong_key(request, conn, key.strip(), via="ui-login")
     if found is None or found.role not in ANALYSTS:
         error = (
             "That key is not a valid analyst key."
@@ -66,6 +68,7 @@ def queue_page(
     request: Request, user: UiUser, conn: Conn, decided: int | None = None
 ) -> HTMLResponse:
     items = review.queue(conn, user.key_id, 100)
+    auditing.record(conn, user, "read_queue", "queue", detail={"items": len(items), "via": "ui"})
     context = {
         "user": user,
         "items": items,
@@ -75,39 +78,58 @@ def queue_page(
     return templates.TemplateResponse(request, "queue.html", context)
 
 
+def _search_results(
+    request: Request, user: Principal, conn: Conn, fields: dict[str, str | None]
+) -> tuple[HTMLResponse, int]:
+    """The results page and how many adverts it lists."""
+    after = cursor.decode_advert_cursor("risk", fields.get("cursor"))
+    filters = aq.AdvertFilter(
+        q=fields["q"] or None, entity=fields["entity"] or None, kind=fields["kind"] or None
+    )
+    rows = aq.search(conn, filters, after=after, limit=51)
+    page = rows[:50]
+    next_cursor = (
+        cursor.advert_cursor("risk", page[-1].risk_score, page[-1].id) if len(rows) > 50 else None
+    )
+    context = {"user": user, "items": page, "next_cursor": next_cursor, **fields}
+    return templates.TemplateResponse(request, "search.html", context), len(page)
+
+
 @router.get("/search", response_class=HTMLResponse)
 def search_page(
     request: Request,
     user: UiUser,
     conn: Conn,
     q: str | None = None,
-    entity: str | None = None,
     kind: str | None = None,
+    entity: str | None = None,
 ) -> HTMLResponse:
-    after = cursor.decode_advert_cursor("risk", request.query_params.get("cursor"))
-    filters = aq.AdvertFilter(q=q or None, entity=entity or None, kind=kind or None)
-    rows = aq.search(conn, filters, after=after, limit=51)
-    page = rows[:50]
-    next_cursor = (
-        cursor.advert_cursor("risk", page[-1].risk_score, page[-1].id) if len(rows) > 50 else None
-    )
-    next_query = urlencode(
-        {
-            k: v
-            for k, v in {"q": q, "entity": entity, "kind": kind, "cursor": next_cursor}.items()
-            if v
-        }
-    )
-    context = {
-        "user": user,
-        "items": page,
-        "q": q,
-        "entity": entity,
-        "kind": kind,
-        "next_cursor": next_cursor,
-        "next_query": next_query,
-    }
-    return templates.TemplateResponse(request, "search.html", context)
+    """Words and kind only: the form posts contact searches, which never go in a URL."""
+    if entity:
+        raise HTTPException(400, "contact searches are sent by the search form, not in a URL")
+    fields = {"q": q, "entity": None, "kind": kind, "cursor": request.query_params.get("cursor")}
+    return _search_results(request, user, conn, fields)[0]
+
+
+@router.post("/search", response_class=HTMLResponse)
+def search_post(
+    request: Request,
+    user: UiPostUser,
+    conn: Conn,
+    settings: SettingsDep,
+    q: Annotated[str, Form(max_length=1_000)] = "",
+    entity: Annotated[str, Form(max_length=1_000)] = "",
+    kind: Annotated[str, Form(max_length=20)] = "",
+    cursor_: Annotated[str, Form(alias="cursor", max_length=200)] = "",
+) -> HTMLResponse:
+    """The search form: a contact search is audited by kind, keyed hash and result count."""
+    fields = {"q": q, "entity": entity, "kind": kind, "cursor": cursor_ or None}
+    response, found = _search_results(request, user, conn, fields)
+    if entity.strip():
+        secret = settings.hash_secret.get_secret_value()
+        detail = auditing.contact_search_detail(secret, entity, found, "ui")
+        auditing.record(conn, user, "search_contacts", "advert", detail=detail)
+    return response
 
 
 @router.get("/dashboard", response_class=HTMLResponse)

@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from api import auditing
 from api.deps import Conn, Principal, SettingsDep, UiPostUser, UiUser
 from api.detail import load_detail
 from api.highlight import segments
@@ -58,7 +59,9 @@ def claim(
     request: Request, advert_id: int, user: UiPostUser, conn: Conn, settings: SettingsDep
 ) -> Response:
     try:
-        review.claim(conn, advert_id, user.key_id, settings.claim_minutes)
+        with conn.transaction():
+            review.claim(conn, advert_id, user.key_id, settings.claim_minutes)
+            auditing.record(conn, user, "claim", "advert", advert_id, {"via": "ui"})
     except review.AdvertNotFound as exc:
         raise HTTPException(404, "no such advert") from exc
     except review.ReviewConflict as exc:
@@ -68,7 +71,9 @@ def claim(
 
 @router.post("/adverts/{advert_id}/release", response_model=None)
 def release(request: Request, advert_id: int, user: UiPostUser, conn: Conn) -> Response:
-    review.release(conn, advert_id, user.key_id)
+    with conn.transaction():
+        if review.release(conn, advert_id, user.key_id):
+            auditing.record(conn, user, "release", "advert", advert_id, {"via": "ui"})
     return _panel_or_page(request, conn, user, advert_id)
 
 

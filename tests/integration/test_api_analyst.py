@@ -93,6 +93,12 @@ def _ids(c: TestClient, keys: Keys, **params: Any) -> list[int]:
     return [item["id"] for item in r.json()["items"]]
 
 
+def _searched_ids(c: TestClient, keys: Keys, **body: Any) -> list[int]:
+    r = c.post("/api/v1/adverts/search", json={"limit": 100, **body}, headers=h(keys.analyst))
+    assert r.status_code == 200, r.text
+    return [item["id"] for item in r.json()["items"]]
+
+
 def test_search_filters(env: Any) -> None:
     c, keys, ids = env
     a1, a2, a3, a4, a5, a6 = ids
@@ -104,8 +110,11 @@ def test_search_filters(env: Any) -> None:
     assert _ids(c, keys, language="uk") == [a6]
     assert _ids(c, keys, status="active", flagged=False) == [a6, a5]
     assert _ids(c, keys, indicator="travel_paid") == [a2]
-    assert _ids(c, keys, entity="+37360000123") == [a2, a3]
-    assert _ids(c, keys, entity="phone:+37360000123") == [a2, a3]
+    assert _searched_ids(c, keys, entity="+37360000123") == [a2, a3]
+    assert _searched_ids(c, keys, entity="phone:+37360000123") == [a2, a3]
+    assert _searched_ids(c, keys, entity="+37360000123", kind="job", limit=1) == [a2]
+    refused = c.get("/api/v1/adverts", params={"entity": "+37360000123"}, headers=h(keys.analyst))
+    assert refused.status_code == 400  # contact values never travel in URLs
     assert _ids(c, keys, q="warehouse") == [a2, a3]
     assert _ids(c, keys, q="warehouse -poland") == [a2]
     assert _ids(c, keys, since=(T0 - timedelta(days=1)).isoformat()) == _ids(c, keys)

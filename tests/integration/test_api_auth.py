@@ -12,6 +12,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from api.app import create_app
+from config.settings import get_settings
 from tests.api_support import Keys, client, make_keys
 
 pytestmark = pytest.mark.integration
@@ -25,6 +26,7 @@ ADMIN = {"admin"}
 # (method, path) -> roles allowed. A route missing here fails the test: add it with its roles.
 ALLOWED: dict[tuple[str, str], set[str]] = {
     ("GET", "/api/v1/adverts"): ANALYST,
+    ("POST", "/api/v1/adverts/search"): ANALYST,
     ("GET", "/api/v1/adverts/{advert_id}"): ANALYST,
     ("POST", "/api/v1/adverts/{advert_id}/decision"): ANALYST,
     ("POST", "/api/v1/adverts/{advert_id}/notes"): ANALYST,
@@ -54,6 +56,7 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("GET", "/"): ANALYST,
     ("GET", "/queue"): ANALYST,
     ("GET", "/search"): ANALYST,
+    ("POST", "/search"): ANALYST,
     ("GET", "/dashboard"): ANALYST,
     ("GET", "/adverts/{advert_id}"): ANALYST,
     ("POST", "/adverts/{advert_id}/claim"): ANALYST,
@@ -86,10 +89,16 @@ def test_the_table_covers_every_route() -> None:
 
 
 @pytest.fixture
-def env(db_url: str, conn: psycopg.Connection[Any]) -> Iterator[tuple[TestClient, Keys]]:
+def env(
+    db_url: str, conn: psycopg.Connection[Any], monkeypatch: pytest.MonkeyPatch
+) -> Iterator[tuple[TestClient, Keys]]:
+    # Hundreds of wrong keys from one address here; the lockout has tests of its own.
+    monkeypatch.setenv("ADWATCH_AUTH_FAILURE_LIMIT", "100000")
+    get_settings.cache_clear()
     keys = make_keys(conn)
     with client(db_url) as test_client:
         yield test_client, keys
+    get_settings.cache_clear()
 
 
 def _call(c: TestClient, method: str, path: str, headers: dict[str, str], ident: str = "1") -> int:
