@@ -15,7 +15,7 @@ def failure(exc: Exception) -> Failure:
     try:
         raise exc
     except Exception:
-        return Failure()
+        return Failure()  # type: ignore[no-untyped-call]  # Twisted is untyped here
 
 
 def test_a_reason_noted_by_the_guard_wins() -> None:
@@ -34,7 +34,8 @@ def test_empty_messages_get_words() -> None:
 
 
 def test_a_message_that_says_something_is_kept() -> None:
-    timeout = failure(TimeoutError("Getting http://jobs.example.org/x took longer than 30 s."))
+    message = "Getting http://jobs.example.org/x took longer than 30 s."
+    timeout = failure(TimeoutError(message))  # type: ignore[no-untyped-call]
     assert describe_failure(timeout, None) == (
         "TimeoutError: User timeout caused connection failure: "
         "Getting http://jobs.example.org/x took longer than 30 s.."

@@ -26,7 +26,7 @@ def squash(s: str) -> str:
 def test_json_ld_job_posting() -> None:
     postings = extract_job_postings(fixture("job_jsonld.html"), URL)
     assert len(postings) == 1
-    fields = job_posting_to_fields(postings[0], URL, region_hints=("US",))
+    fields = job_posting_to_fields(postings[0], URL, site_country="US")
     assert fields.kind == "job"
     assert fields.title == "Kitchen assistant & dishwasher"
     assert "<b>" not in fields.body and "<p>" not in fields.body
