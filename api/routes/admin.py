@@ -9,10 +9,12 @@ from fastapi import APIRouter, HTTPException, Query
 from pydantic import BaseModel, Field
 
 from api.deps import AdminUser, Conn
+from api.routes import admin_webhooks
 from api.schemas import Out
 from store import api_keys, audit, partners
 
 router = APIRouter(prefix="/api/v1/admin", tags=["admin"])
+router.include_router(admin_webhooks.router)
 Tlp = Literal["clear", "green", "amber", "red"]
 
 
@@ -44,6 +46,7 @@ class PartnerOut(Out):
     contact: str | None
     tlp: str
     webhook_url: str | None
+    webhook_pending_url: str | None
     active: bool
     created_at: datetime
 
