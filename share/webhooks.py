@@ -80,7 +80,7 @@ def _post(
             status = reply.status_code
     except AddressRefused as exc:
         return Outcome(False, None, f"refused: {exc}"[:500], CONNECTION_FAILED)
-    except httpx.HTTPError as exc:
+    except (httpx.HTTPError, httpx.InvalidURL, ValueError) as exc:  # one bad URL: not the batch
         return Outcome(False, None, f"{type(exc).__name__}: {exc}"[:500], CONNECTION_FAILED)
     if 200 <= status < 300:
         return Outcome(True, status, None, None)

@@ -32,7 +32,8 @@ SET last_partner_error = CASE
 WHERE last_error IS NOT NULL;
 
 UPDATE webhook_deliveries w
-SET status = 'cancelled', last_error = 'cancelled: the partner is inactive or its webhook is not approved',
+SET status = 'cancelled',
+    last_error = 'cancelled: the partner is inactive or its webhook is not approved',
     last_partner_error = 'cancelled'
 FROM partners p
 WHERE p.id = w.partner_id AND w.status = 'pending' AND (NOT p.active OR p.webhook_url IS NULL);
