@@ -252,6 +252,16 @@ class WebhookIn(BaseModel):
         return value
 
 
+class WebhookStatusOut(Out):
+    """The partner's webhook: deliveries go to webhook_url, the approved one; a new URL waits
+    in webhook_pending_url until an admin approves it."""
+
+    webhook_url: str | None
+    webhook_approved_at: datetime | None
+    webhook_pending_url: str | None
+    webhook_requested_at: datetime | None
+
+
 class DeliveryOut(Out):
     id: int
     feed_seq: int

@@ -81,6 +81,13 @@ class Settings(BaseSettings):
     )
     link_interval_s: float = 300.0
     deliver_interval_s: float = 60.0
+    webhook_allow_http: bool = Field(
+        default=False, description="Accept http:// webhook URLs (local development only)."
+    )
+    webhook_allow_private: bool = Field(
+        default=False,
+        description="Deliver webhooks to loopback/private addresses (local development only).",
+    )
     log_level: str = "INFO"
 
     @field_validator("log_level")

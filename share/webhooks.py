@@ -5,6 +5,12 @@ Deliveries are queued (webhook_deliveries) in the transaction that writes each f
 A POST carries the feed item as JSON, with `X-Adwatch-Timestamp` and
 `X-Adwatch-Signature: sha256=<HMAC-SHA256(partner secret, body)>`;
 the body repeats the timestamp, so receivers can refuse replays of old bodies.
+
+Deliveries go only to the partner's approved URL while the partner is active (checked again
+just before each POST), through :func:`share.webhook_transport.pinned_client`, which connects
+only to addresses :mod:`share.webhook_policy` allows and follows no redirects. The partner's
+delivery log says only "HTTP 500 from your endpoint" or "delivery failed: connection error";
+what went wrong in full (addresses, exception text) is kept for admins.
 """
 
 from __future__ import annotations
@@ -20,13 +26,19 @@ from typing import Any
 import httpx
 import psycopg
 
+from config.settings import get_settings
 from share.feed_format import feed_item
-from store import feed
+from share.webhook_policy import AddressRefused, WebhookPolicy
+from share.webhook_transport import pinned_client
+from store import feed, webhook_deliveries
+from store.webhook_deliveries import DueDelivery, Outcome, Target
 
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 8
 BASE_DELAY_S = 30.0
+#: what a partner is told of any failure before an HTTP status: never addresses or ports
+CONNECTION_FAILED = "delivery failed: connection error"
 
 
 def sign(secret: str, body: bytes) -> str:
@@ -46,50 +58,67 @@ def _payload(row: feed.FeedRow, tlp: str, secret: str, timestamp: str) -> bytes:
 
 
 def _post(
-    client: httpx.Client, due: feed.DueDelivery, body: bytes, ts: str
-) -> tuple[int | None, str | None]:
+    client: httpx.Client,
+    policy: WebhookPolicy,
+    target: Target,
+    delivery_id: int,
+    body: bytes,
+    ts: str,
+) -> Outcome:
+    problem = policy.url_problem(target.webhook_url)  # the rules may have changed since
+    if problem is not None:
+        return Outcome(False, None, f"refused: {problem}", CONNECTION_FAILED)
     headers = {
         "Content-Type": "application/json",
         "X-Adwatch-Timestamp": ts,
-        "X-Adwatch-Signature": sign(due.webhook_secret, body),
-        "X-Adwatch-Delivery": str(due.id),
+        "X-Adwatch-Signature": sign(target.webhook_secret, body),
+        "X-Adwatch-Delivery": str(delivery_id),
     }
     try:
-        response = client.post(due.webhook_url, content=body, headers=headers)
-    except httpx.HTTPError as exc:
-        return None, f"{type(exc).__name__}: {exc}"[:500]
-    if 200 <= response.status_code < 300:
-        return response.status_code, None
-    return response.status_code, f"HTTP {response.status_code}"
+        # streamed and closed unread: only the status matters, whatever size the body is
+        with client.stream("POST", target.webhook_url, content=body, headers=headers) as reply:
+            status = reply.status_code
+    except AddressRefused as exc:
+        return Outcome(False, None, f"refused: {exc}"[:500], CONNECTION_FAILED)
+    except (httpx.HTTPError, httpx.InvalidURL, ValueError) as exc:  # one bad URL: not the batch
+        return Outcome(False, None, f"{type(exc).__name__}: {exc}"[:500], CONNECTION_FAILED)
+    if 200 <= status < 300:
+        return Outcome(True, status, None, None)
+    return Outcome(False, status, f"HTTP {status}", f"HTTP {status} from your endpoint")
 
 
 def _deliver_one(
     conn: psycopg.Connection[Any],
     client: httpx.Client,
-    due: feed.DueDelivery,
+    policy: WebhookPolicy,
+    due: DueDelivery,
     now: datetime,
     secret: str,
 ) -> bool:
-    row = feed.event(conn, due.feed_seq)
-    if row is None:
-        feed.record_delivery(
-            conn, due.id, ok=False, http_status=None, error="feed event gone", retry_at=None
+    target = webhook_deliveries.sendable_target(conn, due.id)
+    if target is None:
+        log.info(
+            "webhook delivery %s cancelled: partner %s inactive or unapproved",
+            due.id,
+            due.partner_id,
         )
         return False
+    row = feed.event(conn, due.feed_seq)
+    if row is None:
+        gone = Outcome(False, None, "feed event gone", "delivery failed: feed event gone")
+        webhook_deliveries.record_delivery(conn, due.id, gone, retry_at=None)
+        return False
     ts = str(int(time.time()))
-    status, error = _post(client, due, _payload(row, due.tlp, secret, ts), ts)
-    ok = error is None
-    feed.record_delivery(
-        conn,
-        due.id,
-        ok=ok,
-        http_status=status,
-        error=error,
-        retry_at=None if ok else retry_at(now, due.attempts),
+    body = _payload(row, target.tlp, secret, ts)
+    outcome = _post(client, policy, target, due.id, body, ts)
+    webhook_deliveries.record_delivery(
+        conn, due.id, outcome, retry_at=None if outcome.ok else retry_at(now, due.attempts)
     )
-    if not ok:
-        log.warning("webhook delivery %s to partner %s failed: %s", due.id, due.partner_id, error)
-    return ok
+    if not outcome.ok:
+        log.warning(
+            "webhook delivery %s to partner %s failed: %s", due.id, due.partner_id, outcome.error
+        )
+    return outcome.ok
 
 
 def deliver_pending(
@@ -98,23 +127,20 @@ def deliver_pending(
     *,
     now: datetime | None = None,
     limit: int = 100,
-    client: httpx.Client | None = None,
+    policy: WebhookPolicy | None = None,
 ) -> int:
     """POST due deliveries; returns how many were delivered. Failures are retried later.
 
     `conn` should be in autocommit mode: each delivery's outcome is recorded as it happens.
+    `policy` defaults to the deployment's settings (ADWATCH_WEBHOOK_ALLOW_HTTP / _PRIVATE).
     """
     if not hash_secret:
         log.warning("webhooks paused: ADWATCH_HASH_SECRET is not set")
         return 0
     moment = now or datetime.now(UTC)
-    due = feed.claim_due_deliveries(conn, moment, limit)
+    due = webhook_deliveries.claim_due_deliveries(conn, moment, limit)
     if not due:
         return 0
-    own = client is None
-    http = client or httpx.Client(timeout=10.0, follow_redirects=False)
-    try:
-        return sum(_deliver_one(conn, http, d, moment, hash_secret) for d in due)
-    finally:
-        if own:
-            http.close()
+    rules = policy or WebhookPolicy.from_settings(get_settings())
+    with pinned_client(rules) as http:
+        return sum(_deliver_one(conn, http, rules, d, moment, hash_secret) for d in due)

@@ -1,4 +1,4 @@
-"""Partner feed: ordered events (confirmations, retractions), opinions, takedowns, webhooks.
+"""Partner feed: ordered events (confirmations, retractions), opinions, takedowns.
 
 Cursor completeness: a reader only returns events whose transaction id is below the xmin of
 its snapshot, so an event still in flight (lower seq, not yet visible) is never jumped over.
@@ -202,81 +202,4 @@ def takedowns(
                  AND (%(t)s::bigint IS NULL OR t.id = %(t)s)
                ORDER BY t.reported_at DESC, t.id DESC LIMIT 1000""",
             {"p": partner_id, "t": takedown_id},
-        ).fetchall()
-
-
-@dataclass(frozen=True)
-class DueDelivery:
-    id: int
-    partner_id: int
-    feed_seq: int
-    attempts: int
-    webhook_url: str
-    webhook_secret: str
-    tlp: str
-
-
-def claim_due_deliveries(
-    conn: psycopg.Connection[Any], now: datetime, limit: int, lease_s: int = 300
-) -> list[DueDelivery]:
-    """Lease due deliveries (pushing next_attempt_at out) so parallel senders skip them."""
-    with conn.transaction(), conn.cursor(row_factory=class_row(DueDelivery)) as cur:
-        return cur.execute(
-            """UPDATE webhook_deliveries w
-               SET next_attempt_at = %(now)s + make_interval(secs => %(lease)s)
-               FROM partners p
-               WHERE w.id IN (SELECT id FROM webhook_deliveries
-                              WHERE status = 'pending' AND next_attempt_at <= %(now)s
-                              ORDER BY next_attempt_at, id LIMIT %(limit)s
-                              FOR UPDATE SKIP LOCKED)
-                 AND p.id = w.partner_id AND p.webhook_url IS NOT NULL
-               RETURNING w.id, w.partner_id, w.feed_seq, w.attempts, p.webhook_url,
-                         coalesce(p.webhook_secret, '') AS webhook_secret, p.tlp""",
-            {"now": now, "lease": lease_s, "limit": limit},
-        ).fetchall()
-
-
-def record_delivery(
-    conn: psycopg.Connection[Any],
-    delivery_id: int,
-    *,
-    ok: bool,
-    http_status: int | None,
-    error: str | None,
-    retry_at: datetime | None,
-) -> None:
-    """Log one attempt: delivered, pending again at retry_at, or failed when retry_at is None."""
-    status = "delivered" if ok else ("pending" if retry_at is not None else "failed")
-    with conn.transaction():
-        conn.execute(
-            """UPDATE webhook_deliveries SET attempts = attempts + 1, status = %s,
-                   last_http_status = %s, last_error = %s,
-                   next_attempt_at = coalesce(%s, next_attempt_at),
-                   delivered_at = CASE WHEN %s THEN now() END
-               WHERE id = %s""",
-            (status, http_status, error, retry_at, ok, delivery_id),
-        )
-
-
-@dataclass(frozen=True)
-class DeliveryLog:
-    id: int
-    feed_seq: int
-    status: str
-    attempts: int
-    last_http_status: int | None
-    last_error: str | None
-    next_attempt_at: datetime
-    delivered_at: datetime | None
-
-
-def deliveries(
-    conn: psycopg.Connection[Any], partner_id: int, limit: int = 100
-) -> list[DeliveryLog]:
-    with conn.cursor(row_factory=class_row(DeliveryLog)) as cur:
-        return cur.execute(
-            """SELECT id, feed_seq, status, attempts, last_http_status, last_error,
-                      next_attempt_at, delivered_at
-               FROM webhook_deliveries WHERE partner_id = %s ORDER BY id DESC LIMIT %s""",
-            (partner_id, limit),
         ).fetchall()

@@ -9,6 +9,8 @@ from typing import Any
 import psycopg
 from psycopg.rows import class_row
 
+from store import webhook_deliveries
+
 
 @dataclass(frozen=True)
 class Partner:
@@ -16,13 +18,20 @@ class Partner:
     name: str
     contact: str | None
     tlp: str
-    webhook_url: str | None
+    webhook_url: str | None  # the approved URL: the only one deliveries go to
     webhook_secret: str | None
     active: bool
     created_at: datetime
+    webhook_pending_url: str | None  # requested by the partner, awaiting an admin
+    webhook_requested_at: datetime | None
+    webhook_approved_by: int | None
+    webhook_approved_at: datetime | None
 
 
-_COLUMNS = "id, name, contact, tlp, webhook_url, webhook_secret, active, created_at"
+_COLUMNS = (
+    "id, name, contact, tlp, webhook_url, webhook_secret, active, created_at, "
+    "webhook_pending_url, webhook_requested_at, webhook_approved_by, webhook_approved_at"
+)
 
 
 def ensure_partner(conn: psycopg.Connection[Any], name: str) -> Partner:
@@ -44,16 +53,6 @@ def get_partner(conn: psycopg.Connection[Any], partner_id: int) -> Partner | Non
         ).fetchone()
 
 
-def set_webhook(
-    conn: psycopg.Connection[Any], partner_id: int, url: str | None, secret: str | None
-) -> None:
-    with conn.transaction():
-        conn.execute(
-            "UPDATE partners SET webhook_url = %s, webhook_secret = %s WHERE id = %s",
-            (url, secret, partner_id),
-        )
-
-
 def list_partners(conn: psycopg.Connection[Any]) -> list[Partner]:
     with conn.cursor(row_factory=class_row(Partner)) as cur:
         return cur.execute(f"SELECT {_COLUMNS} FROM partners ORDER BY name").fetchall()
@@ -67,11 +66,89 @@ def update_partner(
     tlp: str | None = None,
     active: bool | None = None,
 ) -> Partner | None:
-    """Change the given fields (None leaves a field as it is); None when there is no partner."""
+    """Change the given fields (None leaves a field as it is); None when there is no partner.
+    Deactivating a partner cancels its queued webhook deliveries in the same transaction."""
     with conn.transaction(), conn.cursor(row_factory=class_row(Partner)) as cur:
-        return cur.execute(
+        updated = cur.execute(
             f"""UPDATE partners SET contact = coalesce(%s, contact), tlp = coalesce(%s, tlp),
                     active = coalesce(%s, active)
                 WHERE id = %s RETURNING {_COLUMNS}""",
             (contact, tlp, active, partner_id),
         ).fetchone()
+        if updated is not None and not updated.active:
+            webhook_deliveries.cancel_unsendable(conn, partner_id)
+    return updated
+
+
+def request_webhook(conn: psycopg.Connection[Any], partner_id: int, url: str, secret: str) -> None:
+    """Record a partner's new webhook URL and secret as a request for an admin: deliveries
+    keep going to the approved URL (if any) until the request is approved."""
+    with conn.transaction():
+        conn.execute(
+            """UPDATE partners SET webhook_pending_url = %s, webhook_pending_secret = %s,
+                   webhook_requested_at = now()
+               WHERE id = %s""",
+            (url, secret, partner_id),
+        )
+
+
+@dataclass(frozen=True)
+class PendingWebhook:
+    partner_id: int
+    partner: str
+    url: str
+    requested_at: datetime
+    approved_url: str | None
+    active: bool
+
+
+def pending_webhooks(conn: psycopg.Connection[Any]) -> list[PendingWebhook]:
+    with conn.cursor(row_factory=class_row(PendingWebhook)) as cur:
+        return cur.execute(
+            """SELECT id AS partner_id, name AS partner, webhook_pending_url AS url,
+                      webhook_requested_at AS requested_at, webhook_url AS approved_url, active
+               FROM partners WHERE webhook_pending_url IS NOT NULL
+               ORDER BY webhook_requested_at, id"""
+        ).fetchall()
+
+
+def approve_webhook(
+    conn: psycopg.Connection[Any], partner_id: int, url: str, approved_by: int | None
+) -> Partner | None:
+    """Make the partner's pending URL (and its secret) the approved one, if the pending URL is
+    still `url`, the one the admin reviewed; None otherwise."""
+    with conn.transaction(), conn.cursor(row_factory=class_row(Partner)) as cur:
+        return cur.execute(
+            f"""UPDATE partners SET webhook_url = webhook_pending_url,
+                    webhook_secret = webhook_pending_secret, webhook_pending_url = NULL,
+                    webhook_pending_secret = NULL, webhook_requested_at = NULL,
+                    webhook_approved_by = %s, webhook_approved_at = now()
+                WHERE id = %s AND webhook_pending_url = %s RETURNING {_COLUMNS}""",
+            (approved_by, partner_id, url),
+        ).fetchone()
+
+
+def reject_webhook(conn: psycopg.Connection[Any], partner_id: int, url: str) -> Partner | None:
+    """Drop the partner's pending URL if it is still `url`; the approved one stays."""
+    with conn.transaction(), conn.cursor(row_factory=class_row(Partner)) as cur:
+        return cur.execute(
+            f"""UPDATE partners SET webhook_pending_url = NULL, webhook_pending_secret = NULL,
+                    webhook_requested_at = NULL
+                WHERE id = %s AND webhook_pending_url = %s RETURNING {_COLUMNS}""",
+            (partner_id, url),
+        ).fetchone()
+
+
+def withdraw_webhook(conn: psycopg.Connection[Any], partner_id: int) -> Partner | None:
+    """Withdraw the approved URL: nothing more is delivered, and queued deliveries are
+    cancelled; None when there is no such partner."""
+    with conn.transaction(), conn.cursor(row_factory=class_row(Partner)) as cur:
+        withdrawn = cur.execute(
+            f"""UPDATE partners SET webhook_url = NULL, webhook_secret = NULL,
+                    webhook_approved_by = NULL, webhook_approved_at = NULL
+                WHERE id = %s RETURNING {_COLUMNS}""",
+            (partner_id,),
+        ).fetchone()
+        if withdrawn is not None:
+            webhook_deliveries.cancel_unsendable(conn, partner_id)
+    return withdrawn

@@ -10,10 +10,12 @@ from pydantic import BaseModel, Field
 
 from api import auditing
 from api.deps import AdminUser, Conn
+from api.routes import admin_webhooks
 from api.schemas import Out
 from store import api_keys, audit, partners
 
 router = APIRouter(prefix="/api/v1/admin", tags=["admin"])
+router.include_router(admin_webhooks.router)
 Tlp = Literal["clear", "green", "amber", "red"]
 
 
@@ -45,6 +47,7 @@ class PartnerOut(Out):
     contact: str | None
     tlp: str
     webhook_url: str | None
+    webhook_pending_url: str | None
     active: bool
     created_at: datetime
 

@@ -12,7 +12,8 @@ from psycopg_pool import ConnectionPool
 from api import auditing, cursor, schemas
 from api.deps import Conn, PartnerUser, Pool, Principal, SettingsDep, TakedownReader
 from share import feed_format
-from store import audit, feed, partners
+from share.webhook_policy import WebhookPolicy
+from store import audit, feed, partners, webhook_deliveries
 
 router = APIRouter(prefix="/api/v1", tags=["partner"])
 
@@ -129,18 +130,33 @@ def list_takedowns(user: TakedownReader, conn: Conn) -> list[schemas.TakedownOut
     return [schemas.TakedownOut.model_validate(t) for t in rows]
 
 
-@router.put("/partner/webhook", status_code=204)
-def set_webhook(body: schemas.WebhookIn, user: PartnerUser, conn: Conn) -> None:
-    """Register the URL that receives each new feed event, signed with `secret`."""
-    partner_id = _partner(conn, user).id
-    with conn.transaction():  # the URL's host only; never the signing secret
-        partners.set_webhook(conn, partner_id, body.url, body.secret)
+@router.put("/partner/webhook", response_model=schemas.WebhookStatusOut, status_code=202)
+def set_webhook(
+    body: schemas.WebhookIn, user: PartnerUser, conn: Conn, settings: SettingsDep
+) -> schemas.WebhookStatusOut:
+    """Ask for a new URL to receive each new feed event, signed with `secret`. It takes effect
+    once an admin approves it; until then deliveries go to the approved URL, if any."""
+    partner = _partner(conn, user)
+    problem = WebhookPolicy.from_settings(settings).url_problem(body.url)
+    if problem is not None:
+        raise HTTPException(422, problem)
+    with conn.transaction():
+        partners.request_webhook(conn, partner.id, body.url, body.secret)
+        # the URL's host only; never the signing secret
         detail = {"host": auditing.url_host(body.url)}
-        auditing.record(conn, user, "set_webhook", "partner", partner_id, detail)
+        auditing.record(conn, user, "request_webhook", "partner", partner.id, detail)
+    return get_webhook(user, conn)
+
+
+@router.get("/partner/webhook", response_model=schemas.WebhookStatusOut)
+def get_webhook(user: PartnerUser, conn: Conn) -> schemas.WebhookStatusOut:
+    """The approved webhook URL and the one awaiting approval, if any."""
+    return schemas.WebhookStatusOut.model_validate(_partner(conn, user))
 
 
 @router.get("/partner/webhook/deliveries", response_model=list[schemas.DeliveryOut])
 def deliveries(user: PartnerUser, conn: Conn) -> list[schemas.DeliveryOut]:
-    """The delivery log of this partner's webhook (latest first)."""
-    rows = feed.deliveries(conn, _partner(conn, user).id)
+    """The delivery log of this partner's webhook (latest first); errors say only what kind
+    of failure it was (an HTTP status, or a connection error), never internal addresses."""
+    rows = webhook_deliveries.partner_log(conn, _partner(conn, user).id)
     return [schemas.DeliveryOut.model_validate(d) for d in rows]

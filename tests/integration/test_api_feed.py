@@ -43,6 +43,9 @@ def deliver(db_url: str, now: datetime | None = None) -> int:
 @pytest.fixture
 def secret_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setenv("ADWATCH_HASH_SECRET", SECRET)
+    # the receiver below listens on http://127.0.0.1: allowed for this test deployment only
+    monkeypatch.setenv("ADWATCH_WEBHOOK_ALLOW_HTTP", "true")
+    monkeypatch.setenv("ADWATCH_WEBHOOK_ALLOW_PRIVATE", "true")
     get_settings.cache_clear()
     yield
     get_settings.cache_clear()
@@ -247,7 +250,13 @@ def test_webhook_signed_delivery_and_retry(env: Any, db_url: str, receiver: Any)
         json={"url": url, "secret": partner_secret},
         headers=h(keys.partner),
     )
-    assert r.status_code == 204
+    assert r.status_code == 202 and r.json()["webhook_pending_url"] == url
+    r = c.post(
+        f"/api/v1/admin/partners/{keys.partner_id}/webhook/approve",
+        json={"url": url},
+        headers=h(keys.admin),
+    )
+    assert r.status_code == 200 and r.json()["webhook_url"] == url
     handler.statuses.append(500)
     decide(c, keys, ids[0], "confirmed")
     assert deliver(db_url) == 0  # the receiver answered 500

@@ -137,7 +137,7 @@ def test_partner_actions_and_partner_edits_are_audited(
     assert c.post(f"/api/v1/adverts/{ids[0]}/takedown", json=takedown, headers=partner).is_success
     assert c.get("/api/v1/takedowns", headers=partner).status_code == 200
     hook = {"url": "https://hooks.example.org/adwatch", "secret": "s" * 32}
-    assert c.put("/api/v1/partner/webhook", json=hook, headers=partner).status_code == 204
+    assert c.put("/api/v1/partner/webhook", json=hook, headers=partner).status_code == 202
     admin = h(keys.admin)
     made = c.post(
         "/api/v1/admin/partners",
@@ -154,7 +154,7 @@ def test_partner_actions_and_partner_edits_are_audited(
         "set_opinion": str(ids[0]),
         "report_takedown": str(ids[0]),
         "read_takedowns": str(keys.partner_id),
-        "set_webhook": str(keys.partner_id),
+        "request_webhook": str(keys.partner_id),
         "create_partner": made.json()["id"],
         "update_partner": made.json()["id"],
     }
@@ -166,7 +166,7 @@ def test_partner_actions_and_partner_edits_are_audited(
     assert "example.org/adwatch" not in everything and "s" * 32 not in everything
     assert "ops@example.org" not in everything and "noc@example.org" not in everything
     assert "700 000 123" not in everything
-    assert _entries(conn, "set_webhook")[0].detail == {"host": "hooks.example.org"}
+    assert _entries(conn, "request_webhook")[0].detail == {"host": "hooks.example.org"}
     assert _entries(conn, "update_partner")[0].detail["fields"] == ["active", "contact"]
 
 
