@@ -25,9 +25,11 @@ class TrapLimits:
     max_queries_per_path: int = 20_000  # distinct query strings on one path
     max_links_per_page: int = 1000
     near_duplicate_bits: int = 3  # simhash bits two near-duplicate pages may differ by
-    max_near_duplicates: int = (
-        5  # a page this many near-duplicates seen: its links are not followed
-    )
+    # A page near-duplicate of this many pages seen, and of this share of them, is a trap page
+    # and its links are not followed. The share keeps template-heavy sites safe: their pages
+    # match by chance at a low rate (about 1% for pages 87% template), a trap's at nearly 100%.
+    max_near_duplicates: int = 5
+    near_duplicate_share: float = 0.05
 
 
 @dataclass(frozen=True)

@@ -166,19 +166,19 @@ class NearDuplicates:
     def __init__(self, limits: TrapLimits, capacity: int = 1024) -> None:
         self.bits = limits.near_duplicate_bits
         self.enough = limits.max_near_duplicates
+        self.share = limits.near_duplicate_share
         self.fingerprints = np.zeros(capacity, dtype=np.uint64)
         self.size = 0
 
-    def count(self, fingerprint: int) -> int:
-        """How many pages seen are near-duplicates of this one (up to the limit); a page that
-        is not yet a trap is remembered, so a trap's pages stop adding to the store."""
-        stored = self.fingerprints[: self.size]
-        differing = stored ^ np.uint64(fingerprint)
-        distances = _popcount(differing)
-        near = min(int(np.count_nonzero(distances <= self.bits)), self.enough)
-        if near < self.enough:
+    def count(self, fingerprint: int) -> tuple[int, bool]:
+        """How many pages seen are near-duplicates of this one, and whether that makes it a
+        trap page. Only pages that are not are remembered: a trap stops adding to the store."""
+        distances = _popcount(self.fingerprints[: self.size] ^ np.uint64(fingerprint))
+        near = int(np.count_nonzero(distances <= self.bits))
+        trap = near >= max(self.enough, self.share * self.size)
+        if not trap:
             self._add(fingerprint)
-        return near
+        return near, trap
 
     def _add(self, fingerprint: int) -> None:
         if self.size == len(self.fingerprints):

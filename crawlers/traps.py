@@ -76,6 +76,7 @@ class PageVerdict:
     response: Response
     listing: bool  # a listing page (its links are followed), not a sitemap or an advert
     near_duplicates: int | None = None  # computed on the page's first request
+    trap: bool = False  # a near-duplicate of enough pages seen: its links are not followed
     links: int = 0
     followed: int = 0
     dropped: int = 0
@@ -164,8 +165,8 @@ class TrapMiddleware:
             site = self.pages_seen.setdefault(
                 urlsplit(response.url).netloc, NearDuplicates(self.limits)
             )
-            page.near_duplicates = site.count(simhash(visible_words(text)))
-        return page.near_duplicates >= self.limits.max_near_duplicates
+            page.near_duplicates, page.trap = site.count(simhash(visible_words(text)))
+        return page.trap
 
     def _near_duplicate_refusal(self, page: PageVerdict) -> tuple[str, Any, str, str]:
         url = page.response.url

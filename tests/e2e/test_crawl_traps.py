@@ -19,6 +19,7 @@ from store.crawl_runs import CrawlRun
 from tests.e2e.hostile import crawl, serving
 from tests.e2e.trap_sites import (
     item_page,
+    job_board,
     legitimate_site,
     many_links,
     page,
@@ -114,6 +115,14 @@ def test_a_large_legitimate_site_is_not_cut(
     assert frontier.is_dir() and not list(frontier.iterdir()), "the run's frontier was kept"
     peaks = [int(m[1]) for m in re.finditer(r"peak memory (\d+) MB", caplog.text)]
     assert len(peaks) == 1 and 0 < peaks[0] < 300, caplog.text  # 140 MB measured
+
+
+def test_a_large_job_board_crawled_without_configuration_is_not_cut(adwatch_env: str) -> None:
+    with serving({}, generate=job_board(jobs=2000, listings=300)) as site:
+        run = crawl(site, "demo-jobs", **ZERO_CONFIG)
+    assert (run.status, run.errors) == ("finished", 0), run.error_log[:5]
+    assert run.adverts_new == 2000
+    assert "/jobs?page=300" in site.requests
 
 
 def test_the_memory_limit_interrupts_a_crawl_and_says_why(

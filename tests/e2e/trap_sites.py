@@ -5,6 +5,7 @@ adverts) that the trap limits must leave alone. Every name and text here is fict
 from __future__ import annotations
 
 import json
+import random
 from collections.abc import Callable
 from datetime import date, timedelta
 from urllib.parse import parse_qs, urlsplit
@@ -133,6 +134,17 @@ HOBBIES = [
 ]
 
 
+# Real listings carry a heavy template (menus, SEO text): 400 words here, on every page, make
+# two listing pages near-duplicates by chance about once in 160 pairs; no trap for all that.
+_SYLLABLES = ["ka", "lo", "mi", "ne", "po", "ru", "sa", "te", "vu", "xi"]
+_PICK = random.Random(7)
+TEMPLATE = (
+    "<aside>"
+    + " ".join(_PICK.choice(_SYLLABLES) + _PICK.choice(_SYLLABLES) for _ in range(400))
+    + "</aside>"
+)
+
+
 def advert_ids(listing: int, adverts: int, listings: int) -> range:
     """The adverts on listing page `listing` (1-based), spread evenly over the chain."""
     return range((listing - 1) * adverts // listings, listing * adverts // listings)
@@ -145,7 +157,9 @@ def bride_listing(listing: int, adverts: int, listings: int) -> Answer:
         for n in advert_ids(listing, adverts, listings)
     )
     nav = f"<a class='pg-next' href='/?page={listing + 1}'>next</a>" if listing < listings else ""
-    return page(f"<h1>Our members, page {listing}</h1>{cards}<div class='pages'>{nav}</div>")
+    return page(
+        f"<h1>Our members, page {listing}</h1>{cards}<div class='pages'>{nav}</div>{TEMPLATE}"
+    )
 
 
 def bride_advert(n: int) -> Answer:
@@ -176,3 +190,58 @@ def _name(n: int) -> str:
 
 def _hobbies(n: int) -> str:
     return f"{HOBBIES[n % 10]}, {HOBBIES[(n // 10) % 10]} and {HOBBIES[(n // 100) % 10]}"
+
+
+# -- a legitimate large job board in zero-config mode: JobPosting on every job page ------------
+TRADES = ["Cook", "Driver", "Nurse", "Welder", "Cleaner", "Baker", "Painter", "Tailor"]
+TOWNS = ["Chisinau", "Balti", "Cahul", "Orhei", "Soroca", "Ungheni", "Comrat", "Edinet"]
+
+
+def job_board(jobs: int, listings: int) -> Generator:
+    """/jobs?page=N (N = 1..listings) listing /jobs/ID pages, each with a JobPosting."""
+
+    def generate(path: str) -> Answer | None:
+        parts = urlsplit(path)
+        if parts.path == "/":
+            return page("<a href='/jobs?page=1'>All jobs</a>")
+        if parts.path == "/jobs":
+            number = int(parse_qs(parts.query).get("page", ["1"])[0])
+            return _job_listing(number, jobs, listings) if number <= listings else None
+        if parts.path.startswith("/jobs/"):
+            return _job_page(int(parts.path.removeprefix("/jobs/")))
+        return None
+
+    return generate
+
+
+def _job_listing(listing: int, jobs: int, listings: int) -> Answer:
+    links = "".join(
+        f"<li><a href='/jobs/{n}'>{_job_title(n)}</a> {_duties(n)}</li>"
+        for n in advert_ids(listing, jobs, listings)
+    )
+    nav = f"<a href='/jobs?page={listing + 1}'>next</a>" if listing < listings else ""
+    return page(f"<h1>Jobs, page {listing}</h1><ul>{links}</ul>{nav}")
+
+
+def _job_page(n: int) -> Answer:
+    title = _job_title(n)
+    description = f"{title}: {_duties(n)}. Contract and accommodation described at interview."
+    posting = {
+        "@context": "https://schema.org",
+        "@type": "JobPosting",
+        "title": title,
+        "description": description,
+        "datePosted": "2026-11-01",
+        "hiringOrganization": {"@type": "Organization", "name": f"{_name(n)} Ltd"},
+    }
+    script = f'<script type="application/ld+json">{json.dumps(posting)}</script>'
+    body = f"<h1>{title}</h1><p>{description}</p><p>Employer: {_name(n)} Ltd</p>"
+    return page(body + "<a href='/jobs?page=1'>All jobs</a>" + script)
+
+
+def _job_title(n: int) -> str:
+    return f"{TRADES[n % len(TRADES)]} in {TOWNS[(n // len(TRADES)) % len(TOWNS)]}"
+
+
+def _duties(n: int) -> str:
+    return f"{HOBBIES[n % 10]} shifts, {HOBBIES[(n // 10) % 10]} team, {HOBBIES[(n // 100) % 10]}"

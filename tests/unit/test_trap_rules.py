@@ -103,8 +103,22 @@ def test_listing_pages_with_other_adverts_are_not_near_duplicates() -> None:
 
 def test_the_near_duplicate_store_counts_up_to_the_limit_and_then_stops_growing() -> None:
     store = NearDuplicates(TrapLimits(max_near_duplicates=3), capacity=2)
-    counts = [store.count(fingerprint(calendar_day(day))) for day in range(1, 8)]
-    assert counts == [0, 1, 2, 3, 3, 3, 3]
+    counts = [store.count(fingerprint(calendar_day(day))) for day in range(1, 7)]
+    assert counts == [(0, False), (1, False), (2, False), (3, True), (3, True), (3, True)]
     assert store.size == 3  # a trap's pages stop adding to the store
-    assert store.count(fingerprint(listing(["Ana Lungu", "Daria Rusu"]))) == 0
+    assert store.count(fingerprint(listing(["Ana Lungu", "Daria Rusu"]))) == (0, False)
     assert store.size == 4
+
+
+def test_near_duplicates_make_a_trap_only_when_they_are_a_share_of_the_pages_seen() -> None:
+    """A template-heavy site's pages match by chance at a low rate: a few matches among
+    many pages are no trap; a trap's pages match each other nearly always."""
+    store = NearDuplicates(TrapLimits(max_near_duplicates=3, near_duplicate_share=0.05))
+    for n in range(100):
+        store._add(n << 32)  # 100 pages seen, all far from the ones below
+    for day in range(1, 5):
+        assert store.count(fingerprint(calendar_day(day))) == (day - 1, False)
+    near, trap = store.count(fingerprint(calendar_day(9)))
+    assert (near, trap) == (4, False)  # under 5% of 104 pages
+    assert store.count(fingerprint(calendar_day(10))) == (5, False)
+    assert store.count(fingerprint(calendar_day(11)))[1]  # 6 of 106: over 5%
