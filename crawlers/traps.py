@@ -10,8 +10,9 @@ lands in the run's error log without one line per dropped URL.
 What is exempt, so that legitimate large sites are not cut: advert requests (a profile's
 advert links, a sitemap's URLs) face only the URL length and the link cap; a profile's
 next-page links skip the query-variety limits (?page=1..1000 is a listing, not a trap);
-sitemaps are not capped. In links mode a cut leaves the listing unread, so the run cannot
-count adverts missing; in zero-config mode the trap is pruned and the rest of the site read.
+sitemaps are not capped. Links past the cap, and in links mode any cut, leave a listing
+unread, so the run ends interrupted and counts no advert missing; other zero-config cuts only
+prune the trap, and the rest of the site is read.
 """
 
 from __future__ import annotations
@@ -80,6 +81,7 @@ class PageVerdict:
     links: int = 0
     followed: int = 0
     dropped: int = 0
+    capped: int = 0  # dropped past the link cap
 
 
 class TrapMiddleware:
@@ -118,14 +120,15 @@ class TrapMiddleware:
             return
         page.dropped += 1
         kind, pattern, url, message = refusal
+        if kind == "link-cap":
+            page.capped += 1
         self._stat(kind)
         report = self.reports.once(kind, pattern, url, message) if message else None
         if report is not None:
             yield report
 
     def _close(self, page: PageVerdict) -> Iterator[PageError]:
-        capped = page.links - page.followed
-        if page.listing and page.followed >= self.limits.max_links_per_page and capped:
+        if page.capped:
             url = page.response.url
             pattern = (urlsplit(url).netloc, path_pattern(urlsplit(url).path))
             message = (
@@ -135,8 +138,9 @@ class TrapMiddleware:
             report = self.reports.once("link-cap", pattern, url, message)
             if report is not None:
                 yield report
-        if page.dropped and page.listing and self._profile_links():
-            # a listing page not followed in full: the run cannot tell what is missing
+        # Links past the cap, or a profile's listing cut short, are pages nobody read: the run
+        # cannot tell which adverts are missing. Other zero-config cuts prune a trap.
+        if page.capped or (page.dropped and page.listing and self._profile_links()):
             spider = self.crawler.spider
             setattr(spider, "listings_unread", getattr(spider, "listings_unread", 0) + 1)  # noqa: B010
 

@@ -92,6 +92,12 @@ def test_links_past_the_cap_are_dropped_and_reported_once_with_their_count() -> 
     assert not reports(judge(mw, page, [advert(mw, f"{SITE}/bride/{n}") for n in range(25)]))
 
 
+def test_links_past_the_cap_leave_the_listing_unread_in_zero_config_mode_too() -> None:
+    mw = middleware(TrapLimits(max_links_per_page=10), structured=True)
+    out = judge(mw, listing_page(mw, f"{SITE}/"), [listing(mw, f"{SITE}/{n}") for n in range(11)])
+    assert len(followed(out)) == 10 and spider(mw).listings_unread == 1
+
+
 def test_a_sitemap_is_not_capped() -> None:
     mw = middleware(TrapLimits(max_links_per_page=10), structured=True)
     request = Request(f"{SITE}/sitemap.xml", callback=spider(mw).parse_sitemap)
