@@ -8,7 +8,8 @@ page's link cap. Each cut-off is reported once per kind and pattern as a PageErr
 lands in the run's error log without one line per dropped URL.
 
 What is exempt, so that legitimate large sites are not cut: advert requests (a profile's
-advert links, a sitemap's URLs) face only the URL length and the link cap; a profile's
+advert links, a sitemap's URLs) face only the URL length and the link cap, even from a
+near-duplicate page; a profile's
 next-page links skip the query-variety limits (?page=1..1000 is a listing, not a trap);
 sitemaps are not capped. Links past the cap, and in links mode any cut, leave a listing
 unread, so the run ends interrupted and counts no advert missing; other zero-config cuts only
@@ -57,15 +58,14 @@ class Reports:
         self.per_kind: dict[str, int] = {}
 
     def once(self, kind: str, pattern: Any, url: str, message: str) -> PageError | None:
-        if (kind, pattern) in self.seen:
-            return None
-        self.seen.add((kind, pattern))
         count = self.per_kind.get(kind, 0)
+        if (kind, pattern) in self.seen or count > MAX_REPORTS_PER_KIND:
+            return None  # and past the limit no pattern is kept: a hostile site has endless ones
+        self.seen.add((kind, pattern))
         self.per_kind[kind] = count + 1
-        if count > MAX_REPORTS_PER_KIND:
-            return None
         if count == MAX_REPORTS_PER_KIND:
-            message = f"{message.split(':')[0]}: more cut-offs of this kind ({kind}) not logged"
+            prefix = message.split(":")[0]  # "trap limit" or "link cap"
+            message = f"{prefix}: more cut-offs of this kind ({kind}) not logged"
         log.warning("%s", message)
         return PageError(url, message)
 
@@ -156,10 +156,12 @@ class TrapMiddleware:
             return None
         if page.followed >= self.limits.max_links_per_page:
             return "link-cap", None, url, ""  # reported once the page's links are counted
+        if _callback(request) != "parse_listing":
+            # An advert link: only the URL length and the link cap bind it (an advert page
+            # yields no links, so a trap cannot grow through it).
+            return None
         if self._is_trap_page(page):
             return self._near_duplicate_refusal(page)
-        if _callback(request) != "parse_listing":
-            return None  # an advert link: only the URL length and the link cap bind it
         return self._path_refusal(url) or self._variety_refusal(url)
 
     def _is_trap_page(self, page: PageVerdict) -> bool:

@@ -149,8 +149,9 @@ def test_links_of_a_near_duplicate_page_are_not_followed() -> None:
     out: list[Any] = []
     for day in range(1, 10):
         page = listing_page(mw, f"{SITE}/cal?date=2031-01-{day:02d}", f"Events on 2031-01-{day}")
-        out += judge(mw, page, [listing(mw, f"{SITE}/cal?date=2031-01-{day + 1:02d}")])
-    assert len(followed(out)) == 5  # days 1..5; day 6 is a near-duplicate of five
+        next_day = listing(mw, f"{SITE}/cal?date=2031-01-{day + 1:02d}")
+        out += judge(mw, page, [next_day, advert(mw, f"{SITE}/bride/{day}")])
+    assert len(followed(out)) == 5 + 9  # days 1..5 (day 6 is a near-duplicate of five); adverts
     assert reports(out) == [
         f"trap limit: stopped following links from {SITE}/cal?date=2031-01-06 — page is a "
         "near-duplicate of 5 pages already seen"
