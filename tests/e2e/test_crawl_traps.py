@@ -77,6 +77,7 @@ def test_an_endless_path_calendar_and_its_link_loop_are_cut(adwatch_env: str) ->
     assert run.status == "finished"
     assert any(NEAR_DUPLICATE in e and "/cal/" in e for e in errors(run)), run.error_log
     assert not [p for p in site.requests if p.count("week/") > 2], "a path loop was followed"
+    assert any(e.startswith("trap limit: path repeats /week") for e in errors(run)), run.error_log
 
 
 def test_a_calendar_of_job_postings_stores_few_adverts(adwatch_env: str) -> None:
