@@ -7,6 +7,7 @@ OUTCOME.json for the launcher, which closes the run.
 
 from __future__ import annotations
 
+import resource
 import sys
 import warnings
 from pathlib import Path
@@ -33,6 +34,8 @@ def run(order: CrawlOrder) -> CrawlOutcome:
     values[PRIVATE_TARGETS] = [list(target) for target in order.private_targets]
     if order.redis_url:
         values |= redis_frontier(order.redis_url)
+    elif order.jobdir:
+        values["JOBDIR"] = order.jobdir  # pending requests wait on disk, not in memory
     process = CrawlerProcess(values)
     crawler = process.create_crawler(AdvertSpider)
     closed: list[str] = []
@@ -63,7 +66,13 @@ def _outcome(crawler: Crawler, reason: str) -> CrawlOutcome:
         listings_unread=spider.listings_unread,
         robots_unreadable=bool(spider.robots_reported),
         database_failed=bool(stats.get_value(DATABASE_FAILED, False)) if stats else False,
+        peak_memory_mb=_peak_memory_mb(),
     )
+
+
+def _peak_memory_mb() -> int:
+    """This process's peak resident memory so far (Linux reports ru_maxrss in KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
 
 
 def main(argv: list[str]) -> int:

@@ -33,6 +33,8 @@ class CrawlOrder(BaseModel):
     # The (host, port) pairs where private addresses may be reached: the start URLs' own when
     # private targets are allowed, else none.
     private_targets: tuple[tuple[str, int], ...] = ()
+    # The run's own folder for Scrapy's on-disk request queue (JOBDIR); None with Redis.
+    jobdir: str | None = None
 
 
 class CrawlOutcome(BaseModel):
@@ -46,6 +48,7 @@ class CrawlOutcome(BaseModel):
     database_failed: bool = False  # something could not be stored
     # a host's robots.txt could not be read, so nothing there was fetched (RFC 9309)
     robots_unreadable: bool = False
+    peak_memory_mb: int = 0  # the process's peak resident memory
 
     @property
     def clean(self) -> bool:
@@ -53,8 +56,33 @@ class CrawlOutcome(BaseModel):
 
     @property
     def stopped(self) -> bool:
-        """Stopped on purpose before the end: Ctrl-C or the page budget."""
-        return self.reason == "shutdown" or self.reason.startswith("closespider")
+        """Stopped on purpose before the end: Ctrl-C, the page budget or the memory limit."""
+        return self.reason in ("shutdown", MEMORY_EXCEEDED) or self.reason.startswith("closespider")
+
+
+#: Scrapy's close reason when its MemoryUsage extension stops a crawl at MEMUSAGE_LIMIT_MB
+MEMORY_EXCEEDED = "memusage_exceeded"
+
+
+def stop_messages(outcomes: Sequence[CrawlOutcome | None], options: CrawlOptions) -> list[str]:
+    """Why the crawl stopped early, for the run's error log: once each, however many shards
+    hit the same limit."""
+    messages: list[str] = []
+    for outcome in outcomes:
+        message = _stop_message(outcome.reason, options) if outcome else None
+        if message and message not in messages:
+            messages.append(message)
+    return messages
+
+
+def _stop_message(reason: str, options: CrawlOptions) -> str | None:
+    if reason == MEMORY_EXCEEDED:
+        return f"stopped: memory use over {options.max_memory_mb} MB"
+    if reason == "closespider_pagecount":
+        return f"stopped: page budget of {options.max_pages} pages reached"
+    if reason.startswith("closespider"):
+        return f"stopped: {reason}"
+    return None
 
 
 def run_status(outcomes: Sequence[CrawlOutcome | None]) -> str:

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import socket
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,7 +27,7 @@ from config.errors import AdwatchError
 from config.settings import get_settings
 from crawlers.address_policy import private_targets
 from crawlers.extract.urls import is_private_address
-from crawlers.handoff import CrawlOrder, run_status
+from crawlers.handoff import CrawlOrder, CrawlOutcome, run_status, stop_messages
 from crawlers.options import CrawlOptions
 from crawlers.processes import CrawlProcesses
 from crawlers.profiles import SiteProfile
@@ -100,30 +102,61 @@ def _crawl(
     check_targets(profile, allowed)
     database_url = ready_url()
     opened = open_run(profile, revisit=sharding is None)
-    order = CrawlOrder(
-        profile=profile,
-        options=options,
-        database_url=database_url,
-        site_id=opened.run.site_id,
-        run_id=opened.run.id,
-        log_level=log_level,
-        redis_url=sharding.redis_url if sharding else None,
-        known_urls=opened.known_urls,
-        # Checked again at each connection in the crawl: allowed are the start URLs' own.
-        private_targets=private_targets(profile.start_urls) if allowed else (),
-    )
     # Private: the order holds the database URL, and mkdtemp makes the folder owner-only.
-    with tempfile.TemporaryDirectory(prefix="adwatch-crawl-") as tmp:
+    with (
+        tempfile.TemporaryDirectory(prefix="adwatch-crawl-") as tmp,
+        _frontier(options, opened.run.id, sharded=sharding is not None) as jobdir,
+    ):
+        order = CrawlOrder(
+            profile=profile,
+            options=options,
+            database_url=database_url,
+            site_id=opened.run.site_id,
+            run_id=opened.run.id,
+            log_level=log_level,
+            redis_url=sharding.redis_url if sharding else None,
+            known_urls=opened.known_urls,
+            # Checked again at each connection in the crawl: allowed are the start URLs' own.
+            private_targets=private_targets(profile.start_urls) if allowed else (),
+            jobdir=jobdir,
+        )
         processes = CrawlProcesses(Path(tmp), order, sharding.processes if sharding else 1)
         try:
             if sharding:
                 clear_frontier(sharding.redis_url, profile)
             processes.run(lambda: _report_progress(opened.run.id, on_progress))
         finally:  # whatever happened, the run is closed: it ends failed without outcomes
-            close_run(opened, profile, run_status(processes.outcomes()))
+            outcomes = processes.outcomes()
+            _log_peak_memory(outcomes)
+            stops = stop_messages(outcomes, options)
+            close_run(opened, profile, run_status(outcomes), stops)
     if sharding:
         clear_frontier(sharding.redis_url, profile)
     return final_run(opened.run.id)
+
+
+@contextmanager
+def _frontier(options: CrawlOptions, run_id: int, *, sharded: bool) -> Iterator[str | None]:
+    """A fresh folder for this run's on-disk request queue (Scrapy's JOBDIR), deleted after:
+    a kept one would carry its seen-request filter into the next run, which would then skip
+    every listing page already seen. Sharded crawls queue in Redis instead."""
+    if sharded:
+        yield None
+        return
+    root = options.frontier_dir
+    if root is not None:
+        root.mkdir(parents=True, exist_ok=True)
+    jobdir = tempfile.mkdtemp(prefix=f"run-{run_id}-", dir=root)
+    try:
+        yield jobdir
+    finally:
+        shutil.rmtree(jobdir, ignore_errors=True)
+
+
+def _log_peak_memory(outcomes: Sequence[CrawlOutcome | None]) -> None:
+    for number, outcome in enumerate(outcomes):
+        if outcome is not None:
+            log.info("crawl process %d: peak memory %d MB", number, outcome.peak_memory_mb)
 
 
 def check_targets(profile: SiteProfile, allow_private: bool) -> None:
@@ -184,15 +217,21 @@ def _owner_alive(conn: psycopg.Connection[Any], run: CrawlRun) -> bool:
     return True
 
 
-def close_run(opened: OpenRun, profile: SiteProfile, status: str) -> None:
-    """Close the run with its final status; after a complete crawl, first count a miss for each
-    advert it did not reach. One transaction, retried while the database restarts (the crawl
-    processes survive that, and so must this); a retry after a lost commit finds the run
-    closed and counts nothing twice."""
+def close_run(
+    opened: OpenRun, profile: SiteProfile, status: str, stops: Sequence[str] = ()
+) -> None:
+    """Close the run with its final status and why it stopped early (`stops`); after a
+    complete crawl, first count a miss for each advert it did not reach. One transaction,
+    retried while the database restarts (the crawl processes survive that, and so must this);
+    a retry after a lost commit finds the run closed and counts nothing twice."""
     run_id, site_id = opened.run.id, opened.run.site_id
 
     def close(conn: psycopg.Connection[Any]) -> None:
-        if not crawl_runs.finish_run(conn, run_id, status) or status != "finished":
+        if not crawl_runs.finish_run(conn, run_id, status):
+            return
+        for message in stops:
+            crawl_runs.log_error(conn, run_id, profile.start_urls[0], message)
+        if status != "finished":
             return
         removed = adverts.record_missing_from_run(
             conn, site_id, opened.started, profile.remove_after_missing_runs, datetime.now(UTC)

@@ -13,12 +13,35 @@ from config.settings import Settings
 
 
 @dataclass(frozen=True)
+class TrapLimits:
+    """Per-site limits on what the crawl follows. Generous on purpose: a cut on a legitimate
+    site loses adverts, while a trap is caught by its near-duplicate pages long before these
+    backstops (a listing's ?page=1..1000 on one path is normal)."""
+
+    max_url_length: int = 2000
+    max_path_segments: int = 12
+    max_path_repeats: int = 3  # /a/b/a/b/a/b: the same block of segments three times in a row
+    max_values_per_parameter: int = 5000  # distinct values of one query parameter on one path
+    max_queries_per_path: int = 20_000  # distinct query strings on one path
+    max_links_per_page: int = 1000
+    near_duplicate_bits: int = 3  # simhash bits two near-duplicate pages may differ by
+    # A page near-duplicate of this many pages seen, and of this share of them, is a trap page
+    # and its links are not followed. The share keeps template-heavy sites safe: their pages
+    # match by chance at a low rate (about 1% for pages 87% template), a trap's at nearly 100%.
+    max_near_duplicates: int = 5
+    near_duplicate_share: float = 0.05
+
+
+@dataclass(frozen=True)
 class CrawlOptions:
     user_agent: str
     delay_s: float  # a site profile's own delay overrides this
     max_pages: int  # page budget per crawl process, against crawler traps
     http_cache_dir: Path | None  # replay responses from here instead of re-fetching; None: off
     allow_private: bool  # private/loopback start URLs allowed for every site
+    max_memory_mb: int = 1024  # a crawl process past this stops, its run interrupted; 0: none
+    frontier_dir: Path | None = None  # each run's on-disk request queue, in a folder of its own
+    trap_limits: TrapLimits = TrapLimits()
 
     @classmethod
     def from_settings(cls, settings: Settings) -> CrawlOptions:
@@ -28,4 +51,6 @@ class CrawlOptions:
             max_pages=settings.crawler_max_pages,
             http_cache_dir=settings.data_dir / "httpcache" if settings.crawler_http_cache else None,
             allow_private=settings.crawler_allow_private,
+            max_memory_mb=settings.crawler_max_memory_mb,
+            frontier_dir=settings.data_dir / "frontier",
         )

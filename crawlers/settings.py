@@ -9,8 +9,11 @@ from crawlers.connect_policy import DOWNLOADER_MIDDLEWARES as ADDRESS_MIDDLEWARE
 from crawlers.connect_policy import RESOLVER
 from crawlers.options import CrawlOptions
 from crawlers.robots import DOWNLOADER_MIDDLEWARES as ROBOTS_MIDDLEWARES
+from crawlers.traps import SPIDER_MIDDLEWARES as TRAP_MIDDLEWARES
+from crawlers.traps import TRAP_LIMITS
 
 MAX_PAGE_BYTES = 5 * 1024 * 1024
+MEMORY_CHECK_S = 5.0  # a getrusage() call: cheap enough to catch a runaway crawl early
 
 
 def scrapy_settings(
@@ -47,6 +50,13 @@ def scrapy_settings(
         # large sites short; a page budget guards against crawler traps instead.
         "DEPTH_LIMIT": 0,
         "CLOSESPIDER_PAGECOUNT": options.max_pages,
+        # Crawler traps (endless calendars, link loops, huge pages): see crawlers/traps.py.
+        "SPIDER_MIDDLEWARES": TRAP_MIDDLEWARES,
+        TRAP_LIMITS: options.trap_limits,
+        # Past the limit the crawl stops and its run ends interrupted (crawlers/handoff.py).
+        "MEMUSAGE_ENABLED": True,
+        "MEMUSAGE_LIMIT_MB": options.max_memory_mb,
+        "MEMUSAGE_CHECK_INTERVAL_SECONDS": MEMORY_CHECK_S,
         "ITEM_PIPELINES": {"crawlers.pipelines.StorePipeline": 300},
         "LOG_LEVEL": log_level,
     }

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from crawlers.handoff import CrawlOutcome, run_status
+from crawlers.handoff import CrawlOutcome, run_status, stop_messages
+from crawlers.options import CrawlOptions
 
 
 def ended(
@@ -27,6 +28,7 @@ def ended(
         (CrawlOutcome(listings_read=2, listings_unread=1, robots_unreadable=True), "failed"),
         (ended("shutdown"), "interrupted"),  # Ctrl-C
         (ended("closespider_pagecount"), "interrupted"),  # page budget
+        (ended("memusage_exceeded"), "interrupted"),  # memory limit
         (ended("cancelled"), "failed"),
         (ended("unknown"), "failed"),  # the spider never ran
         (None, "failed"),  # killed or crashed: no outcome at all
@@ -51,3 +53,19 @@ def test_one_process(outcome: CrawlOutcome | None, expected: str) -> None:
 )
 def test_shards_end_as_one_run(outcomes: list[CrawlOutcome | None], expected: str) -> None:
     assert run_status(outcomes) == expected
+
+
+def test_a_crawl_stopped_early_says_why_once_however_many_shards_stopped() -> None:
+    options = CrawlOptions("adwatch-test", 1.0, 500, None, False, max_memory_mb=768)
+    outcomes = [
+        ended(),
+        ended("memusage_exceeded"),
+        ended("closespider_pagecount"),
+        ended("memusage_exceeded"),
+        None,
+    ]
+    assert stop_messages(outcomes, options) == [
+        "stopped: memory use over 768 MB",
+        "stopped: page budget of 500 pages reached",
+    ]
+    assert stop_messages([ended(), ended("shutdown")], options) == []
