@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query
 
 from api import schemas
-from api.deps import AnalystUser, Conn, SettingsDep
+from api.deps import AnalystUser, Conn, PathId, SettingsDep
 from store import review
 
 router = APIRouter(prefix="/api/v1/queue", tags=["analyst"])
@@ -22,7 +22,9 @@ def get_queue(
 
 
 @router.post("/{advert_id}/claim", response_model=schemas.ClaimOut)
-def claim(advert_id: int, user: AnalystUser, conn: Conn, settings: SettingsDep) -> schemas.ClaimOut:
+def claim(
+    advert_id: PathId, user: AnalystUser, conn: Conn, settings: SettingsDep
+) -> schemas.ClaimOut:
     """Claim (or renew) an item for settings.claim_minutes; 409 while another analyst holds it."""
     try:
         row = review.claim(conn, advert_id, user.key_id, settings.claim_minutes)
@@ -34,6 +36,6 @@ def claim(advert_id: int, user: AnalystUser, conn: Conn, settings: SettingsDep) 
 
 
 @router.post("/{advert_id}/release", status_code=204)
-def release(advert_id: int, user: AnalystUser, conn: Conn) -> None:
+def release(advert_id: PathId, user: AnalystUser, conn: Conn) -> None:
     if not review.release(conn, advert_id, user.key_id):
         raise HTTPException(409, "you hold no claim on this item")

@@ -16,6 +16,8 @@ from store import advert_queries as aq
 from store import api_keys, review
 
 router = APIRouter(include_in_schema=False)
+# A pasted key: NUL (which PostgreSQL refuses) is a 422 here, not a 500 in the key lookup.
+LoginKey = Annotated[str, Form(max_length=500, pattern=r"^[^\x00]*$")]
 
 
 @router.get("/login", response_class=HTMLResponse)
@@ -24,7 +26,7 @@ def login_page(request: Request) -> HTMLResponse:
 
 
 @router.post("/login", response_model=None)
-def login(request: Request, conn: Conn, key: Annotated[str, Form()]) -> Response:
+def login(request: Request, conn: Conn, key: LoginKey) -> Response:
     """Check the pasted key and keep it in an HttpOnly, SameSite=Strict cookie."""
     found = api_keys.verify_key(conn, key.strip())
     if found is None or found.role not in ANALYSTS:

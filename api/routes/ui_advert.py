@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from api.deps import Conn, Principal, SettingsDep, UiPostUser, UiUser
+from api.deps import Conn, PathId, Principal, SettingsDep, UiPostUser, UiUser
 from api.detail import load_detail
 from api.highlight import segments
 from api.templating import templates
@@ -37,7 +37,7 @@ def _panel_or_page(
 
 
 @router.get("/adverts/{advert_id}", response_class=HTMLResponse)
-def advert_page(request: Request, advert_id: int, user: UiUser, conn: Conn) -> HTMLResponse:
+def advert_page(request: Request, advert_id: PathId, user: UiUser, conn: Conn) -> HTMLResponse:
     detail = load_detail(conn, advert_id, user, via="ui")
     if detail is None:
         raise HTTPException(404, "no such advert")
@@ -55,7 +55,7 @@ def advert_page(request: Request, advert_id: int, user: UiUser, conn: Conn) -> H
 
 @router.post("/adverts/{advert_id}/claim", response_model=None)
 def claim(
-    request: Request, advert_id: int, user: UiPostUser, conn: Conn, settings: SettingsDep
+    request: Request, advert_id: PathId, user: UiPostUser, conn: Conn, settings: SettingsDep
 ) -> Response:
     try:
         review.claim(conn, advert_id, user.key_id, settings.claim_minutes)
@@ -67,14 +67,14 @@ def claim(
 
 
 @router.post("/adverts/{advert_id}/release", response_model=None)
-def release(request: Request, advert_id: int, user: UiPostUser, conn: Conn) -> Response:
+def release(request: Request, advert_id: PathId, user: UiPostUser, conn: Conn) -> Response:
     review.release(conn, advert_id, user.key_id)
     return _panel_or_page(request, conn, user, advert_id)
 
 
 @router.post("/adverts/{advert_id}/decide")
 def decide(
-    advert_id: int,
+    advert_id: PathId,
     user: UiPostUser,
     conn: Conn,
     decision: Annotated[Literal["confirmed", "dismissed", "escalated"], Form()],
@@ -94,7 +94,7 @@ def decide(
 
 @router.post("/adverts/{advert_id}/notes")
 def add_note(
-    advert_id: int,
+    advert_id: PathId,
     user: UiPostUser,
     conn: Conn,
     body: Annotated[str, Form(min_length=1, max_length=10_000)],
