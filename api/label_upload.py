@@ -16,6 +16,22 @@ from api.problems import validation_errors
 from store import labels
 
 MAX_REPORTED_LINES = 50
+# The body is read by hand (streamed), so FastAPI cannot describe it; the route says it here.
+OPENAPI_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/x-ndjson": {
+                "schema": {
+                    "type": "string",
+                    "description": "one labelled_samples record (JSON object) per line",
+                },
+                "example": '{"id": "s-1", "kind": "job", "text": "Warehouse work, '
+                'contract before departure.", "label": 0}\n',
+            }
+        },
+    }
+}
 
 
 class _LabelLines:

@@ -12,7 +12,7 @@ from psycopg_pool import ConnectionPool
 
 from api import schemas
 from api.deps import Conn, Pool, Principal, ResearcherUser
-from api.label_upload import uploaded_labels
+from api.label_upload import OPENAPI_BODY, uploaded_labels
 from share.depersonalise import sample
 from store import audit, labels
 from store.labels import UploadedLabel
@@ -49,7 +49,7 @@ def export_samples(
     return StreamingResponse(_export(pool, user, filters), media_type="application/x-ndjson")
 
 
-@router.post("/labels", response_model=schemas.UploadResult)
+@router.post("/labels", response_model=schemas.UploadResult, openapi_extra=OPENAPI_BODY)
 def upload_labels(
     user: ResearcherUser, conn: Conn, rows: Annotated[list[UploadedLabel], Depends(uploaded_labels)]
 ) -> schemas.UploadResult:
