@@ -7,12 +7,11 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from fastapi import FastAPI, Request
-from fastapi.responses import Response
+from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from psycopg_pool import ConnectionPool
 
-from api import problems
+from api import problems, security_headers
 from api.admin_views import add_admin_views
 from api.guard import RequestGuard
 from api.metrics import Metrics, MetricsMiddleware
@@ -21,11 +20,6 @@ from api.templating import STATIC_DIR
 from config import __version__
 from config.settings import Settings, get_settings
 from store.bootstrap import ready_url
-
-_CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
-)
 
 
 def _add_health(app: FastAPI) -> None:
@@ -42,19 +36,7 @@ def _add_middleware(app: FastAPI, settings: Settings, metrics: Metrics) -> None:
     uploads = {("POST", "/api/v1/labels"): settings.max_upload_bytes}
     app.add_middleware(RequestGuard, max_body=settings.max_body_bytes, larger=uploads)
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next: Any) -> Response:
-        response: Response = await call_next(request)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        if not request.url.path.startswith("/static/"):
-            # Pages and API answers carry advert text and personal data: never cached.
-            response.headers.setdefault("Cache-Control", "no-store")
-        if not request.url.path.startswith(("/api/", "/docs", "/redoc")):
-            response.headers.setdefault("Content-Security-Policy", _CSP)
-            response.headers.setdefault("X-Frame-Options", "DENY")
-            response.headers.setdefault("Referrer-Policy", "same-origin")
-        return response
-
+    app.middleware("http")(security_headers.middleware)
     app.add_middleware(MetricsMiddleware, metrics=metrics)
 
 

@@ -10,6 +10,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+# For form fields (Form(pattern=...)): form values arrive decoded with replacement characters,
+# so NUL is the one character PostgreSQL would refuse.
+NO_NUL = r"^[^\x00]*$"
+
 
 def is_odd_text(text: str) -> bool:
     """True for a NUL character or a lone surrogate anywhere in the text."""

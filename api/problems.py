@@ -16,6 +16,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from api import security_headers
 from api.clean import printable
 from api.templating import templates
 
@@ -119,8 +120,10 @@ async def request_validation_error(request: Request, exc: Exception) -> Response
 
 
 async def server_error(request: Request, exc: Exception) -> Response:
-    # Starlette logs the traceback and re-raises after this response is sent.
-    return error_response(request, 500, "an unexpected error occurred; it has been logged")
+    # Starlette logs the traceback and re-raises after this response is sent; it answers
+    # outside the other middleware, hence the security headers here.
+    response = error_response(request, 500, "an unexpected error occurred; it has been logged")
+    return security_headers.apply(request.url.path, response)
 
 
 def install(app: FastAPI) -> None:

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from api import charts, cursor
+from api.clean import NO_NUL
 from api.deps import ANALYSTS, COOKIE_NAME, Conn, UiPostUser, UiUser
 from api.templating import templates
 from store import advert_queries as aq
@@ -17,7 +18,7 @@ from store import api_keys, review
 
 router = APIRouter(include_in_schema=False)
 # A pasted key: NUL (which PostgreSQL refuses) is a 422 here, not a 500 in the key lookup.
-LoginKey = Annotated[str, Form(max_length=500, pattern=r"^[^\x00]*$")]
+LoginKey = Annotated[str, Form(max_length=500, pattern=NO_NUL)]
 
 
 @router.get("/login", response_class=HTMLResponse)

@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from api.clean import NO_NUL
 from api.deps import Conn, PathId, Principal, SettingsDep, UiPostUser, UiUser
 from api.detail import load_detail
 from api.highlight import segments
@@ -78,7 +79,7 @@ def decide(
     user: UiPostUser,
     conn: Conn,
     decision: Annotated[Literal["confirmed", "dismissed", "escalated"], Form()],
-    note: Annotated[str, Form(max_length=10_000)] = "",
+    note: Annotated[str, Form(max_length=10_000, pattern=NO_NUL)] = "",
 ) -> RedirectResponse:
     """Record the decision and go back to the queue, where the next item is on top."""
     try:
@@ -97,7 +98,7 @@ def add_note(
     advert_id: PathId,
     user: UiPostUser,
     conn: Conn,
-    body: Annotated[str, Form(min_length=1, max_length=10_000)],
+    body: Annotated[str, Form(min_length=1, max_length=10_000, pattern=NO_NUL)],
 ) -> RedirectResponse:
     try:
         review.add_note(conn, advert_id, actor_id=user.key_id, actor=user.actor, body=body)

@@ -15,6 +15,7 @@ from fastapi.testclient import TestClient
 from pydantic import SecretStr
 from starlette.types import ASGIApp, Message
 
+from api.app import create_app
 from config.settings import get_settings
 from tests.api_support import Ad, Keys, client, h, make_keys, seed
 
@@ -192,6 +193,34 @@ def test_nul_in_parameters_headers_and_cookies_is_400(env: tuple[TestClient, Key
     c.cookies.clear()
     r = c.post("/login", data={"key": "adw_1_\x00"})
     assert r.status_code == 422
+
+
+def test_nul_in_ui_forms_is_422(
+    env: tuple[TestClient, Keys, int], conn: psycopg.Connection[Any]
+) -> None:
+    c, keys, advert = env
+    analyst = h(keys.analyst)  # a header key needs no CSRF token
+    r = c.post(f"/adverts/{advert}/notes", data={"body": "a\x00b"}, headers=analyst)
+    assert r.status_code == 422
+    form = {"decision": "dismissed", "note": "\x00"}
+    r = c.post(f"/adverts/{advert}/decide", data=form, headers=analyst)
+    assert r.status_code == 422
+    assert conn.execute("SELECT count(*) FROM advert_notes").fetchone() == (0,)
+    assert conn.execute("SELECT count(*) FROM decisions").fetchone() == (0,)
+
+
+def test_unexpected_errors_are_problem_details_without_internals(
+    db_url: str, conn: psycopg.Connection[Any]
+) -> None:
+    keys = make_keys(conn)
+    app = create_app(db_url)
+    with TestClient(app, raise_server_exceptions=False) as c:
+        app.state.pool.close()  # every query now fails inside the route
+        body = assert_problem(c.get("/api/v1/queue", headers=h(keys.analyst)), 500)
+        assert "pool" not in body["detail"].lower()
+        r = c.get("/queue", headers={"accept": "text/html", **h(keys.analyst)})
+        assert r.status_code == 500 and r.headers["content-type"].startswith("text/html")
+        assert r.headers["cache-control"] == "no-store"
 
 
 def test_nul_and_lone_surrogates_in_bodies_are_422(
