@@ -231,6 +231,10 @@ def test_nul_and_lone_surrogates_in_bodies_are_422(
     for text in ('{"body": "a\\u0000b"}', '{"body": "a\\ud800b"}'):
         r = c.post(f"/api/v1/adverts/{advert}/notes", content=text, headers=json_headers)
         assert_problem(r, 422)
+    # a lone surrogate in a refused value: the validation error must still render
+    decision = '{"decision": "\\ud800", "note": "\\udfff"}'
+    r = c.post(f"/api/v1/adverts/{advert}/decision", content=decision, headers=json_headers)
+    assert_problem(r, 422)
     label = '{"id": "x", "kind": "job", "text": "t", "label": 0, "provenance": {"k": "\\u0000"}}'
     r = c.post("/api/v1/labels", content=label, headers=h(keys.researcher))
     assert_problem(r, 422)
