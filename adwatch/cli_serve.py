@@ -20,7 +20,8 @@ def serve(
 ) -> None:
     """Serve the API and the review UI.
 
-    The JSON API under /api/v1 (docs at /docs), the review UI, /healthz and /metrics.
+    The JSON API under /api/v1, the review UI, /healthz, and for admin keys /metrics and
+    the API docs (/docs, /openapi.json).
     """
     settings = get_settings()
     ready_url()  # migrate (and start the embedded server) before accepting requests

@@ -79,7 +79,7 @@ def run_demo(host: str, port: int, console: Console) -> None:
         console.print(
             f"\n[bold]adwatch demo is ready[/]: {sum(result.adverts.values())} adverts stored, "
             f"{result.flagged} flagged for review.\n"
-            f"  review UI:   http://{host}:{port}/   (API docs: http://{host}:{port}/docs)\n"
+            f"  review UI:   http://{host}:{port}/   (API docs, admin keys only: /docs)\n"
             f"  analyst key: [bold]{result.analyst_key}[/]\n"
             "Paste the key on the login page. Ctrl-C stops the demo; data stays for next time.\n"
         )

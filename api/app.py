@@ -1,4 +1,5 @@
-"""The FastAPI application: JSON API under /api/v1, review UI, /healthz and /metrics."""
+"""The FastAPI application: JSON API under /api/v1, review UI, /healthz, admin-only /metrics
+and API docs."""
 
 from __future__ import annotations
 
@@ -6,54 +7,37 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
-from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse, PlainTextResponse, Response
+from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
-from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from psycopg_pool import ConnectionPool
-from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from api import problems, security_headers
+from api.admin_views import add_admin_views
+from api.guard import RequestGuard
 from api.metrics import Metrics, MetricsMiddleware
 from api.routes import admin, analyst, partner, research, review, ui, ui_advert
-from api.templating import STATIC_DIR, templates
+from api.templating import STATIC_DIR
 from config import __version__
-from config.settings import get_settings
+from config.settings import Settings, get_settings
 from store.bootstrap import ready_url
 
-_CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
-)
 
-
-def _wants_html(request: Request) -> bool:
-    path = request.url.path
-    return not path.startswith("/api/") and "text/html" in request.headers.get("accept", "")
-
-
-async def _http_error(request: Request, exc: Exception) -> Response:
-    """JSON errors for the API; an HTML page (the login form for 401) for the UI."""
-    assert isinstance(exc, StarletteHTTPException)
-    headers = dict(exc.headers or {})
-    if not _wants_html(request):
-        return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=headers)
-    if exc.status_code == 401:
-        context: dict[str, Any] = {"user": None, "error": "Please log in with your analyst key."}
-        return templates.TemplateResponse(request, "login.html", context, status_code=401)
-    context = {"user": None, "status": exc.status_code, "message": exc.detail}
-    return templates.TemplateResponse(request, "error.html", context, status_code=exc.status_code)
-
-
-def _add_health(app: FastAPI, metrics: Metrics) -> None:
+def _add_health(app: FastAPI) -> None:
     @app.get("/healthz", include_in_schema=False)
     def healthz() -> dict[str, str]:
+        """Open to container health checks, so it says nothing but that the database answers."""
         with app.state.pool.connection() as conn:
             conn.execute("SELECT 1")
-        return {"status": "ok", "version": __version__}
+        return {"status": "ok"}
 
-    @app.get("/metrics", include_in_schema=False)
-    def metrics_endpoint() -> PlainTextResponse:
-        return PlainTextResponse(generate_latest(metrics.registry), media_type=CONTENT_TYPE_LATEST)
+
+def _add_middleware(app: FastAPI, settings: Settings, metrics: Metrics) -> None:
+    """Outermost first on the way in: metrics, security headers, the request guard."""
+    uploads = {("POST", "/api/v1/labels"): settings.max_upload_bytes}
+    app.add_middleware(RequestGuard, max_body=settings.max_body_bytes, larger=uploads)
+
+    app.middleware("http")(security_headers.middleware)
+    app.add_middleware(MetricsMiddleware, metrics=metrics)
 
 
 def create_app(database_url: str | None = None) -> FastAPI:
@@ -82,26 +66,19 @@ def create_app(database_url: str | None = None) -> FastAPI:
         title="adwatch API",
         version=__version__,
         lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
         description="Flagged adverts for analysts, confirmed items for partners, "
         "de-personalised samples for researchers.",
     )
     app.state.settings = settings
     metrics = Metrics()
-    app.add_middleware(MetricsMiddleware, metrics=metrics)
-    app.add_exception_handler(StarletteHTTPException, _http_error)
-
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next: Any) -> Response:
-        response: Response = await call_next(request)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        if not request.url.path.startswith(("/api/", "/docs", "/redoc")):
-            response.headers.setdefault("Content-Security-Policy", _CSP)
-            response.headers.setdefault("X-Frame-Options", "DENY")
-            response.headers.setdefault("Referrer-Policy", "same-origin")
-        return response
-
+    _add_middleware(app, settings, metrics)
+    problems.install(app)
     for module in (analyst, review, partner, research, admin, ui, ui_advert):
         app.include_router(module.router)
-    _add_health(app, metrics)
+    _add_health(app)
+    add_admin_views(app, metrics)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     return app

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 
 import psycopg
-from fastapi import Depends, HTTPException, Request
+from fastapi import Depends, HTTPException, Path, Request
 from psycopg_pool import ConnectionPool
 
 from api import auth_guard
@@ -18,6 +18,10 @@ from store import api_keys
 
 COOKIE_NAME = "adwatch_key"
 ANALYSTS = ("analyst", "admin")
+BIGINT_MAX = 2**63 - 1
+
+# Row ids in paths: positive and within PostgreSQL's bigint, else 422 (not a 500 from SQL).
+PathId = Annotated[int, Path(ge=1, le=BIGINT_MAX)]
 
 
 @dataclass(frozen=True)
@@ -68,7 +72,7 @@ def get_conn(pool: Pool) -> Iterator[psycopg.Connection[Any]]:
 Conn = Annotated[psycopg.Connection[Any], Depends(get_conn)]
 
 
-def _header_token(request: Request) -> str | None:
+def header_token(request: Request) -> str | None:
     key = request.headers.get("x-api-key")
     if key:
         return key.strip()
@@ -80,7 +84,7 @@ def _header_token(request: Request) -> str | None:
 
 def authenticate(request: Request, conn: psycopg.Connection[Any], *, cookie: bool) -> Principal:
     """The caller's key from X-API-Key / Bearer (or the UI cookie); 401 when absent or wrong."""
-    token, via_cookie = _header_token(request), False
+    token, via_cookie = header_token(request), False
     if token is None and cookie:
         token, via_cookie = request.cookies.get(COOKIE_NAME), True
     if not token:

@@ -5,9 +5,23 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from api.clean import has_odd_text
 
 Kind = Literal["job", "bridal", "escort"]
+
+
+class In(BaseModel):
+    """A request body: no NUL characters or lone surrogates in any string (422, not a 500
+    from PostgreSQL, which refuses NUL in text and jsonb)."""
+
+    @model_validator(mode="after")
+    def _storable_text(self) -> Any:
+        for name in type(self).model_fields:
+            if has_odd_text(getattr(self, name)):
+                raise ValueError(f"{name}: NUL characters and lone surrogates are not allowed")
+        return self
 
 
 class Out(BaseModel):
@@ -212,21 +226,21 @@ class ClaimOut(Out):
     claim_expires_at: datetime
 
 
-class DecisionIn(BaseModel):
+class DecisionIn(In):
     decision: Literal["confirmed", "dismissed", "escalated"]
     note: str = Field(default="", max_length=10_000)
 
 
-class NoteIn(BaseModel):
+class NoteIn(In):
     body: str = Field(min_length=1, max_length=10_000)
 
 
-class OpinionIn(BaseModel):
+class OpinionIn(In):
     opinion: Literal["positive", "negative", "disputed"]
     comment: str = Field(default="", max_length=2_000)
 
 
-class TakedownIn(BaseModel):
+class TakedownIn(In):
     note: str = Field(default="", max_length=2_000)
 
 
@@ -240,7 +254,7 @@ class TakedownOut(Out):
     seconds_to_removal: float | None
 
 
-class WebhookIn(BaseModel):
+class WebhookIn(In):
     url: str = Field(max_length=2_000)
     secret: str = Field(min_length=16, max_length=200)
 
@@ -273,7 +287,7 @@ class DeliveryOut(Out):
     delivered_at: datetime | None
 
 
-class LabelIn(BaseModel):
+class LabelIn(In):
     """One line of an uploaded labels JSONL file (the labelled_samples schema)."""
 
     model_config = ConfigDict(extra="forbid")

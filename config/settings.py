@@ -66,6 +66,12 @@ class Settings(BaseSettings):
     )
     api_host: str = "127.0.0.1"
     api_port: int = 8000
+    max_body_bytes: int = Field(
+        default=2 * 1024 * 1024, ge=0, description="Largest request body the API accepts."
+    )
+    max_upload_bytes: int = Field(
+        default=50 * 1024 * 1024, ge=0, description="Largest labels upload (POST /api/v1/labels)."
+    )
     claim_minutes: int = 30
     auth_failure_limit: int = Field(
         default=10, ge=1, description="Wrong API keys per window before a lockout."

@@ -60,7 +60,8 @@ def create_key(
 def verify_key(conn: psycopg.Connection[Any], token: str) -> ApiKey | None:
     """The live key for a token, or None; constant-time comparison of the hash."""
     parts = token.split("_", 2)
-    if len(parts) != 3 or parts[0] != _PREFIX:
+    # Tokens are ASCII; anything else (NUL, which PostgreSQL refuses) cannot match one.
+    if len(parts) != 3 or parts[0] != _PREFIX or not token.isascii() or "\x00" in token:
         return None
     row = conn.execute(
         f"SELECT key_hash, {_COLUMNS} FROM api_keys WHERE key_prefix = %s AND revoked_at IS NULL",

@@ -9,9 +9,9 @@ from fastapi import APIRouter, HTTPException, Query
 from pydantic import BaseModel, Field
 
 from api import auditing
-from api.deps import AdminUser, Conn
+from api.deps import AdminUser, Conn, PathId
 from api.routes import admin_webhooks
-from api.schemas import Out
+from api.schemas import In, Out
 from store import api_keys, audit, partners
 
 router = APIRouter(prefix="/api/v1/admin", tags=["admin"])
@@ -30,7 +30,7 @@ class KeyOut(Out):
     revoked_at: datetime | None
 
 
-class KeyIn(BaseModel):
+class KeyIn(In):
     name: str = Field(min_length=1, max_length=200)
     role: Literal["analyst", "partner", "researcher", "admin"]
     partner: str | None = Field(default=None, description="partner name (partner keys)")
@@ -52,13 +52,13 @@ class PartnerOut(Out):
     created_at: datetime
 
 
-class PartnerIn(BaseModel):
+class PartnerIn(In):
     name: str = Field(min_length=1, max_length=200)
     contact: str | None = None
     tlp: Tlp | None = None
 
 
-class PartnerPatch(BaseModel):
+class PartnerPatch(In):
     contact: str | None = None
     tlp: Tlp | None = None
     active: bool | None = None
@@ -100,7 +100,7 @@ def create_key(body: KeyIn, user: AdminUser, conn: Conn) -> NewKeyOut:
 
 
 @router.delete("/keys/{key_id}", status_code=204)
-def revoke_key(key_id: int, user: AdminUser, conn: Conn) -> None:
+def revoke_key(key_id: PathId, user: AdminUser, conn: Conn) -> None:
     if not api_keys.revoke_key(conn, key_id):
         raise HTTPException(404, "no active key with that id")
     with conn.transaction():
@@ -135,7 +135,9 @@ def _changed(body: BaseModel) -> dict[str, object]:
 
 
 @router.patch("/partners/{partner_id}", response_model=PartnerOut)
-def update_partner(partner_id: int, body: PartnerPatch, user: AdminUser, conn: Conn) -> PartnerOut:
+def update_partner(
+    partner_id: PathId, body: PartnerPatch, user: AdminUser, conn: Conn
+) -> PartnerOut:
     with conn.transaction():
         updated = partners.update_partner(
             conn, partner_id, contact=body.contact, tlp=body.tlp, active=body.active

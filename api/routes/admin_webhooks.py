@@ -10,11 +10,11 @@ from __future__ import annotations
 from datetime import datetime
 
 from fastapi import APIRouter, HTTPException
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from api.auditing import url_host
-from api.deps import AdminUser, Conn, Principal, SettingsDep
-from api.schemas import DeliveryOut, Out
+from api.deps import AdminUser, Conn, PathId, Principal, SettingsDep
+from api.schemas import DeliveryOut, In, Out
 from share.webhook_policy import WebhookPolicy
 from store import audit, partners, webhook_deliveries
 
@@ -30,7 +30,7 @@ class PendingWebhookOut(Out):
     active: bool
 
 
-class WebhookDecisionIn(BaseModel):
+class WebhookDecisionIn(In):
     url: str = Field(max_length=2_000, description="the pending URL that was reviewed")
 
 
@@ -66,7 +66,7 @@ def _audit(conn: Conn, user: Principal, action: str, partner_id: int, url: str |
 
 @router.post("/partners/{partner_id}/webhook/approve", response_model=ApprovedWebhookOut)
 def approve(
-    partner_id: int, body: WebhookDecisionIn, user: AdminUser, conn: Conn, settings: SettingsDep
+    partner_id: PathId, body: WebhookDecisionIn, user: AdminUser, conn: Conn, settings: SettingsDep
 ) -> ApprovedWebhookOut:
     """Deliveries go to the approved URL from now on (checked again at every delivery)."""
     problem = WebhookPolicy.from_settings(settings).url_problem(body.url)
@@ -81,7 +81,7 @@ def approve(
 
 
 @router.post("/partners/{partner_id}/webhook/reject", status_code=204)
-def reject(partner_id: int, body: WebhookDecisionIn, user: AdminUser, conn: Conn) -> None:
+def reject(partner_id: PathId, body: WebhookDecisionIn, user: AdminUser, conn: Conn) -> None:
     """Drop the pending URL; the approved one, if any, stays in use."""
     with conn.transaction():
         if partners.reject_webhook(conn, partner_id, body.url) is None:
@@ -90,7 +90,7 @@ def reject(partner_id: int, body: WebhookDecisionIn, user: AdminUser, conn: Conn
 
 
 @router.delete("/partners/{partner_id}/webhook", status_code=204)
-def withdraw(partner_id: int, user: AdminUser, conn: Conn) -> None:
+def withdraw(partner_id: PathId, user: AdminUser, conn: Conn) -> None:
     """Withdraw the approved URL: queued deliveries are cancelled, nothing more is sent."""
     with conn.transaction():
         withdrawn = partners.withdraw_webhook(conn, partner_id)
@@ -100,7 +100,7 @@ def withdraw(partner_id: int, user: AdminUser, conn: Conn) -> None:
 
 
 @router.get("/partners/{partner_id}/webhook/deliveries", response_model=list[AdminDeliveryOut])
-def deliveries(partner_id: int, user: AdminUser, conn: Conn) -> list[AdminDeliveryOut]:
+def deliveries(partner_id: PathId, user: AdminUser, conn: Conn) -> list[AdminDeliveryOut]:
     """The partner's delivery log with the full error of each failed attempt."""
     rows = webhook_deliveries.admin_log(conn, partner_id)
     return [AdminDeliveryOut.model_validate(d) for d in rows]

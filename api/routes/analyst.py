@@ -9,7 +9,7 @@ from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import StreamingResponse
 
 from api import auditing, cursor, schemas
-from api.deps import AnalystUser, Conn, Pool, SettingsDep
+from api.deps import AnalystUser, Conn, PathId, Pool, SettingsDep
 from api.detail import load_detail
 from api.evidence import stream_evidence
 from store import advert_queries as aq
@@ -95,7 +95,7 @@ def search_adverts(
 
 
 @router.get("/adverts/{advert_id}", response_model=schemas.AdvertDetailOut)
-def get_advert(advert_id: int, user: AnalystUser, conn: Conn) -> schemas.AdvertDetailOut:
+def get_advert(advert_id: PathId, user: AnalystUser, conn: Conn) -> schemas.AdvertDetailOut:
     """One advert: indicator spans, entities, versions (snapshot SHA-256), cluster, links."""
     detail = load_detail(conn, advert_id, user, via="api")
     if detail is None:
@@ -105,7 +105,7 @@ def get_advert(advert_id: int, user: AnalystUser, conn: Conn) -> schemas.AdvertD
 
 @router.post("/adverts/{advert_id}/decision", response_model=schemas.DecisionOut, status_code=201)
 def decide(
-    advert_id: int, body: schemas.DecisionIn, user: AnalystUser, conn: Conn
+    advert_id: PathId, body: schemas.DecisionIn, user: AnalystUser, conn: Conn
 ) -> schemas.DecisionOut:
     """Decide on an item you claimed (or an unclaimed one); confirming shares it with partners."""
     try:
@@ -126,7 +126,7 @@ def decide(
 
 @router.post("/adverts/{advert_id}/notes", response_model=schemas.NoteOut, status_code=201)
 def add_note(
-    advert_id: int, body: schemas.NoteIn, user: AnalystUser, conn: Conn
+    advert_id: PathId, body: schemas.NoteIn, user: AnalystUser, conn: Conn
 ) -> schemas.NoteOut:
     try:
         note = review.add_note(
@@ -155,7 +155,7 @@ def dashboard(
 
 
 @router.get("/adverts/{advert_id}/evidence.zip", response_class=StreamingResponse)
-def evidence(advert_id: int, user: AnalystUser, conn: Conn, pool: Pool) -> StreamingResponse:
+def evidence(advert_id: PathId, user: AnalystUser, conn: Conn, pool: Pool) -> StreamingResponse:
     """A ZIP with every snapshot (gunzipped), texts, scores, decisions, notes and a manifest."""
     if aq.advert(conn, advert_id) is None:
         raise HTTPException(404, "no such advert")

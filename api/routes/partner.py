@@ -10,7 +10,7 @@ from fastapi.responses import StreamingResponse
 from psycopg_pool import ConnectionPool
 
 from api import auditing, cursor, schemas
-from api.deps import Conn, PartnerUser, Pool, Principal, SettingsDep, TakedownReader
+from api.deps import Conn, PartnerUser, PathId, Pool, Principal, SettingsDep, TakedownReader
 from share import feed_format
 from share.webhook_policy import WebhookPolicy
 from store import audit, feed, partners, webhook_deliveries
@@ -80,7 +80,7 @@ def get_feed(
 
 
 @router.post("/feed/{seq}/ack", status_code=204)
-def acknowledge(seq: int, user: PartnerUser, conn: Conn) -> None:
+def acknowledge(seq: PathId, user: PartnerUser, conn: Conn) -> None:
     with conn.transaction():
         acknowledged = feed.acknowledge(conn, _partner(conn, user).id, seq)
         if acknowledged:
@@ -95,7 +95,7 @@ def _shared_advert(conn: Conn, advert_id: int) -> None:
 
 
 @router.post("/adverts/{advert_id}/opinion", status_code=204)
-def opinion(advert_id: int, body: schemas.OpinionIn, user: PartnerUser, conn: Conn) -> None:
+def opinion(advert_id: PathId, body: schemas.OpinionIn, user: PartnerUser, conn: Conn) -> None:
     """Send back positive / negative / disputed on a shared item."""
     partner = _partner(conn, user)
     _shared_advert(conn, advert_id)
@@ -107,7 +107,7 @@ def opinion(advert_id: int, body: schemas.OpinionIn, user: PartnerUser, conn: Co
 
 @router.post("/adverts/{advert_id}/takedown", response_model=schemas.TakedownOut, status_code=201)
 def takedown(
-    advert_id: int, body: schemas.TakedownIn, user: PartnerUser, conn: Conn
+    advert_id: PathId, body: schemas.TakedownIn, user: PartnerUser, conn: Conn
 ) -> schemas.TakedownOut:
     """Report that the partner removed (or asked to remove) the advert."""
     partner = _partner(conn, user)

@@ -6,18 +6,18 @@ import json
 from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, Depends
 from fastapi.responses import StreamingResponse
 from psycopg_pool import ConnectionPool
-from pydantic import ValidationError
 
 from api import schemas
 from api.deps import Conn, Pool, ResearcherUser
+from api.label_upload import OPENAPI_BODY, uploaded_labels
 from share.depersonalise import sample
 from store import audit, labels
+from store.labels import UploadedLabel
 
 router = APIRouter(prefix="/api/v1", tags=["researcher"])
-MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 
 
 def _export(pool: ConnectionPool[Any], filters: dict[str, str | None]) -> Iterator[str]:
@@ -49,52 +49,11 @@ def export_samples(
     return StreamingResponse(_export(pool, filters), media_type="application/x-ndjson")
 
 
-async def _body(request: Request) -> bytes:
-    data = await request.body()
-    if len(data) > MAX_UPLOAD_BYTES:
-        raise HTTPException(413, f"upload larger than {MAX_UPLOAD_BYTES} bytes")
-    return data
-
-
-def _parse(data: bytes) -> list[labels.UploadedLabel]:
-    """Every line validated; any error rejects the whole upload with line numbers."""
-    rows, errors = [], []
-    for number, line in enumerate(data.decode("utf-8", errors="replace").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            item = schemas.LabelIn.model_validate_json(line)
-        except ValidationError as exc:
-            errors.append(
-                {"line": number, "errors": exc.errors(include_url=False, include_context=False)}
-            )
-            continue
-        rows.append(
-            labels.UploadedLabel(
-                sample_id=item.id,
-                kind=item.kind,
-                text=item.text,
-                label=item.label,
-                title=item.title,
-                language=item.language,
-                indicators=tuple(item.indicators),
-                split=item.split,
-                provenance=item.provenance,
-            )
-        )
-    if errors:
-        raise HTTPException(422, {"message": "invalid labels JSONL", "lines": errors[:50]})
-    if not rows:
-        raise HTTPException(422, "no labels in the upload")
-    return rows
-
-
-@router.post("/labels", response_model=schemas.UploadResult)
+@router.post("/labels", response_model=schemas.UploadResult, openapi_extra=OPENAPI_BODY)
 def upload_labels(
-    user: ResearcherUser, conn: Conn, data: Annotated[bytes, Depends(_body)]
+    user: ResearcherUser, conn: Conn, rows: Annotated[list[UploadedLabel], Depends(uploaded_labels)]
 ) -> schemas.UploadResult:
     """Upload labels as JSONL (one labelled_samples record per line); stored as source 'upload'."""
-    rows = _parse(data)
     with conn.transaction():
         stored = labels.upsert_uploaded(conn, rows, user.key_id)
         audit.record(

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query
 
 from api import auditing, schemas
-from api.deps import AnalystUser, Conn, SettingsDep
+from api.deps import AnalystUser, Conn, PathId, SettingsDep
 from store import review
 
 router = APIRouter(prefix="/api/v1/queue", tags=["analyst"])
@@ -24,7 +24,9 @@ def get_queue(
 
 
 @router.post("/{advert_id}/claim", response_model=schemas.ClaimOut)
-def claim(advert_id: int, user: AnalystUser, conn: Conn, settings: SettingsDep) -> schemas.ClaimOut:
+def claim(
+    advert_id: PathId, user: AnalystUser, conn: Conn, settings: SettingsDep
+) -> schemas.ClaimOut:
     """Claim (or renew) an item for settings.claim_minutes; 409 while another analyst holds it."""
     try:
         with conn.transaction():
@@ -38,7 +40,7 @@ def claim(advert_id: int, user: AnalystUser, conn: Conn, settings: SettingsDep) 
 
 
 @router.post("/{advert_id}/release", status_code=204)
-def release(advert_id: int, user: AnalystUser, conn: Conn) -> None:
+def release(advert_id: PathId, user: AnalystUser, conn: Conn) -> None:
     with conn.transaction():
         released = review.release(conn, advert_id, user.key_id)
         if released:

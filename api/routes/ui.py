@@ -9,12 +9,15 @@ from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from api import auditing, auth_guard, charts, cursor
+from api.clean import NO_NUL
 from api.deps import ANALYSTS, COOKIE_NAME, Conn, Principal, SettingsDep, UiPostUser, UiUser
 from api.templating import templates
 from store import advert_queries as aq
 from store import api_keys, review
 
 router = APIRouter(include_in_schema=False)
+# A pasted key: NUL (which PostgreSQL refuses) is a 422 here, not a 500 in the key lookup.
+LoginKey = Annotated[str, Form(max_length=500, pattern=NO_NUL)]
 
 
 @router.get("/login", response_class=HTMLResponse)
@@ -23,7 +26,7 @@ def login_page(request: Request) -> HTMLResponse:
 
 
 @router.post("/login", response_model=None)
-def login(request: Request, conn: Conn, key: Annotated[str, Form()]) -> Response:
+def login(request: Request, conn: Conn, key: LoginKey) -> Response:
     """Check the pasted key and keep it in an HttpOnly, SameSite=Strict cookie."""
     auth_guard.refuse_if_locked(request, conn, key.strip())
     found = api_keys.verify_key(conn, key.strip())

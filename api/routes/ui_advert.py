@@ -9,7 +9,8 @@ from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from api import auditing
-from api.deps import Conn, Principal, SettingsDep, UiPostUser, UiUser
+from api.clean import NO_NUL
+from api.deps import Conn, PathId, Principal, SettingsDep, UiPostUser, UiUser
 from api.detail import load_detail
 from api.highlight import segments
 from api.templating import templates
@@ -38,7 +39,7 @@ def _panel_or_page(
 
 
 @router.get("/adverts/{advert_id}", response_class=HTMLResponse)
-def advert_page(request: Request, advert_id: int, user: UiUser, conn: Conn) -> HTMLResponse:
+def advert_page(request: Request, advert_id: PathId, user: UiUser, conn: Conn) -> HTMLResponse:
     detail = load_detail(conn, advert_id, user, via="ui")
     if detail is None:
         raise HTTPException(404, "no such advert")
@@ -56,7 +57,7 @@ def advert_page(request: Request, advert_id: int, user: UiUser, conn: Conn) -> H
 
 @router.post("/adverts/{advert_id}/claim", response_model=None)
 def claim(
-    request: Request, advert_id: int, user: UiPostUser, conn: Conn, settings: SettingsDep
+    request: Request, advert_id: PathId, user: UiPostUser, conn: Conn, settings: SettingsDep
 ) -> Response:
     try:
         with conn.transaction():
@@ -70,7 +71,7 @@ def claim(
 
 
 @router.post("/adverts/{advert_id}/release", response_model=None)
-def release(request: Request, advert_id: int, user: UiPostUser, conn: Conn) -> Response:
+def release(request: Request, advert_id: PathId, user: UiPostUser, conn: Conn) -> Response:
     with conn.transaction():
         if review.release(conn, advert_id, user.key_id):
             auditing.record(conn, user, "release", "advert", advert_id, {"via": "ui"})
@@ -79,11 +80,11 @@ def release(request: Request, advert_id: int, user: UiPostUser, conn: Conn) -> R
 
 @router.post("/adverts/{advert_id}/decide")
 def decide(
-    advert_id: int,
+    advert_id: PathId,
     user: UiPostUser,
     conn: Conn,
     decision: Annotated[Literal["confirmed", "dismissed", "escalated"], Form()],
-    note: Annotated[str, Form(max_length=10_000)] = "",
+    note: Annotated[str, Form(max_length=10_000, pattern=NO_NUL)] = "",
 ) -> RedirectResponse:
     """Record the decision and go back to the queue, where the next item is on top."""
     try:
@@ -99,10 +100,10 @@ def decide(
 
 @router.post("/adverts/{advert_id}/notes")
 def add_note(
-    advert_id: int,
+    advert_id: PathId,
     user: UiPostUser,
     conn: Conn,
-    body: Annotated[str, Form(min_length=1, max_length=10_000)],
+    body: Annotated[str, Form(min_length=1, max_length=10_000, pattern=NO_NUL)],
 ) -> RedirectResponse:
     try:
         review.add_note(conn, advert_id, actor_id=user.key_id, actor=user.actor, body=body)

@@ -289,6 +289,6 @@ def test_dashboard_health_and_metrics(env: Any) -> None:
     d = c.get("/api/v1/dashboard", params={"days": 3650 // 10}, headers=h(keys.analyst)).json()
     assert d["totals"]["flagged"] == 4 and d["totals"]["queue_open"] == 4
     assert c.get("/healthz").json()["status"] == "ok"
-    metrics = c.get("/metrics").text
+    metrics = c.get("/metrics", headers=h(keys.admin)).text  # admins only (issue 14)
     assert 'route="/api/v1/dashboard"' in metrics
     assert "adwatch_http_request_duration_seconds_bucket" in metrics

@@ -139,6 +139,6 @@ def test_upload_labels(env: Any, conn: psycopg.Connection[Any]) -> None:
     bad = '{"id": "x", "kind": "car", "text": "t", "label": 1}\nnot json\n'
     r = c.post("/api/v1/labels", content=bad.encode(), headers=h(keys.researcher))
     assert r.status_code == 422
-    assert [e["line"] for e in r.json()["detail"]["lines"]] == [1, 2]
+    assert [e["line"] for e in r.json()["errors"]] == [1, 2]
     assert c.post("/api/v1/labels", content=b"\n", headers=h(keys.researcher)).status_code == 422
     assert conn.execute("SELECT count(*) FROM labels WHERE source = 'upload'").fetchone() == (2,)
