@@ -14,7 +14,17 @@ from psycopg_pool import ConnectionPool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.metrics import Metrics, MetricsMiddleware
-from api.routes import admin, analyst, partner, research, review, ui, ui_advert
+from api.routes import (
+    admin,
+    admin_groups,
+    analyst,
+    partner,
+    research,
+    review,
+    sharing,
+    ui,
+    ui_advert,
+)
 from api.templating import STATIC_DIR, templates
 from config import __version__
 from config.settings import get_settings
@@ -100,7 +110,7 @@ def create_app(database_url: str | None = None) -> FastAPI:
             response.headers.setdefault("Referrer-Policy", "same-origin")
         return response
 
-    for module in (analyst, review, partner, research, admin, ui, ui_advert):
+    for module in (analyst, review, sharing, partner, research, admin, admin_groups, ui, ui_advert):
         app.include_router(module.router)
     _add_health(app, metrics)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

@@ -77,7 +77,7 @@ def _deliver_one(
         )
         return False
     ts = str(int(time.time()))
-    status, error = _post(client, due, _payload(row, due.tlp, secret, ts), ts)
+    status, error = _post(client, due, _payload(row, row.tlp, secret, ts), ts)
     ok = error is None
     feed.record_delivery(
         conn,

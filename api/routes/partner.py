@@ -12,7 +12,7 @@ from psycopg_pool import ConnectionPool
 from api import cursor, schemas
 from api.deps import Conn, PartnerUser, Pool, Principal, SettingsDep, TakedownReader
 from share import feed_format
-from store import audit, feed, partners
+from store import audit, feed, partners, sharing_groups
 
 router = APIRouter(prefix="/api/v1", tags=["partner"])
 
@@ -23,9 +23,11 @@ _MEDIA = {
 }
 
 
-def _rows(pool: ConnectionPool[Any], after: int, limit: int) -> Iterator[feed.FeedRow]:
+def _rows(
+    pool: ConnectionPool[Any], after: int, limit: int, group_ids: list[int]
+) -> Iterator[feed.FeedRow]:
     with pool.connection() as conn:
-        yield from feed.read_events(conn, after, limit)
+        yield from feed.read_events(conn, after, limit, group_ids=group_ids)
 
 
 def _partner(conn: Conn, user: Principal) -> partners.Partner:
@@ -47,7 +49,8 @@ def get_feed(
     limit: Annotated[int, Query(ge=1, le=10_000)] = 500,
     format: Literal["json", "csv", "stix"] = "json",
 ) -> StreamingResponse:
-    """Confirmed items and retractions in seq order, after `cursor`, streamed."""
+    """Confirmed items and retractions shared with one of the partner's sharing groups, in
+    seq order, after `cursor`, streamed; each item carries its own TLP."""
     secret = settings.hash_secret.get_secret_value()
     if not secret:
         raise HTTPException(
@@ -66,11 +69,13 @@ def get_feed(
             object_id=after,
             detail={"limit": limit, "format": format},
         )
+    group_ids = sharing_groups.partner_group_ids(conn, partner.id)
     pairs = (
-        (row, feed_format.feed_item(row, partner.tlp, secret)) for row in _rows(pool, after, limit)
+        (row, feed_format.feed_item(row, row.tlp, secret))
+        for row in _rows(pool, after, limit, group_ids)
     )
     if format == "stix":
-        body: Iterator[str] = feed_format.stix_stream(pairs, partner.tlp)
+        body: Iterator[str] = feed_format.stix_stream(pairs)
     elif format == "csv":
         body = feed_format.csv_stream(item for _, item in pairs)
     else:
@@ -84,8 +89,8 @@ def acknowledge(seq: int, user: PartnerUser, conn: Conn) -> None:
         raise HTTPException(404, "no such feed event")
 
 
-def _shared_advert(conn: Conn, advert_id: int) -> None:
-    if not feed.is_shared(conn, advert_id):
+def _shared_advert(conn: Conn, advert_id: int, partner_id: int) -> None:
+    if not feed.is_shared(conn, advert_id, partner_id):
         raise HTTPException(404, "no such advert in the feed")
 
 
@@ -93,7 +98,7 @@ def _shared_advert(conn: Conn, advert_id: int) -> None:
 def opinion(advert_id: int, body: schemas.OpinionIn, user: PartnerUser, conn: Conn) -> None:
     """Send back positive / negative / disputed on a shared item."""
     partner = _partner(conn, user)
-    _shared_advert(conn, advert_id)
+    _shared_advert(conn, advert_id, partner.id)
     feed.set_opinion(conn, partner.id, advert_id, body.opinion, body.comment)
 
 
@@ -103,7 +108,7 @@ def takedown(
 ) -> schemas.TakedownOut:
     """Report that the partner removed (or asked to remove) the advert."""
     partner = _partner(conn, user)
-    _shared_advert(conn, advert_id)
+    _shared_advert(conn, advert_id, partner.id)
     row = feed.report_takedown(conn, partner.id, advert_id, body.note)
     return schemas.TakedownOut.model_validate(row)
 

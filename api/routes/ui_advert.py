@@ -8,11 +8,13 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from api import sharing
 from api.deps import Conn, Principal, SettingsDep, UiPostUser, UiUser
 from api.detail import load_detail
 from api.highlight import segments
 from api.templating import templates
-from store import review
+from store import review, review_sharing
+from store import sharing as store_sharing
 
 router = APIRouter(include_in_schema=False)
 
@@ -32,8 +34,17 @@ def _panel_or_page(
         "review": detail.review,
         "error": error,
         "now": datetime.now(UTC),
+        **_sharing_context(conn, advert_id),
     }
     return templates.TemplateResponse(request, "_review_panel.html", context)
+
+
+def _sharing_context(conn: Conn, advert_id: int) -> dict[str, object]:
+    """What the sharing box shows: the standing proposal, or whether partners see the item."""
+    return {
+        "proposal": store_sharing.awaiting(conn, advert_id),
+        "shared": store_sharing.shared_confirmation(conn, advert_id) is not None,
+    }
 
 
 @router.get("/adverts/{advert_id}", response_class=HTMLResponse)
@@ -47,6 +58,7 @@ def advert_page(request: Request, advert_id: int, user: UiUser, conn: Conn) -> H
         "a": detail,
         "review": detail.review,
         "now": datetime.now(UTC),
+        **_sharing_context(conn, advert_id),
         "title_segments": segments(detail.title, hits, "title"),
         "body_segments": segments(detail.body, hits, "body"),
     }
@@ -77,19 +89,44 @@ def decide(
     advert_id: int,
     user: UiPostUser,
     conn: Conn,
+    settings: SettingsDep,
     decision: Annotated[Literal["confirmed", "dismissed", "escalated"], Form()],
     note: Annotated[str, Form(max_length=10_000)] = "",
 ) -> RedirectResponse:
     """Record the decision and go back to the queue, where the next item is on top."""
-    try:
-        review.decide(
-            conn, advert_id, actor_id=user.key_id, actor=user.actor, decision=decision, note=note
-        )
-    except review.AdvertNotFound as exc:
-        raise HTTPException(404, "no such advert") from exc
-    except review.ReviewConflict as exc:
-        raise HTTPException(409, str(exc)) from exc
+    terms = sharing.defaults(settings)
+    sharing.decide(conn, settings, user, advert_id, decision, note, terms)
     return RedirectResponse(f"/queue?decided={advert_id}", status_code=303)
+
+
+@router.post("/adverts/{advert_id}/sharing/{step}")
+def resolve_sharing(
+    advert_id: int,
+    step: Literal["agree", "disagree", "withdraw"],
+    user: UiPostUser,
+    conn: Conn,
+    note: Annotated[str, Form(max_length=10_000)] = "",
+) -> RedirectResponse:
+    """The second analyst agrees or disagrees; the confirming analyst may withdraw."""
+    if step == "disagree" and not note.strip():
+        raise HTTPException(422, "say why you disagree: the note goes back to review")
+    with sharing.http_errors():
+        if step == "agree":
+            review_sharing.agree(conn, advert_id, actor_id=user.key_id, actor=user.actor, note=note)
+        elif step == "disagree":
+            review_sharing.disagree(
+                conn, advert_id, actor_id=user.key_id, actor=user.actor, note=note
+            )
+        else:
+            review_sharing.withdraw(
+                conn,
+                advert_id,
+                actor_id=user.key_id,
+                actor=user.actor,
+                is_admin=user.role == "admin",
+                note=note,
+            )
+    return RedirectResponse(f"/adverts/{advert_id}", status_code=303)
 
 
 @router.post("/adverts/{advert_id}/notes")
