@@ -12,12 +12,14 @@ from psycopg_pool import ConnectionPool
 from pydantic import ValidationError
 
 from api import schemas
-from api.deps import Conn, Pool, Principal, ResearcherUser
+from api.deps import Conn, Pool, Principal, ResearcherUser, require
 from share.depersonalise import sample
 from store import audit, labels
 
 router = APIRouter(prefix="/api/v1", tags=["researcher"])
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+# Researchers write labels; admins may too, to correct or remove anyone's uploads.
+LabelWriter = Annotated[Principal, Depends(require("researcher", "admin"))]
 
 
 def _export(
@@ -89,20 +91,69 @@ def _parse(data: bytes) -> list[labels.UploadedLabel]:
     return rows
 
 
-@router.post("/labels", response_model=schemas.UploadResult)
-def upload_labels(
-    user: ResearcherUser, conn: Conn, data: Annotated[bytes, Depends(_body)]
-) -> schemas.UploadResult:
-    """Upload labels as JSONL (one labelled_samples record per line); stored as source 'upload'."""
-    rows = _parse(data)
+def _refused(conn: Conn, user: Principal, action: str, exc: labels.LabelOwned) -> HTTPException:
+    """Audit a refused change to others' labels, and the 403 that answers it."""
     with conn.transaction():
-        stored = labels.upsert_uploaded(conn, rows, user.key_id)
         audit.record(
             conn,
             actor=user.actor,
             actor_id=user.key_id,
-            action="upload_labels",
+            action=action,
             object_type="labels",
-            detail={"received": len(rows), "stored": stored},
+            detail={"refused": "owned by another researcher", "sample_ids": exc.sample_ids[:50]},
         )
+    return HTTPException(
+        403,
+        {
+            "message": "these labels were uploaded by another researcher; only they or an "
+            "admin may change or delete them",
+            "sample_ids": exc.sample_ids[:50],
+        },
+    )
+
+
+@router.post("/labels", response_model=schemas.UploadResult)
+def upload_labels(
+    user: LabelWriter, conn: Conn, data: Annotated[bytes, Depends(_body)]
+) -> schemas.UploadResult:
+    """Upload labels as JSONL (one labelled_samples record per line); stored as source 'upload'.
+
+    A researcher may replace only labels they uploaded; admins may replace any upload."""
+    rows = _parse(data)
+    try:
+        with conn.transaction():
+            stored = labels.upsert_uploaded(conn, rows, user.key_id, is_admin=user.role == "admin")
+            audit.record(
+                conn,
+                actor=user.actor,
+                actor_id=user.key_id,
+                action="upload_labels",
+                object_type="labels",
+                detail={"received": len(rows), "stored": stored},
+            )
+    except labels.LabelOwned as exc:
+        raise _refused(conn, user, "upload_labels_refused", exc) from exc
     return schemas.UploadResult(received=len(rows), stored=stored, skipped=len(rows) - stored)
+
+
+@router.delete("/labels/{sample_id}", status_code=204)
+def delete_label(sample_id: str, user: LabelWriter, conn: Conn) -> None:
+    """Delete an uploaded label: its uploader or an admin only."""
+    try:
+        with conn.transaction():
+            found = labels.delete_uploaded(
+                conn, sample_id, user.key_id, is_admin=user.role == "admin"
+            )
+            if found:
+                audit.record(
+                    conn,
+                    actor=user.actor,
+                    actor_id=user.key_id,
+                    action="delete_label",
+                    object_type="label",
+                    object_id=sample_id,
+                )
+    except labels.LabelOwned as exc:
+        raise _refused(conn, user, "delete_label_refused", exc) from exc
+    if not found:
+        raise HTTPException(404, "no uploaded label with that id")

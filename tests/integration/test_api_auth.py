@@ -41,7 +41,18 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("PUT", "/api/v1/partner/webhook"): PARTNER,
     ("GET", "/api/v1/partner/webhook/deliveries"): PARTNER,
     ("GET", "/api/v1/export/samples"): RESEARCHER,
-    ("POST", "/api/v1/labels"): RESEARCHER,
+    ("POST", "/api/v1/labels"): RESEARCHER | ADMIN,
+    ("DELETE", "/api/v1/labels/{sample_id}"): RESEARCHER | ADMIN,
+    ("GET", "/api/v1/sharing/awaiting"): ANALYST,
+    ("GET", "/api/v1/adverts/{advert_id}/sharing"): ANALYST,
+    ("POST", "/api/v1/adverts/{advert_id}/sharing/agree"): ANALYST,
+    ("POST", "/api/v1/adverts/{advert_id}/sharing/disagree"): ANALYST,
+    ("POST", "/api/v1/adverts/{advert_id}/sharing/withdraw"): ANALYST,
+    ("GET", "/api/v1/admin/sharing-groups"): ADMIN,
+    ("POST", "/api/v1/admin/sharing-groups"): ADMIN,
+    ("DELETE", "/api/v1/admin/sharing-groups/{name}"): ADMIN,
+    ("PUT", "/api/v1/admin/sharing-groups/{name}/partners/{partner_id}"): ADMIN,
+    ("DELETE", "/api/v1/admin/sharing-groups/{name}/partners/{partner_id}"): ADMIN,
     ("GET", "/api/v1/admin/keys"): ADMIN,
     ("POST", "/api/v1/admin/keys"): ADMIN,
     ("DELETE", "/api/v1/admin/keys/{key_id}"): ADMIN,
@@ -60,6 +71,7 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("POST", "/adverts/{advert_id}/release"): ANALYST,
     ("POST", "/adverts/{advert_id}/decide"): ANALYST,
     ("POST", "/adverts/{advert_id}/notes"): ANALYST,
+    ("POST", "/adverts/{advert_id}/sharing/{step}"): ANALYST,
 }
 PUBLIC = re.compile(r"^/(openapi\.json|docs.*|redoc|static.*|healthz|metrics|login)$")
 
