@@ -98,8 +98,7 @@ _FEED_PAGE = (
 ORDER BY e.seq LIMIT %(limit)s"""
 )
 
-# The partner's groups, as a condition on an event alias `e`: an event reaches a partner only
-# when it was shared with one of the partner's groups.
+# An event `e` reaches a partner only when shared with one of the partner's groups.
 _PARTNER_MAY_SEE = """EXISTS (SELECT 1 FROM partner_groups pg
                               WHERE pg.partner_id = %(partner)s
                                 AND pg.group_id = ANY(e.group_ids))"""

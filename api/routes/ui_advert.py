@@ -13,6 +13,7 @@ from api.deps import Conn, Principal, SettingsDep, UiPostUser, UiUser
 from api.detail import load_detail
 from api.highlight import segments
 from api.templating import templates
+from config.settings import Settings
 from store import review, review_sharing
 from store import sharing as store_sharing
 
@@ -20,7 +21,12 @@ router = APIRouter(include_in_schema=False)
 
 
 def _panel_or_page(
-    request: Request, conn: Conn, user: Principal, advert_id: int, error: str | None = None
+    request: Request,
+    conn: Conn,
+    settings: Settings,
+    user: Principal,
+    advert_id: int,
+    error: str | None = None,
 ) -> Response:
     """htmx requests get the review panel back; plain form posts go to the advert page."""
     if request.headers.get("hx-request") != "true":
@@ -34,21 +40,27 @@ def _panel_or_page(
         "review": detail.review,
         "error": error,
         "now": datetime.now(UTC),
-        **_sharing_context(conn, advert_id),
+        **_sharing_context(conn, settings, advert_id),
     }
     return templates.TemplateResponse(request, "_review_panel.html", context)
 
 
-def _sharing_context(conn: Conn, advert_id: int) -> dict[str, object]:
-    """What the sharing box shows: the standing proposal, or whether partners see the item."""
+def _sharing_context(conn: Conn, settings: Settings, advert_id: int) -> dict[str, object]:
+    """What the sharing box shows (the standing proposal, or whether partners see the item),
+    and the choices a confirmation offers: fewer groups, a stricter TLP."""
+    default_tlp = settings.sharing_default_tlp
     return {
         "proposal": store_sharing.awaiting(conn, advert_id),
         "shared": store_sharing.shared_confirmation(conn, advert_id) is not None,
+        "share_groups": settings.sharing_group_names,
+        "share_tlps": store_sharing.TLP_LEVELS[store_sharing.TLP_LEVELS.index(default_tlp) :],
     }
 
 
 @router.get("/adverts/{advert_id}", response_class=HTMLResponse)
-def advert_page(request: Request, advert_id: int, user: UiUser, conn: Conn) -> HTMLResponse:
+def advert_page(
+    request: Request, advert_id: int, user: UiUser, conn: Conn, settings: SettingsDep
+) -> HTMLResponse:
     detail = load_detail(conn, advert_id, user, via="ui")
     if detail is None:
         raise HTTPException(404, "no such advert")
@@ -58,7 +70,7 @@ def advert_page(request: Request, advert_id: int, user: UiUser, conn: Conn) -> H
         "a": detail,
         "review": detail.review,
         "now": datetime.now(UTC),
-        **_sharing_context(conn, advert_id),
+        **_sharing_context(conn, settings, advert_id),
         "title_segments": segments(detail.title, hits, "title"),
         "body_segments": segments(detail.body, hits, "body"),
     }
@@ -75,13 +87,15 @@ def claim(
         raise HTTPException(404, "no such advert") from exc
     except review.ReviewConflict as exc:
         raise HTTPException(409, str(exc)) from exc
-    return _panel_or_page(request, conn, user, advert_id)
+    return _panel_or_page(request, conn, settings, user, advert_id)
 
 
 @router.post("/adverts/{advert_id}/release", response_model=None)
-def release(request: Request, advert_id: int, user: UiPostUser, conn: Conn) -> Response:
+def release(
+    request: Request, advert_id: int, user: UiPostUser, conn: Conn, settings: SettingsDep
+) -> Response:
     review.release(conn, advert_id, user.key_id)
-    return _panel_or_page(request, conn, user, advert_id)
+    return _panel_or_page(request, conn, settings, user, advert_id)
 
 
 @router.post("/adverts/{advert_id}/decide")
@@ -92,9 +106,11 @@ def decide(
     settings: SettingsDep,
     decision: Annotated[Literal["confirmed", "dismissed", "escalated"], Form()],
     note: Annotated[str, Form(max_length=10_000)] = "",
+    groups: Annotated[list[str] | None, Form()] = None,
+    tlp: Annotated[Literal["clear", "green", "amber", "red"] | None, Form()] = None,
 ) -> RedirectResponse:
     """Record the decision and go back to the queue, where the next item is on top."""
-    terms = sharing.defaults(settings)
+    terms = sharing.terms_for(settings, groups, tlp)
     sharing.decide(conn, settings, user, advert_id, decision, note, terms)
     return RedirectResponse(f"/queue?decided={advert_id}", status_code=303)
 

@@ -143,7 +143,13 @@ def test_partners_act_only_on_items_shared_with_them(env: Any) -> None:
 def test_analysts_may_only_narrow_the_defaults(env: Any) -> None:
     c, keys, _, ids = env
     url = f"/api/v1/adverts/{ids[0]}/decision"
-    for terms in ({"groups": ["everyone"]}, {"groups": []}, {"tlp": "green"}, {"tlp": "clear"}):
+    widening: list[dict[str, Any]] = [
+        {"groups": ["everyone"]},
+        {"groups": []},
+        {"tlp": "green"},
+        {"tlp": "clear"},
+    ]
+    for terms in widening:
         r = c.post(url, json={"decision": "confirmed", **terms}, headers=h(keys.analyst))
         assert r.status_code == 422, terms
     proposal = {"decision": "confirmed", "groups": ["ngo"], "tlp": "red"}

@@ -195,3 +195,20 @@ def test_review_ui_shows_the_state_and_agrees_with_csrf(
     assert r.status_code == 303
     assert partner_feed(c, keys) == [(ids[0], "confirmed")]
     assert 'data-state="shared"' in c.get(f"/adverts/{ids[0]}").text
+
+
+def test_review_ui_confirms_with_a_stricter_tlp(env: Any, conn: psycopg.Connection[Any]) -> None:
+    c, keys, ids = env
+    assert c.post(f"/api/v1/queue/{ids[0]}/claim", headers=h(keys.analyst)).status_code == 200
+    c.cookies.clear()
+    c.post("/login", data={"key": keys.analyst})
+    page = c.get(f"/adverts/{ids[0]}").text
+    assert 'name="groups" value="default"' in page and 'value="red"' in page
+    assert 'value="green"' not in page  # only the default TLP or stricter is offered
+    form = {"csrf_token": _csrf(page), "decision": "confirmed", "groups": "default"}
+    lax = c.post(f"/adverts/{ids[0]}/decide", data={**form, "tlp": "green"})
+    assert lax.status_code == 422
+    r = c.post(f"/adverts/{ids[0]}/decide", data={**form, "tlp": "red"}, follow_redirects=False)
+    assert r.status_code == 303
+    state = c.get(f"/api/v1/adverts/{ids[0]}/sharing", headers=h(keys.analyst2)).json()
+    assert state["proposal"]["tlp"] == "red" and state["proposal"]["groups"] == ["default"]
