@@ -183,6 +183,8 @@ def test_review_ui_shows_the_state_and_agrees_with_csrf(
     assert 'data-state="awaiting"' in page and 'id="withdraw"' in page and 'id="agree"' not in page
     c.cookies.clear()
     c.post("/login", data={"key": keys.analyst2})
+    queue = c.get("/queue").text
+    assert f'class="awaiting-item" data-advert-id="{ids[0]}"' in queue
     page = c.get(f"/adverts/{ids[0]}").text
     assert 'id="agree"' in page and 'id="disagree"' in page and "Awaiting a second analyst" in page
     forged = c.post(f"/adverts/{ids[0]}/sharing/agree", data={"csrf_token": "0" * 64})
