@@ -7,6 +7,7 @@ from typing import Literal
 import typer
 
 from adwatch.cli_common import cli_actor
+from config.errors import AdwatchError
 from store import api_keys, audit, partners
 from store.bootstrap import open_ready
 
@@ -60,9 +61,13 @@ def list_() -> None:
 def revoke(
     key_id: int = typer.Argument(..., metavar="ID", help="The key's number (see keys list)."),
 ) -> None:
-    """Revoke a key by its number."""
+    """Revoke a key by its number (never the last active admin key)."""
     with open_ready() as conn, conn.transaction():
-        if not api_keys.revoke_key(conn, key_id):
+        try:
+            revoked = api_keys.revoke_key(conn, key_id)
+        except api_keys.RevokeRefused as exc:
+            raise AdwatchError(str(exc)) from exc
+        if not revoked:
             raise typer.BadParameter(f"no active key #{key_id}", param_hint="'ID'")
         audit.record(
             conn, actor=cli_actor(), action="revoke_key", object_type="api_key", object_id=key_id

@@ -1,7 +1,9 @@
 """`adwatch demo`: the whole service on bundled synthetic sites, from a fresh clone.
 
 Starts the embedded PostgreSQL, serves the three demo sites on 127.0.0.1, crawls them (each in
-its own process), scores, links, creates an analyst key and serves the review UI until Ctrl-C.
+its own process), scores, links, creates two analyst keys and serves the review UI until Ctrl-C.
+Two, because a confirmation is shared only once a second analyst agrees (the two-person rule
+stays on in the demo): confirm with one key, agree with the other, and the item is shared.
 Running it again reuses the stored data: ingest is idempotent, so nothing is duplicated.
 """
 
@@ -28,6 +30,7 @@ DEMO_SITES = {"jobs": "demo-jobs", "bridal": "demo-bridal", "escort": "demo-esco
 @dataclass(frozen=True)
 class DemoResult:
     analyst_key: str
+    second_analyst_key: str
     adverts: dict[str, int]
     flagged: int
     scored: int
@@ -54,7 +57,7 @@ def _crawl_one(server: DemoServer, site: str, console: Console) -> None:
 
 
 def prepare(server: DemoServer, console: Console) -> DemoResult:
-    """Crawl, score and link the demo sites; returns a fresh analyst key."""
+    """Crawl, score and link the demo sites; returns two fresh analyst keys."""
     with console.status("starting the database…"):
         ready_url()
     for site in DEMO_SITES:
@@ -67,9 +70,10 @@ def prepare(server: DemoServer, console: Console) -> DemoResult:
     console.print(f"[green]✓[/] linked {linked} adverts")
     with open_ready() as conn:
         _, token = api_keys.create_key(conn, "demo analyst", "analyst")
+        _, second = api_keys.create_key(conn, "demo second analyst", "analyst")
         counts = adverts.count_adverts(conn)
         flagged = adverts.count_flagged(conn)
-    return DemoResult(token, counts, flagged, scoring.scored, linked)
+    return DemoResult(token, second, counts, flagged, scoring.scored, linked)
 
 
 def run_demo(host: str, port: int, console: Console) -> None:
@@ -81,6 +85,8 @@ def run_demo(host: str, port: int, console: Console) -> None:
             f"{result.flagged} flagged for review.\n"
             f"  review UI:   http://{host}:{port}/   (API docs, admin keys only: /docs)\n"
             f"  analyst key: [bold]{result.analyst_key}[/]\n"
-            "Paste the key on the login page. Ctrl-C stops the demo; data stays for next time.\n"
+            f"  second analyst key: [bold]{result.second_analyst_key}[/]\n"
+            "Paste a key on the login page. A confirmation is shared with partners once the\n"
+            "other analyst agrees on the advert page. Ctrl-C stops the demo; data stays.\n"
         )
         uvicorn.run(create_app(ready_url()), host=host, port=port, log_level="warning")

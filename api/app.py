@@ -15,7 +15,17 @@ from api import problems, security_headers
 from api.admin_views import add_admin_views
 from api.guard import RequestGuard
 from api.metrics import Metrics, MetricsMiddleware
-from api.routes import admin, analyst, partner, research, review, ui, ui_advert
+from api.routes import (
+    admin,
+    admin_groups,
+    analyst,
+    partner,
+    research,
+    review,
+    sharing,
+    ui,
+    ui_advert,
+)
 from api.templating import STATIC_DIR
 from config import __version__
 from config.settings import Settings, get_settings
@@ -76,7 +86,7 @@ def create_app(database_url: str | None = None) -> FastAPI:
     metrics = Metrics()
     _add_middleware(app, settings, metrics)
     problems.install(app)
-    for module in (analyst, review, partner, research, admin, ui, ui_advert):
+    for module in (analyst, review, sharing, partner, research, admin, admin_groups, ui, ui_advert):
         app.include_router(module.router)
     _add_health(app)
     add_admin_views(app, metrics)

@@ -226,9 +226,20 @@ class ClaimOut(Out):
     claim_expires_at: datetime
 
 
+Tlp = Literal["clear", "green", "amber", "red"]
+
+
 class DecisionIn(In):
     decision: Literal["confirmed", "dismissed", "escalated"]
     note: str = Field(default="", max_length=10_000)
+    groups: list[str] | None = Field(
+        default=None,
+        max_length=50,
+        description="confirming: sharing groups, a subset of ADWATCH_SHARING_DEFAULT_GROUPS",
+    )
+    tlp: Tlp | None = Field(
+        default=None, description="confirming: a TLP at least as strict as the default"
+    )
 
 
 class NoteIn(In):

@@ -81,6 +81,15 @@ class Settings(BaseSettings):
     api_rate_limit_per_minute: int = Field(
         default=600, ge=0, description="Calls a minute per API key; 0 = no limit."
     )
+    sharing_two_person: bool = Field(
+        default=True,
+        description="A confirmation is shared only once a second, different analyst agrees.",
+    )
+    sharing_default_groups: str = Field(
+        default="default",
+        description="Comma-separated sharing groups a confirmed item goes to unless narrowed.",
+    )
+    sharing_default_tlp: Literal["clear", "green", "amber", "red"] = "amber"
     retention_days: int = 90
     retention_cron: str = "30 3 * * *"
     score_interval_s: float = 60.0
@@ -107,6 +116,19 @@ class Settings(BaseSettings):
         if level not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
             raise ValueError("expected DEBUG, INFO, WARNING, ERROR or CRITICAL")
         return level
+
+    @field_validator("sharing_default_groups")
+    @classmethod
+    def _some_groups(cls, value: str) -> str:
+        if not [g for g in value.split(",") if g.strip()]:
+            raise ValueError("name at least one sharing group")
+        return value
+
+    @property
+    def sharing_group_names(self) -> tuple[str, ...]:
+        return tuple(
+            dict.fromkeys(g.strip() for g in self.sharing_default_groups.split(",") if g.strip())
+        )
 
     @property
     def user_agent(self) -> str:

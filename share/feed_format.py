@@ -152,10 +152,15 @@ def stix_indicator(row: FeedRow, item: dict[str, Any]) -> stix2.Indicator:
     )
 
 
-def stix_stream(pairs: Iterable[tuple[FeedRow, dict[str, Any]]], tlp: str) -> Iterator[str]:
-    """A STIX 2.1 bundle, one object at a time."""
+def stix_stream(pairs: Iterable[tuple[FeedRow, dict[str, Any]]]) -> Iterator[str]:
+    """A STIX 2.1 bundle, one object at a time; each item's TLP marking definition is sent
+    just before the first item that refers to it."""
     yield f'{{"type":"bundle","id":"bundle--{uuid.uuid4()}","objects":['
-    yield IDENTITY.serialize() + "," + TLP_MARKINGS[tlp].serialize()
+    yield IDENTITY.serialize()
+    sent: set[str] = set()
     for row, item in pairs:
+        if item["tlp"] not in sent:
+            sent.add(item["tlp"])
+            yield "," + TLP_MARKINGS[item["tlp"]].serialize()
         yield "," + stix_indicator(row, item).serialize()
     yield "]}"

@@ -109,7 +109,7 @@ def _deliver_one(
         webhook_deliveries.record_delivery(conn, due.id, gone, retry_at=None)
         return False
     ts = str(int(time.time()))
-    body = _payload(row, target.tlp, secret, ts)
+    body = _payload(row, row.tlp, secret, ts)
     outcome = _post(client, policy, target, due.id, body, ts)
     webhook_deliveries.record_delivery(
         conn, due.id, outcome, retry_at=None if outcome.ok else retry_at(now, due.attempts)

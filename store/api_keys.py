@@ -76,8 +76,30 @@ def touch(conn: psycopg.Connection[Any], key_id: int) -> None:
     conn.execute("UPDATE api_keys SET last_used_at = now() WHERE id = %s", (key_id,))
 
 
-def revoke_key(conn: psycopg.Connection[Any], key_id: int) -> bool:
+class RevokeRefused(Exception):
+    """Revoking this key would lock the admins out (own key, or the last admin key)."""
+
+
+def revoke_key(
+    conn: psycopg.Connection[Any], key_id: int, *, acting_key_id: int | None = None
+) -> bool:
+    """Revoke a live key; False when there is none. An admin (`acting_key_id`) cannot revoke
+    its own key, and nobody can revoke the last active admin key (RevokeRefused)."""
+    if acting_key_id is not None and acting_key_id == key_id:
+        raise RevokeRefused(
+            "you cannot revoke your own key; another admin must (create a new key first)"
+        )
     with conn.transaction():
+        # Locking every live admin key serialises concurrent revocations, so two admins
+        # revoking each other cannot both succeed and leave none.
+        admins = conn.execute(
+            "SELECT id FROM api_keys WHERE role = 'admin' AND revoked_at IS NULL FOR UPDATE"
+        ).fetchall()
+        admin_ids = {int(r[0]) for r in admins}
+        if admin_ids == {key_id}:
+            raise RevokeRefused(
+                f"key #{key_id} is the last active admin key; create another admin key first"
+            )
         cur = conn.execute(
             "UPDATE api_keys SET revoked_at = now() WHERE id = %s AND revoked_at IS NULL",
             (key_id,),

@@ -8,7 +8,7 @@ when a transaction got its xid before another allocated a lower seq.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -37,25 +37,35 @@ class FeedRow:
     contacts: list[dict[str, str]]
     confirmed_seq: int | None
     confirmed_at: datetime | None
+    tlp: str
 
 
 def append_event(
-    conn: psycopg.Connection[Any], advert_id: int, event: str, decision_id: int | None
+    conn: psycopg.Connection[Any],
+    advert_id: int,
+    event: str,
+    decision_id: int | None,
+    *,
+    group_ids: Sequence[int],
+    tlp: str,
 ) -> int:
-    """Append an event in the caller's transaction and queue webhook deliveries for it."""
+    """Append an event for the given sharing groups in the caller's transaction, and queue
+    webhook deliveries for the partners in those groups."""
     conn.execute("SELECT pg_advisory_xact_lock(%s)", (_FEED_LOCK_KEY,))
     row = conn.execute(
-        """INSERT INTO feed_events (advert_id, event, decision_id) VALUES (%s, %s, %s)
-           RETURNING seq""",
-        (advert_id, event, decision_id),
+        """INSERT INTO feed_events (advert_id, event, decision_id, group_ids, tlp)
+           VALUES (%s, %s, %s, %s, %s) RETURNING seq""",
+        (advert_id, event, decision_id, list(group_ids), tlp),
     ).fetchone()
     assert row is not None
     seq = int(row[0])
     conn.execute(
         """INSERT INTO webhook_deliveries (partner_id, feed_seq)
-           SELECT id, %s FROM partners WHERE active AND webhook_url IS NOT NULL
+           SELECT p.id, %s FROM partners p WHERE p.active AND p.webhook_url IS NOT NULL
+             AND EXISTS (SELECT 1 FROM partner_groups pg
+                         WHERE pg.partner_id = p.id AND pg.group_id = ANY(%s))
            ON CONFLICT DO NOTHING""",
-        (seq,),
+        (seq, list(group_ids)),
     )
     return seq
 
@@ -65,7 +75,7 @@ SELECT e.seq, e.event, e.advert_id, e.created_at, a.canonical_url AS url, s.name
        a.kind, a.risk_score, a.band, d.decided_at,
        coalesce(sc.indicator_hits, '[]'::jsonb) AS indicator_hits,
        coalesce(ct.contacts, '[]'::jsonb) AS contacts,
-       c.seq AS confirmed_seq, c.created_at AS confirmed_at
+       c.seq AS confirmed_seq, c.created_at AS confirmed_at, e.tlp
 FROM feed_events e
 JOIN adverts a ON a.id = e.advert_id
 LEFT JOIN sites s ON s.id = a.site_id
@@ -84,20 +94,33 @@ LEFT JOIN LATERAL (SELECT seq, created_at FROM feed_events p
 _FEED_PAGE = (
     _FEED_SELECT
     + """WHERE e.seq > %(after)s AND e.xid < pg_snapshot_xmin(pg_current_snapshot())
+  AND e.group_ids && %(groups)s::bigint[]
 ORDER BY e.seq LIMIT %(limit)s"""
 )
 
+# An event `e` reaches a partner only when shared with one of the partner's groups.
+_PARTNER_MAY_SEE = """EXISTS (SELECT 1 FROM partner_groups pg
+                              WHERE pg.partner_id = %(partner)s
+                                AND pg.group_id = ANY(e.group_ids))"""
+
 
 def read_events(
-    conn: psycopg.Connection[Any], after: int, limit: int, *, batch: int = 500
+    conn: psycopg.Connection[Any],
+    after: int,
+    limit: int,
+    *,
+    group_ids: Sequence[int],
+    batch: int = 500,
 ) -> Iterator[FeedRow]:
-    """Events after seq `after`, in seq order, through a server-side cursor (streams)."""
+    """Events after seq `after` shared with any of `group_ids`, in seq order, through a
+    server-side cursor (streams). Filtering happens before LIMIT, so a page is full and the
+    last seq on it is a correct cursor."""
     with (
         conn.transaction(),
         conn.cursor(name="feed_page", row_factory=class_row(FeedRow)) as cur,
     ):
         cur.itersize = batch
-        cur.execute(_FEED_PAGE, {"after": after, "limit": limit})
+        cur.execute(_FEED_PAGE, {"after": after, "limit": limit, "groups": list(group_ids)})
         yield from cur
 
 
@@ -107,14 +130,16 @@ def event(conn: psycopg.Connection[Any], seq: int) -> FeedRow | None:
 
 
 def acknowledge(conn: psycopg.Connection[Any], partner_id: int, seq: int) -> bool:
-    """Mark the advert of event `seq` as acknowledged by the partner; False if no such event."""
+    """Mark the advert of event `seq` as acknowledged by the partner; False if no such event
+    was shared with the partner."""
     with conn.transaction():
         cur = conn.execute(
-            """INSERT INTO partner_opinions (partner_id, advert_id, acknowledged_at)
-               SELECT %s, advert_id, now() FROM feed_events WHERE seq = %s
+            f"""INSERT INTO partner_opinions (partner_id, advert_id, acknowledged_at)
+               SELECT %(partner)s, advert_id, now() FROM feed_events e
+               WHERE seq = %(seq)s AND {_PARTNER_MAY_SEE}
                ON CONFLICT (partner_id, advert_id) DO UPDATE
                SET acknowledged_at = now(), updated_at = now()""",
-            (partner_id, seq),
+            {"partner": partner_id, "seq": seq},
         )
     return cur.rowcount == 1
 
@@ -132,9 +157,12 @@ def set_opinion(
         )
 
 
-def is_shared(conn: psycopg.Connection[Any], advert_id: int) -> bool:
-    """Whether the advert has ever been in the feed (partners may only act on those)."""
-    row = conn.execute("SELECT 1 FROM feed_events WHERE advert_id = %s LIMIT 1", (advert_id,))
+def is_shared(conn: psycopg.Connection[Any], advert_id: int, partner_id: int) -> bool:
+    """Whether the advert was ever in the partner's feed (partners may only act on those)."""
+    row = conn.execute(
+        f"SELECT 1 FROM feed_events e WHERE advert_id = %(advert)s AND {_PARTNER_MAY_SEE} LIMIT 1",
+        {"advert": advert_id, "partner": partner_id},
+    )
     return row.fetchone() is not None
 
 

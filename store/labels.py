@@ -78,13 +78,39 @@ class UploadedLabel:
     provenance: dict[str, Any] = field(default_factory=dict)
 
 
-def upsert_uploaded(
-    conn: psycopg.Connection[Any], rows: Sequence[UploadedLabel], actor_id: int
-) -> int:
-    """Store uploaded labels (replacing earlier uploads of the same id); returns rows written.
+class LabelOwned(PermissionError):
+    """Uploaded labels belong to another researcher; only an admin may change them."""
 
-    Ids already used by analyst labels are left alone.
-    """
+    def __init__(self, sample_ids: Sequence[str]) -> None:
+        super().__init__(f"labels uploaded by someone else: {', '.join(sample_ids[:20])}")
+        self.sample_ids = list(sample_ids)
+
+
+def _others_uploads(
+    conn: psycopg.Connection[Any], sample_ids: Sequence[str], actor_id: int
+) -> list[str]:
+    """Ids among `sample_ids` uploaded by another key, locked until the caller commits."""
+    rows = conn.execute(
+        """SELECT sample_id FROM labels
+           WHERE sample_id = ANY(%s) AND source = 'upload'
+             AND created_by IS DISTINCT FROM %s
+           ORDER BY sample_id FOR UPDATE""",
+        (list(sample_ids), actor_id),
+    ).fetchall()
+    return [str(r[0]) for r in rows]
+
+
+def upsert_uploaded(
+    conn: psycopg.Connection[Any],
+    rows: Sequence[UploadedLabel],
+    actor_id: int,
+    *,
+    is_admin: bool = False,
+) -> int:
+    """Store uploaded labels (replacing the uploader's own earlier uploads of the same id);
+    returns rows written. Ids already used by analyst labels are left alone; ids another
+    researcher uploaded raise LabelOwned (nothing is written) unless an admin uploads.
+    A replaced label keeps its uploader as owner."""
     params = [
         (
             r.sample_id,
@@ -97,11 +123,16 @@ def upsert_uploaded(
             r.split or split_for(r.sample_id),
             json.dumps(r.provenance, default=str),
             actor_id,
+            actor_id,
+            is_admin,
         )
         for r in rows
     ]
     written = 0
     with conn.transaction(), conn.cursor() as cur:
+        owned = [] if is_admin else _others_uploads(conn, [r.sample_id for r in rows], actor_id)
+        if owned:
+            raise LabelOwned(owned)
         for row in params:
             cur.execute(
                 """INSERT INTO labels (sample_id, kind, language, title, text, label, indicators,
@@ -111,13 +142,31 @@ def upsert_uploaded(
                        language = excluded.language, title = excluded.title,
                        text = excluded.text, label = excluded.label,
                        indicators = excluded.indicators, split = excluded.split,
-                       provenance = excluded.provenance, created_by = excluded.created_by,
-                       created_at = now()
-                   WHERE labels.source = 'upload'""",
+                       provenance = excluded.provenance, created_at = now()
+                   WHERE labels.source = 'upload'
+                     AND (labels.created_by = %s OR %s)""",
                 row,
             )
             written += cur.rowcount
     return written
+
+
+def delete_uploaded(
+    conn: psycopg.Connection[Any], sample_id: str, actor_id: int, *, is_admin: bool = False
+) -> bool:
+    """Delete an uploaded label: its uploader or an admin only (LabelOwned otherwise).
+    False when there is no uploaded label with that id."""
+    with conn.transaction():
+        row = conn.execute(
+            "SELECT created_by FROM labels WHERE sample_id = %s AND source = 'upload' FOR UPDATE",
+            (sample_id,),
+        ).fetchone()
+        if row is None:
+            return False
+        if not is_admin and row[0] != actor_id:
+            raise LabelOwned([sample_id])
+        conn.execute("DELETE FROM labels WHERE sample_id = %s AND source = 'upload'", (sample_id,))
+    return True
 
 
 @dataclass(frozen=True)

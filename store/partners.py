@@ -9,7 +9,7 @@ from typing import Any
 import psycopg
 from psycopg.rows import class_row
 
-from store import webhook_deliveries
+from store import sharing_groups, webhook_deliveries
 
 
 @dataclass(frozen=True)
@@ -35,14 +35,18 @@ _COLUMNS = (
 
 
 def ensure_partner(conn: psycopg.Connection[Any], name: str) -> Partner:
+    """The named partner, created (in the default sharing group) when new."""
     with conn.transaction(), conn.cursor(row_factory=class_row(Partner)) as cur:
+        is_new = conn.execute("SELECT 1 FROM partners WHERE name = %s", (name,)).fetchone() is None
         cur.execute(
             f"""INSERT INTO partners (name) VALUES (%s)
                 ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING {_COLUMNS}""",
             (name,),
         )
         row = cur.fetchone()
-    assert row is not None
+        assert row is not None
+        if is_new:
+            sharing_groups.join_default_group(conn, row.id)
     return row
 
 

@@ -1,8 +1,10 @@
 """Review: the flagged queue, expiring claims, decisions and notes.
 
-A decision that newly confirms an advert appends a 'confirmed' feed event; a decision that
-reverses a confirmation appends a 'retracted' one. Both commit with the decision and its
-audit entry, so the feed never shows a confirmation that was not recorded.
+A decision that newly confirms an advert appends a 'confirmed' feed event (or, under the
+two-person rule, a proposal awaiting a second analyst: store/sharing.py); a decision that
+reverses a shared confirmation appends a 'retracted' one, and only the confirming analyst or
+an admin may make it. All commit with the decision and its audit entry, so the feed never
+shows a confirmation that was not recorded.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from typing import Any
 import psycopg
 from psycopg.rows import class_row
 
-from store import audit, feed, labels
+from store import audit, labels, sharing
 
 DECISIONS = ("confirmed", "dismissed", "escalated")
 
@@ -171,6 +173,28 @@ def _latest_decision(conn: psycopg.Connection[Any], advert_id: int) -> tuple[int
     return (int(row[0]), str(row[1])) if row else None
 
 
+def insert_decision(
+    conn: psycopg.Connection[Any], advert_id: int, actor_id: int, decision: str, note: str
+) -> Decision:
+    """Record a decision superseding the latest one and close the item's review."""
+    previous = _latest_decision(conn, advert_id)
+    with conn.cursor(row_factory=class_row(Decision)) as cur:
+        row = cur.execute(
+            """INSERT INTO decisions (advert_id, decided_by, decision, note, supersedes)
+               VALUES (%s, %s, %s, %s, %s)
+               RETURNING id, advert_id, decided_by, decision, note, decided_at, supersedes""",
+            (advert_id, actor_id, decision, note, previous[0] if previous else None),
+        ).fetchone()
+    assert row is not None
+    conn.execute(
+        """UPDATE review_items SET state = 'decided', claimed_by = NULL,
+               claim_expires_at = NULL, updated_at = now() WHERE advert_id = %s""",
+        (advert_id,),
+    )
+    labels.label_from_decision(conn, advert_id, decision, row.id, actor_id)
+    return row
+
+
 def decide(
     conn: psycopg.Connection[Any],
     advert_id: int,
@@ -179,32 +203,27 @@ def decide(
     actor: str,
     decision: str,
     note: str = "",
+    terms: sharing.ShareTerms = sharing.DEFAULT_TERMS,
+    two_person: bool = False,
+    is_admin: bool = False,
 ) -> Decision:
-    """Record a decision by the claimer (or on an unclaimed item), feed event and audit entry."""
+    """Record a decision by the claimer (or on an unclaimed item), its effect on the feed and
+    an audit entry. With `two_person`, a confirmation awaits a second analyst's agreement."""
     if decision not in DECISIONS:
         raise ValueError(f"decision must be one of {', '.join(DECISIONS)}")
     with conn.transaction():
         _lock_item(conn, advert_id, actor_id)
-        previous = _latest_decision(conn, advert_id)
-        with conn.cursor(row_factory=class_row(Decision)) as cur:
-            row = cur.execute(
-                """INSERT INTO decisions (advert_id, decided_by, decision, note, supersedes)
-                   VALUES (%s, %s, %s, %s, %s)
-                   RETURNING id, advert_id, decided_by, decision, note, decided_at, supersedes""",
-                (advert_id, actor_id, decision, note, previous[0] if previous else None),
-            ).fetchone()
-        assert row is not None
-        conn.execute(
-            """UPDATE review_items SET state = 'decided', claimed_by = NULL,
-                   claim_expires_at = NULL, updated_at = now() WHERE advert_id = %s""",
-            (advert_id,),
-        )
-        was_confirmed = previous is not None and previous[1] == "confirmed"
-        if decision == "confirmed" and not was_confirmed:
-            feed.append_event(conn, advert_id, "confirmed", row.id)
-        elif decision != "confirmed" and was_confirmed:
-            feed.append_event(conn, advert_id, "retracted", row.id)
-        labels.label_from_decision(conn, advert_id, decision, row.id, actor_id)
+        shared = sharing.check_decidable(conn, advert_id, decision, actor_id, is_admin)
+        row = insert_decision(conn, advert_id, actor_id, decision, note)
+        effect = sharing.share_or_retract(conn, row, shared, terms, two_person)
+        detail: dict[str, Any] = {
+            "decision": decision,
+            "decision_id": row.id,
+            "supersedes": row.supersedes,
+            "sharing": effect,
+        }
+        if effect in ("awaiting_second_analyst", "shared"):
+            detail.update(groups=list(terms.groups), tlp=terms.tlp)
         audit.record(
             conn,
             actor=actor,
@@ -212,7 +231,7 @@ def decide(
             action="decide",
             object_type="advert",
             object_id=advert_id,
-            detail={"decision": decision, "decision_id": row.id, "supersedes": row.supersedes},
+            detail=detail,
         )
     return row
 

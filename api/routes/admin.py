@@ -101,7 +101,12 @@ def create_key(body: KeyIn, user: AdminUser, conn: Conn) -> NewKeyOut:
 
 @router.delete("/keys/{key_id}", status_code=204)
 def revoke_key(key_id: PathId, user: AdminUser, conn: Conn) -> None:
-    if not api_keys.revoke_key(conn, key_id):
+    """Revoke a key; never the caller's own, nor the last active admin key (409)."""
+    try:
+        revoked = api_keys.revoke_key(conn, key_id, acting_key_id=user.key_id)
+    except api_keys.RevokeRefused as exc:
+        raise HTTPException(409, str(exc)) from exc
+    if not revoked:
         raise HTTPException(404, "no active key with that id")
     with conn.transaction():
         audit.record(

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import StreamingResponse
 
-from api import auditing, cursor, schemas
+from api import auditing, cursor, schemas, sharing
 from api.deps import AnalystUser, Conn, PathId, Pool, SettingsDep
 from api.detail import load_detail
 from api.evidence import stream_evidence
@@ -105,22 +105,17 @@ def get_advert(advert_id: PathId, user: AnalystUser, conn: Conn) -> schemas.Adve
 
 @router.post("/adverts/{advert_id}/decision", response_model=schemas.DecisionOut, status_code=201)
 def decide(
-    advert_id: PathId, body: schemas.DecisionIn, user: AnalystUser, conn: Conn
+    advert_id: PathId,
+    body: schemas.DecisionIn,
+    user: AnalystUser,
+    conn: Conn,
+    settings: SettingsDep,
 ) -> schemas.DecisionOut:
-    """Decide on an item you claimed (or an unclaimed one); confirming shares it with partners."""
-    try:
-        row = review.decide(
-            conn,
-            advert_id,
-            actor_id=user.key_id,
-            actor=user.actor,
-            decision=body.decision,
-            note=body.note,
-        )
-    except review.AdvertNotFound as exc:
-        raise HTTPException(404, "no such advert") from exc
-    except review.ReviewConflict as exc:
-        raise HTTPException(409, str(exc)) from exc
+    """Decide on an item you claimed (or an unclaimed one). Confirming shares it with the
+    partners in its sharing groups, once a second analyst agrees where the two-person rule
+    is on; retracting a shared item takes the analyst who confirmed it, or an admin."""
+    terms = sharing.terms_for(settings, body.groups, body.tlp)
+    row = sharing.decide(conn, settings, user, advert_id, body.decision, body.note, terms)
     return schemas.DecisionOut.model_validate(row)
 
 

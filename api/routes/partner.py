@@ -13,7 +13,7 @@ from api import auditing, cursor, schemas
 from api.deps import Conn, PartnerUser, PathId, Pool, Principal, SettingsDep, TakedownReader
 from share import feed_format
 from share.webhook_policy import WebhookPolicy
-from store import audit, feed, partners, webhook_deliveries
+from store import audit, feed, partners, sharing_groups, webhook_deliveries
 
 router = APIRouter(prefix="/api/v1", tags=["partner"])
 
@@ -24,9 +24,11 @@ _MEDIA = {
 }
 
 
-def _rows(pool: ConnectionPool[Any], after: int, limit: int) -> Iterator[feed.FeedRow]:
+def _rows(
+    pool: ConnectionPool[Any], after: int, limit: int, group_ids: list[int]
+) -> Iterator[feed.FeedRow]:
     with pool.connection() as conn:
-        yield from feed.read_events(conn, after, limit)
+        yield from feed.read_events(conn, after, limit, group_ids=group_ids)
 
 
 def _partner(conn: Conn, user: Principal) -> partners.Partner:
@@ -48,7 +50,8 @@ def get_feed(
     limit: Annotated[int, Query(ge=1, le=10_000)] = 500,
     format: Literal["json", "csv", "stix"] = "json",
 ) -> StreamingResponse:
-    """Confirmed items and retractions in seq order, after `cursor`, streamed."""
+    """Confirmed items and retractions shared with one of the partner's sharing groups, in
+    seq order, after `cursor`, streamed; each item carries its own TLP."""
     secret = settings.hash_secret.get_secret_value()
     if not secret:
         raise HTTPException(
@@ -67,11 +70,13 @@ def get_feed(
             object_id=after,
             detail={"limit": limit, "format": format},
         )
+    group_ids = sharing_groups.partner_group_ids(conn, partner.id)
     pairs = (
-        (row, feed_format.feed_item(row, partner.tlp, secret)) for row in _rows(pool, after, limit)
+        (row, feed_format.feed_item(row, row.tlp, secret))
+        for row in _rows(pool, after, limit, group_ids)
     )
     if format == "stix":
-        body: Iterator[str] = feed_format.stix_stream(pairs, partner.tlp)
+        body: Iterator[str] = feed_format.stix_stream(pairs)
     elif format == "csv":
         body = feed_format.csv_stream(item for _, item in pairs)
     else:
@@ -89,8 +94,8 @@ def acknowledge(seq: PathId, user: PartnerUser, conn: Conn) -> None:
         raise HTTPException(404, "no such feed event")
 
 
-def _shared_advert(conn: Conn, advert_id: int) -> None:
-    if not feed.is_shared(conn, advert_id):
+def _shared_advert(conn: Conn, advert_id: int, partner_id: int) -> None:
+    if not feed.is_shared(conn, advert_id, partner_id):
         raise HTTPException(404, "no such advert in the feed")
 
 
@@ -98,7 +103,7 @@ def _shared_advert(conn: Conn, advert_id: int) -> None:
 def opinion(advert_id: PathId, body: schemas.OpinionIn, user: PartnerUser, conn: Conn) -> None:
     """Send back positive / negative / disputed on a shared item."""
     partner = _partner(conn, user)
-    _shared_advert(conn, advert_id)
+    _shared_advert(conn, advert_id, partner.id)
     with conn.transaction():
         feed.set_opinion(conn, partner.id, advert_id, body.opinion, body.comment)
         detail = {"opinion": body.opinion, "comment": bool(body.comment)}
@@ -111,7 +116,7 @@ def takedown(
 ) -> schemas.TakedownOut:
     """Report that the partner removed (or asked to remove) the advert."""
     partner = _partner(conn, user)
-    _shared_advert(conn, advert_id)
+    _shared_advert(conn, advert_id, partner.id)
     with conn.transaction():
         row = feed.report_takedown(conn, partner.id, advert_id, body.note)
         auditing.record(conn, user, "report_takedown", "advert", advert_id)

@@ -6,18 +6,20 @@ import json
 from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, HTTPException
 from fastapi.responses import StreamingResponse
 from psycopg_pool import ConnectionPool
 
 from api import schemas
-from api.deps import Conn, Pool, ResearcherUser
+from api.deps import Conn, Pool, Principal, ResearcherUser, require
 from api.label_upload import OPENAPI_BODY, uploaded_labels
 from share.depersonalise import sample
 from store import audit, labels
 from store.labels import UploadedLabel
 
 router = APIRouter(prefix="/api/v1", tags=["researcher"])
+# Researchers write labels; admins may too, to correct or remove anyone's uploads.
+LabelWriter = Annotated[Principal, Depends(require("researcher", "admin"))]
 
 
 def _export(pool: ConnectionPool[Any], filters: dict[str, str | None]) -> Iterator[str]:
@@ -49,19 +51,68 @@ def export_samples(
     return StreamingResponse(_export(pool, filters), media_type="application/x-ndjson")
 
 
-@router.post("/labels", response_model=schemas.UploadResult, openapi_extra=OPENAPI_BODY)
-def upload_labels(
-    user: ResearcherUser, conn: Conn, rows: Annotated[list[UploadedLabel], Depends(uploaded_labels)]
-) -> schemas.UploadResult:
-    """Upload labels as JSONL (one labelled_samples record per line); stored as source 'upload'."""
+def _refused(conn: Conn, user: Principal, action: str, exc: labels.LabelOwned) -> HTTPException:
+    """Audit a refused change to others' labels, and the 403 that answers it."""
     with conn.transaction():
-        stored = labels.upsert_uploaded(conn, rows, user.key_id)
         audit.record(
             conn,
             actor=user.actor,
             actor_id=user.key_id,
-            action="upload_labels",
+            action=action,
             object_type="labels",
-            detail={"received": len(rows), "stored": stored},
+            detail={"refused": "owned by another researcher", "sample_ids": exc.sample_ids[:50]},
         )
+    return HTTPException(
+        403,
+        {
+            "message": "these labels were uploaded by another researcher; only they or an "
+            "admin may change or delete them",
+            "sample_ids": exc.sample_ids[:50],
+        },
+    )
+
+
+@router.post("/labels", response_model=schemas.UploadResult, openapi_extra=OPENAPI_BODY)
+def upload_labels(
+    user: LabelWriter, conn: Conn, rows: Annotated[list[UploadedLabel], Depends(uploaded_labels)]
+) -> schemas.UploadResult:
+    """Upload labels as JSONL (one labelled_samples record per line); stored as source 'upload'.
+
+    A researcher may replace only labels they uploaded; admins may replace any upload."""
+    try:
+        with conn.transaction():
+            stored = labels.upsert_uploaded(conn, rows, user.key_id, is_admin=user.role == "admin")
+            audit.record(
+                conn,
+                actor=user.actor,
+                actor_id=user.key_id,
+                action="upload_labels",
+                object_type="labels",
+                detail={"received": len(rows), "stored": stored},
+            )
+    except labels.LabelOwned as exc:
+        raise _refused(conn, user, "upload_labels_refused", exc) from exc
     return schemas.UploadResult(received=len(rows), stored=stored, skipped=len(rows) - stored)
+
+
+@router.delete("/labels/{sample_id}", status_code=204)
+def delete_label(sample_id: str, user: LabelWriter, conn: Conn) -> None:
+    """Delete an uploaded label: its uploader or an admin only."""
+    try:
+        with conn.transaction():
+            found = labels.delete_uploaded(
+                conn, sample_id, user.key_id, is_admin=user.role == "admin"
+            )
+            if found:
+                audit.record(
+                    conn,
+                    actor=user.actor,
+                    actor_id=user.key_id,
+                    action="delete_label",
+                    object_type="label",
+                    object_id=sample_id,
+                )
+    except labels.LabelOwned as exc:
+        raise _refused(conn, user, "delete_label_refused", exc) from exc
+    if not found:
+        raise HTTPException(404, "no uploaded label with that id")

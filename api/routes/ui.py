@@ -13,7 +13,7 @@ from api.clean import NO_NUL
 from api.deps import ANALYSTS, COOKIE_NAME, Conn, Principal, SettingsDep, UiPostUser, UiUser
 from api.templating import templates
 from store import advert_queries as aq
-from store import api_keys, review
+from store import api_keys, review, sharing
 
 router = APIRouter(include_in_schema=False)
 # A pasted key: NUL (which PostgreSQL refuses) is a 422 here, not a 500 in the key lookup.
@@ -77,6 +77,7 @@ def queue_page(
         "items": items,
         "decided": decided,
         "open_count": review.open_count(conn),
+        "awaiting": sharing.awaiting_list(conn, 50),
     }
     return templates.TemplateResponse(request, "queue.html", context)
 

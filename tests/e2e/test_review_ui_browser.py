@@ -128,3 +128,28 @@ def test_claim_highlight_decide_next(
     assert page.locator("tr.queue-item").first.get_attribute("data-advert-id") == str(ids[1])
     row = conn.execute("SELECT decision, note FROM decisions WHERE advert_id = %s", (ids[0],))
     assert row.fetchone() == ("confirmed", "template seen before; confirmed")
+
+    # the two-person rule: not shared yet; the confirming analyst may only withdraw
+    page.goto(f"{server}/adverts/{ids[0]}")
+    state = page.locator("#sharing-state")
+    assert state.get_attribute("data-state") == "awaiting"
+    assert page.locator("#withdraw").count() == 1 and page.locator("#agree").count() == 0
+    assert _feed_events(conn, ids[0]) == []
+
+    # a second analyst agrees (the form carries the CSRF token), and only then is it shared
+    page.context.clear_cookies()
+    page.goto(f"{server}/login")
+    page.fill("input#key", keys.analyst2)
+    page.click("form.login button[type=submit]")
+    page.wait_for_url(f"{server}/queue")
+    page.goto(f"{server}/adverts/{ids[0]}")
+    page.click("#agree")
+    page.wait_for_selector("#sharing-state[data-state=shared]")
+    assert _feed_events(conn, ids[0]) == ["confirmed"]
+
+
+def _feed_events(conn: psycopg.Connection[Any], advert_id: int) -> list[str]:
+    rows = conn.execute(
+        "SELECT event FROM feed_events WHERE advert_id = %s ORDER BY seq", (advert_id,)
+    )
+    return [str(r[0]) for r in rows.fetchall()]

@@ -75,6 +75,13 @@ def test_demo_path_from_crawl_to_partner_feed(service: str) -> None:
             f"/api/v1/adverts/{top}/decision", headers=h(first.analyst_key), json=decision
         )
         assert decided.status_code == 201, decided.text
+        awaiting = api.get("/api/v1/feed", headers=h(partner_key))
+        assert awaiting.status_code == 200 and awaiting.json()["items"] == []
+        # the two-person rule: the demo's second analyst agrees, and only then is it shared
+        agreed = api.post(
+            f"/api/v1/adverts/{top}/sharing/agree", headers=h(first.second_analyst_key), json={}
+        )
+        assert agreed.status_code == 200, agreed.text
         next_top = api.get("/api/v1/queue", headers=h(first.analyst_key)).json()[0]
         assert next_top["advert_id"] != top
         feed = api.get("/api/v1/feed", headers=h(partner_key))

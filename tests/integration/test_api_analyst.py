@@ -210,6 +210,9 @@ def test_decide_confirm_then_reverse(env: Any, conn: psycopg.Connection[Any]) ->
     assert blocked.status_code == 409
     r = c.post(f"/api/v1/adverts/{target}/decision", json=body, headers=h(keys.analyst))
     assert r.status_code == 201 and r.json()["decision"] == "confirmed"
+    assert _feed_events(conn, target) == []  # awaiting a second analyst
+    agreed = c.post(f"/api/v1/adverts/{target}/sharing/agree", json={}, headers=h(keys.analyst2))
+    assert agreed.status_code == 200, agreed.text
     assert _feed_events(conn, target) == ["confirmed"]
     assert target not in [
         i["advert_id"] for i in c.get("/api/v1/queue", headers=h(keys.analyst)).json()
@@ -218,16 +221,15 @@ def test_decide_confirm_then_reverse(env: Any, conn: psycopg.Connection[Any]) ->
         "SELECT label, source FROM labels WHERE advert_id = %s", (target,)
     ).fetchone()
     assert label == (1, "analyst")
-    # The item is no longer claimed, so anyone may revise the decision; confirming twice adds
-    # no event, reversing a confirmation retracts it.
+    # Confirming a shared item again adds no event; only the confirming analyst (or an
+    # admin) may reverse it, which retracts it.
     again = c.post(f"/api/v1/adverts/{target}/decision", json=body, headers=h(keys.analyst2))
     assert again.status_code == 201
     assert _feed_events(conn, target) == ["confirmed"]
-    r = c.post(
-        f"/api/v1/adverts/{target}/decision",
-        json={"decision": "dismissed"},
-        headers=h(keys.analyst2),
-    )
+    dismiss = {"decision": "dismissed"}
+    refused = c.post(f"/api/v1/adverts/{target}/decision", json=dismiss, headers=h(keys.analyst2))
+    assert refused.status_code == 403
+    r = c.post(f"/api/v1/adverts/{target}/decision", json=dismiss, headers=h(keys.analyst))
     assert r.status_code == 201 and r.json()["supersedes"] == again.json()["id"]
     assert _feed_events(conn, target) == ["confirmed", "retracted"]
     assert conn.execute("SELECT label FROM labels WHERE advert_id = %s", (target,)).fetchone() == (

@@ -44,7 +44,18 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("GET", "/api/v1/partner/webhook"): PARTNER,
     ("GET", "/api/v1/partner/webhook/deliveries"): PARTNER,
     ("GET", "/api/v1/export/samples"): RESEARCHER,
-    ("POST", "/api/v1/labels"): RESEARCHER,
+    ("POST", "/api/v1/labels"): RESEARCHER | ADMIN,
+    ("DELETE", "/api/v1/labels/{sample_id}"): RESEARCHER | ADMIN,
+    ("GET", "/api/v1/sharing/awaiting"): ANALYST,
+    ("GET", "/api/v1/adverts/{advert_id}/sharing"): ANALYST,
+    ("POST", "/api/v1/adverts/{advert_id}/sharing/agree"): ANALYST,
+    ("POST", "/api/v1/adverts/{advert_id}/sharing/disagree"): ANALYST,
+    ("POST", "/api/v1/adverts/{advert_id}/sharing/withdraw"): ANALYST,
+    ("GET", "/api/v1/admin/sharing-groups"): ADMIN,
+    ("POST", "/api/v1/admin/sharing-groups"): ADMIN,
+    ("DELETE", "/api/v1/admin/sharing-groups/{name}"): ADMIN,
+    ("PUT", "/api/v1/admin/sharing-groups/{name}/partners/{partner_id}"): ADMIN,
+    ("DELETE", "/api/v1/admin/sharing-groups/{name}/partners/{partner_id}"): ADMIN,
     ("GET", "/api/v1/admin/keys"): ADMIN,
     ("POST", "/api/v1/admin/keys"): ADMIN,
     ("DELETE", "/api/v1/admin/keys/{key_id}"): ADMIN,
@@ -74,6 +85,7 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("GET", "/docs"): ADMIN,
     ("GET", "/redoc"): ADMIN,
     ("GET", "/metrics"): ADMIN,
+    ("POST", "/adverts/{advert_id}/sharing/{step}"): ANALYST,
 }
 PUBLIC = re.compile(r"^/(static.*|healthz|login)$")
 

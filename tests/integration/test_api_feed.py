@@ -20,7 +20,7 @@ from fastapi.testclient import TestClient
 
 from config.settings import get_settings
 from share.webhooks import deliver_pending
-from store import adverts, feed
+from store import adverts, feed, sharing
 from store.adverts import EntityRecord
 from store.db import connect
 from tests.api_support import SECRET, Ad, Keys, client, h, hit, make_keys, seed
@@ -67,12 +67,18 @@ def env(db_url: str, conn: psycopg.Connection[Any], secret_env: None) -> Iterato
 
 
 def decide(c: TestClient, keys: Keys, advert_id: int, decision: str) -> None:
+    """Decide as the first analyst; a confirmation is shared once the second one agrees."""
     r = c.post(
         f"/api/v1/adverts/{advert_id}/decision",
         json={"decision": decision},
         headers=h(keys.analyst),
     )
     assert r.status_code == 201, r.text
+    if decision == "confirmed":
+        agreed = c.post(
+            f"/api/v1/adverts/{advert_id}/sharing/agree", json={}, headers=h(keys.analyst2)
+        )
+        assert agreed.status_code == 200, agreed.text
 
 
 def get_feed(c: TestClient, keys: Keys, **params: Any) -> Any:
@@ -168,10 +174,13 @@ def test_feed_refuses_without_hash_secret(
 def test_cursor_never_skips_an_in_flight_lower_seq(env: Any, db_url: str) -> None:
     c, keys, ids = env
     with psycopg.connect(db_url) as slow, psycopg.connect(db_url, autocommit=True) as fast:
-        low = feed.append_event(slow, ids[0], "confirmed", None)  # open transaction holds `low`
+        groups = sharing.group_ids(fast, ["default"])
+        # the open transaction holds `low`
+        low = feed.append_event(slow, ids[0], "confirmed", None, group_ids=groups, tlp="amber")
         inserted = fast.execute(
-            "INSERT INTO feed_events (advert_id, event) VALUES (%s, 'confirmed') RETURNING seq",
-            (ids[1],),
+            """INSERT INTO feed_events (advert_id, event, group_ids)
+               VALUES (%s, 'confirmed', %s) RETURNING seq""",
+            (ids[1], groups),
         ).fetchone()
         assert inserted is not None
         high = inserted[0]
