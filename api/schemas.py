@@ -43,7 +43,7 @@ class AdvertSummaryOut(Out):
     last_seen: datetime
 
 
-class AdvertSearchIn(BaseModel):
+class AdvertSearchIn(In):
     """The filters of GET /adverts, plus `entity`: contact searches travel in a POST body so
     that phone numbers and addresses never appear in URLs or access logs."""
 

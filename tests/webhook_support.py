@@ -72,13 +72,16 @@ def free_port() -> int:
 
 
 def confirm(c: TestClient, keys: Keys, advert_id: int) -> None:
-    """Confirm an advert: a feed event, and a delivery queued for each approved webhook."""
+    """Confirm an advert, and a second analyst agrees (the two-person rule): a feed event, and
+    a delivery queued for each approved webhook."""
     r = c.post(
         f"/api/v1/adverts/{advert_id}/decision",
         json={"decision": "confirmed"},
         headers=h(keys.analyst),
     )
     assert r.status_code == 201, r.text
+    agreed = c.post(f"/api/v1/adverts/{advert_id}/sharing/agree", json={}, headers=h(keys.analyst2))
+    assert agreed.status_code == 200, agreed.text
 
 
 class FakeResolver:

@@ -6,10 +6,10 @@ from datetime import datetime
 from typing import Any
 
 from fastapi import APIRouter, HTTPException
-from pydantic import BaseModel, Field
+from pydantic import Field
 
-from api.deps import AdminUser, Conn, Principal
-from api.schemas import Out
+from api.deps import AdminUser, Conn, PathId, Principal
+from api.schemas import In, Out
 from store import audit, sharing_groups
 
 router = APIRouter(prefix="/api/v1/admin/sharing-groups", tags=["admin"])
@@ -24,7 +24,7 @@ class GroupOut(Out):
     partners: list[str]
 
 
-class GroupIn(BaseModel):
+class GroupIn(In):
     name: str = Field(pattern=GROUP_NAME, description="lower-case letters, digits, - and _")
 
 
@@ -71,7 +71,7 @@ def delete_group(name: str, user: AdminUser, conn: Conn) -> None:
 
 
 @router.put("/{name}/partners/{partner_id}", response_model=GroupOut)
-def add_partner(name: str, partner_id: int, user: AdminUser, conn: Conn) -> GroupOut:
+def add_partner(name: str, partner_id: PathId, user: AdminUser, conn: Conn) -> GroupOut:
     with conn.transaction():
         try:
             added = sharing_groups.add_member(conn, name, partner_id)
@@ -83,7 +83,7 @@ def add_partner(name: str, partner_id: int, user: AdminUser, conn: Conn) -> Grou
 
 
 @router.delete("/{name}/partners/{partner_id}", response_model=GroupOut)
-def remove_partner(name: str, partner_id: int, user: AdminUser, conn: Conn) -> GroupOut:
+def remove_partner(name: str, partner_id: PathId, user: AdminUser, conn: Conn) -> GroupOut:
     with conn.transaction():
         try:
             removed = sharing_groups.remove_member(conn, name, partner_id)

@@ -8,8 +8,8 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query
 from pydantic import BaseModel, Field
 
-from api.deps import AnalystUser, Conn
-from api.schemas import Out
+from api.deps import AnalystUser, Conn, PathId
+from api.schemas import In, Out
 from api.sharing import http_errors
 from store import advert_queries as aq
 from store import review_sharing, sharing
@@ -45,11 +45,11 @@ class AgreeOut(BaseModel):
     feed_seq: int
 
 
-class ResolveIn(BaseModel):
+class ResolveIn(In):
     note: str = Field(default="", max_length=10_000)
 
 
-class DisagreeIn(BaseModel):
+class DisagreeIn(In):
     note: str = Field(min_length=1, max_length=10_000, description="why, for the review queue")
 
 
@@ -62,7 +62,7 @@ def awaiting(
 
 
 @router.get("/adverts/{advert_id}/sharing", response_model=SharingStateOut)
-def sharing_state(advert_id: int, user: AnalystUser, conn: Conn) -> SharingStateOut:
+def sharing_state(advert_id: PathId, user: AnalystUser, conn: Conn) -> SharingStateOut:
     if aq.advert(conn, advert_id) is None:
         raise HTTPException(404, "no such advert")
     latest = sharing.latest_proposal(conn, advert_id)
@@ -75,7 +75,7 @@ def sharing_state(advert_id: int, user: AnalystUser, conn: Conn) -> SharingState
 
 
 @router.post("/adverts/{advert_id}/sharing/agree", response_model=AgreeOut)
-def agree(advert_id: int, body: ResolveIn, user: AnalystUser, conn: Conn) -> AgreeOut:
+def agree(advert_id: PathId, body: ResolveIn, user: AnalystUser, conn: Conn) -> AgreeOut:
     """A second analyst (another key, another holder) agrees: the item is shared now."""
     with http_errors():
         seq = review_sharing.agree(
@@ -85,7 +85,7 @@ def agree(advert_id: int, body: ResolveIn, user: AnalystUser, conn: Conn) -> Agr
 
 
 @router.post("/adverts/{advert_id}/sharing/disagree", status_code=204)
-def disagree(advert_id: int, body: DisagreeIn, user: AnalystUser, conn: Conn) -> None:
+def disagree(advert_id: PathId, body: DisagreeIn, user: AnalystUser, conn: Conn) -> None:
     """A second analyst disagrees: nothing is shared; the item returns to review with the note."""
     with http_errors():
         review_sharing.disagree(
@@ -94,7 +94,7 @@ def disagree(advert_id: int, body: DisagreeIn, user: AnalystUser, conn: Conn) ->
 
 
 @router.post("/adverts/{advert_id}/sharing/withdraw", status_code=204)
-def withdraw(advert_id: int, body: ResolveIn, user: AnalystUser, conn: Conn) -> None:
+def withdraw(advert_id: PathId, body: ResolveIn, user: AnalystUser, conn: Conn) -> None:
     """The confirming analyst (or an admin) withdraws the confirmation before it is shared."""
     with http_errors():
         review_sharing.withdraw(

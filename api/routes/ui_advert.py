@@ -122,7 +122,7 @@ def decide(
 
 @router.post("/adverts/{advert_id}/sharing/{step}")
 def resolve_sharing(
-    advert_id: int,
+    advert_id: PathId,
     step: Literal["agree", "disagree", "withdraw"],
     user: UiPostUser,
     conn: Conn,
