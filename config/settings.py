@@ -58,6 +58,9 @@ class Settings(BaseSettings):
     crawler_delay_s: float = 1.0
     crawler_http_cache: bool = False
     crawler_max_pages: int = Field(default=200_000, ge=1, description="Page budget per crawl.")
+    crawler_extraction_workers: int = Field(
+        default=0, ge=0, description="Extraction processes per crawl process; 0: cores less one."
+    )
     redis_url: str | None = Field(
         default=None, description="Redis for sharded crawls of one large site (scrapy-redis)."
     )

@@ -19,6 +19,7 @@ class CrawlOptions:
     max_pages: int  # page budget per crawl process, against crawler traps
     http_cache_dir: Path | None  # replay responses from here instead of re-fetching; None: off
     allow_private: bool  # private/loopback start URLs allowed for every site
+    extraction_workers: int = 0  # extraction processes per crawl process; 0: cores less one
 
     @classmethod
     def from_settings(cls, settings: Settings) -> CrawlOptions:
@@ -28,4 +29,5 @@ class CrawlOptions:
             max_pages=settings.crawler_max_pages,
             http_cache_dir=settings.data_dir / "httpcache" if settings.crawler_http_cache else None,
             allow_private=settings.crawler_allow_private,
+            extraction_workers=settings.crawler_extraction_workers,
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from crawlers.extraction_pool import EXTRACTION_WORKERS
 from crawlers.options import CrawlOptions
 from crawlers.robots import DOWNLOADER_MIDDLEWARES as ROBOTS_MIDDLEWARES
 
@@ -43,6 +44,7 @@ def scrapy_settings(
         "CLOSESPIDER_PAGECOUNT": options.max_pages,
         "ITEM_PIPELINES": {"crawlers.pipelines.StorePipeline": 300},
         "LOG_LEVEL": log_level,
+        EXTRACTION_WORKERS: options.extraction_workers,
     }
     return values | _http_cache(options.http_cache_dir)
 
