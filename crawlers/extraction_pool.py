@@ -30,10 +30,11 @@ from crawlers.extract.profile_model import SiteProfile
 
 log = logging.getLogger(__name__)
 
-#: pages handed to the pool per worker before parse callbacks wait: bounds memory while
-#: keeping every worker busy (the wait holds the response in Scrapy's scraper slot, so
-#: downloading slows down too)
-PAGES_PER_WORKER = 4
+#: pages handed to the pool per worker before parse callbacks wait: enough queued work to
+#: keep a worker busy while the reactor is held up (a batch written to the database takes
+#: tens of milliseconds). Memory stays bounded: a waiting response still counts towards
+#: Scrapy's SCRAPER_SLOT_MAX_ACTIVE_SIZE, beyond which it stops downloading.
+PAGES_PER_WORKER = 16
 #: the Scrapy setting with the number of workers (0: one per core, less one)
 EXTRACTION_WORKERS = "ADWATCH_EXTRACTION_WORKERS"
 #: how often a worker checks that the crawl process is still there
