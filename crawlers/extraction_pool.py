@@ -1,51 +1,59 @@
 """Advert extraction in worker processes, so the crawl process's reactor keeps downloading.
 
-Extraction is pure CPU work (~4 ms a page); in a thread it competes with the reactor for the
-GIL. Here it runs in a process pool created once per crawl process: workers import the
-extraction modules once, get only picklable data (body bytes, content type, URL; the site
+Extraction is pure CPU work (~3-4 ms a page); in a thread it competes with the reactor for the
+GIL. Here it runs in worker processes started once per crawl process: they have the
+extraction modules loaded, get only picklable data (body bytes, content type, URL; the site
 profile once, at start) and send back AdvertFields. A page whose extraction raises, or whose
-worker dies, becomes an ExtractionFailed for that page, and a dead pool is replaced: hostile
-pages must not stop the crawl.
+worker dies, becomes an ExtractionFailed for that page, and a dead worker is replaced:
+hostile pages must not stop the crawl.
+
+The reactor talks to each worker over a pipe it watches itself (loop.add_reader), with no
+helper thread: concurrent.futures.ProcessPoolExecutor keeps two threads in the crawl process
+(its manager and its queue feeder), and handing the GIL back and forth with them cost the
+reactor ~3 ms a page, more than the extraction it moved away.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import multiprocessing
 import os
-import signal
-import threading
-import time
+from collections import deque
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
 from typing import Any
 
 from scrapy import signals
 
 from crawlers.extract.fields import AdvertFields
 from crawlers.extract.profile_model import SiteProfile
+from crawlers.extraction_worker import Failure, serve, warm_up
 
 log = logging.getLogger(__name__)
 
-#: pages handed to the pool per worker before parse callbacks wait: enough queued work to
-#: keep a worker busy while the reactor is held up (a batch written to the database takes
-#: tens of milliseconds). Memory stays bounded: a waiting response still counts towards
-#: Scrapy's SCRAPER_SLOT_MAX_ACTIVE_SIZE, beyond which it stops downloading.
-PAGES_PER_WORKER = 16
 #: the Scrapy setting with the number of workers (0: one per core, less one)
 EXTRACTION_WORKERS = "ADWATCH_EXTRACTION_WORKERS"
-#: how often a worker checks that the crawl process is still there
-PARENT_CHECK_S = 1.0
+#: pages sent to a worker before it answers: enough that it need not wait for the reactor
+#: between pages, few enough to sit in its pipe's buffer (a send of a page the pipe cannot
+#: take waits for the worker). Pages beyond this wait in Scrapy's scraper, whose
+#: SCRAPER_SLOT_MAX_ACTIVE_SIZE bounds memory: past it, Scrapy stops downloading.
+PAGES_IN_FLIGHT = 4
 
 #: extract(body, content_type, url, profile): the advert on a page, or None
 Extractor = Callable[[bytes, str | None, str, SiteProfile], AdvertFields | None]
+#: what a worker sends back for a page
+Answer = AdvertFields | Failure | None
 
 
 class ExtractionFailed(Exception):
     """Extraction of one page raised (in its worker) or its worker process died."""
+
+
+class _WorkerDied(Exception):
+    pass
 
 
 def default_workers() -> int:
@@ -63,68 +71,25 @@ def extract_advert(
     return extract_with_profile(decode_body(body, content_type), url, profile)
 
 
-@dataclass(frozen=True)
-class _Failure:
-    """An exception raised in a worker, as text: any exception pickles back this way."""
+@dataclass
+class _Worker:
+    """One worker process, the crawl process's end of its pipe, and the pages it was sent
+    (answered in order)."""
 
-    message: str
-
-
-# -- in the worker process -----------------------------------------------------------------
-_worker_profile: SiteProfile | None = None
-_worker_extract: Extractor = extract_advert
-
-
-def _start_worker(profile: SiteProfile, extract: Extractor, parent_pid: int) -> None:
-    global _worker_profile, _worker_extract
-    _worker_profile, _worker_extract = profile, extract
-    # Forked from the crawl process: drop its signal handling (a signal here must not wake
-    # its event loop). Ctrl-C reaches the whole process group: the crawl process shuts the
-    # pool down itself.
-    signal.set_wakeup_fd(-1)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    threading.Thread(target=_exit_with_parent, args=(parent_pid,), daemon=True).start()
+    process: Any  # multiprocessing's forked Process
+    conn: Connection
+    waiting: deque[asyncio.Future[Answer]]
+    loop: asyncio.AbstractEventLoop | None = None  # the event loop reading its answers
 
 
-def _warm_up() -> None:
-    """Load the language models before forking, once for every worker."""
-    from crawlers.extract.language import detect_language
-
-    detect_language("warm up the language detector with an ordinary sentence")
-
-
-def _exit_with_parent(parent_pid: int) -> None:
-    """A crawl process killed outright (SIGKILL) cannot stop its workers: they notice that
-    they were re-parented and exit, instead of waiting forever for work."""
-    while os.getppid() == parent_pid:
-        time.sleep(PARENT_CHECK_S)
-    os._exit(1)
-
-
-def _ready() -> None:
-    """A no-op task: submitting one per worker starts them all."""
-
-
-def _extract_in_worker(
-    body: bytes, content_type: str | None, url: str
-) -> AdvertFields | _Failure | None:
-    assert _worker_profile is not None, "worker not started by ExtractionPool"
-    try:
-        return _worker_extract(body, content_type, url, _worker_profile)
-    except Exception as exc:  # hostile pages: reported for this page, the worker carries on
-        return _Failure(f"{type(exc).__name__}: {exc}")
-
-
-# -- in the crawl process ------------------------------------------------------------------
 class ExtractionPool:
     """Worker processes extracting one site's adverts with `extract` (a module-level function).
 
     Workers are forked from the crawl process: they start in milliseconds with the extraction
     modules and language models already loaded (shared, copy-on-write), where "spawn" costs
     each worker about a second of CPU re-importing Scrapy and the models. The crawl process
-    forks before its first request, with no other thread running and no database connection
-    open; a replacement pool forks mid-crawl, when only idle resolver threads exist.
+    forks them before its first request, with no other thread running and no database
+    connection open; a replacement forks mid-crawl, when only idle resolver threads exist.
     """
 
     def __init__(
@@ -133,9 +98,9 @@ class ExtractionPool:
         self.profile = profile
         self.workers = workers if workers > 0 else default_workers()
         self.extract_function = extract
-        self._executor: ProcessPoolExecutor | None = None
+        self._pool: list[_Worker] = []
         self._slots: asyncio.Semaphore | None = None
-        self.replaced = 0  # pools replaced after a worker died
+        self.replaced = 0  # workers replaced after dying
 
     @classmethod
     def for_crawl(cls, crawler: Any, profile: SiteProfile) -> ExtractionPool:
@@ -146,60 +111,95 @@ class ExtractionPool:
         return pool
 
     def start(self) -> None:
-        """Start the workers (they warm up while the first pages download)."""
-        if self._executor is None:
-            _warm_up()
-            self._executor = ProcessPoolExecutor(
-                self.workers,
-                mp_context=multiprocessing.get_context("fork"),
-                initializer=_start_worker,
-                initargs=(self.profile, self.extract_function, os.getpid()),
-            )
-            self._executor.submit(_ready)  # forks every worker now, not on the first page
+        """Start the workers, the language models loaded first so that they share them."""
+        if not self._pool:
+            warm_up()
+            self._pool = [self._spawn() for _ in range(self.workers)]
+
+    def _spawn(self) -> _Worker:
+        context = multiprocessing.get_context("fork")
+        ours, theirs = context.Pipe()
+        args = (theirs, self.profile, self.extract_function, os.getpid())
+        process = context.Process(target=serve, args=args, daemon=True)
+        process.start()
+        theirs.close()
+        return _Worker(process, ours, deque())
 
     async def extract(self, body: bytes, content_type: str | None, url: str) -> AdvertFields | None:
         """The advert on a page, or None; ExtractionFailed when extraction raised or its worker
         died twice (a page in flight when another page killed a worker is tried again)."""
         if self._slots is None:
-            self._slots = asyncio.Semaphore(self.workers * PAGES_PER_WORKER)
+            self._slots = asyncio.Semaphore(self.workers * PAGES_IN_FLIGHT)
         async with self._slots:
-            for attempt in (1, 2):
-                executor = self._running()
+            try:
+                result = await self._attempt(body, content_type, url)
+            except _WorkerDied:
                 try:
-                    future = executor.submit(_extract_in_worker, body, content_type, url)
-                    result = await asyncio.wrap_future(future)
-                except BrokenProcessPool:
-                    self._replace(executor)
-                    if attempt == 2:
-                        raise ExtractionFailed("the extraction worker process died") from None
-                    continue
-                if isinstance(result, _Failure):
-                    raise ExtractionFailed(result.message)
-                return result
-        raise AssertionError("unreachable")  # pragma: no cover
+                    result = await self._attempt(body, content_type, url)
+                except _WorkerDied:
+                    raise ExtractionFailed("the extraction worker process died") from None
+        if isinstance(result, Failure):
+            raise ExtractionFailed(result.message)
+        return result
 
-    def _running(self) -> ProcessPoolExecutor:
+    async def _attempt(self, body: bytes, content_type: str | None, url: str) -> Answer:
         self.start()
-        assert self._executor is not None
-        return self._executor
+        worker = min(self._pool, key=lambda w: len(w.waiting))
+        self._watch(worker)
+        answer: asyncio.Future[Answer] = asyncio.get_running_loop().create_future()
+        try:
+            worker.conn.send((body, content_type, url))
+        except OSError:  # its pipe is closed: the worker is gone
+            self._replace(worker)
+            raise _WorkerDied from None
+        worker.waiting.append(answer)
+        return await answer
 
-    def _replace(self, broken: ProcessPoolExecutor) -> None:
-        """A new pool for a dead one, once however many of its pages noticed."""
-        if self._executor is not broken:
+    def _watch(self, worker: _Worker) -> None:
+        if worker.loop is None:
+            worker.loop = asyncio.get_running_loop()
+            worker.loop.add_reader(worker.conn.fileno(), self._on_answer, worker)
+
+    def _on_answer(self, worker: _Worker) -> None:
+        try:
+            result = worker.conn.recv()
+        except (EOFError, OSError):  # the worker died
+            self._replace(worker)
             return
-        log.warning("an extraction worker died; starting a new pool")
-        broken.shutdown(wait=False, cancel_futures=True)
-        self._executor = None
+        answer = worker.waiting.popleft()
+        if not answer.done():
+            answer.set_result(result)
+
+    def _replace(self, dead: _Worker) -> None:
+        """A new worker for a dead one; the pages it had are failed (and tried again)."""
+        if dead not in self._pool:
+            return
+        log.warning("an extraction worker died; starting a new one")
+        self._pool[self._pool.index(dead)] = self._spawn()
+        self._stop(dead)
         self.replaced += 1
-        self.start()
+
+    def _stop(self, worker: _Worker) -> None:
+        if worker.loop is not None and not worker.loop.is_closed():
+            worker.loop.remove_reader(worker.conn.fileno())
+        with contextlib.suppress(OSError):  # a dead worker's pipe is closed
+            worker.conn.send(None)  # the worker's signal to exit
+        worker.conn.close()
+        worker.process.join(5)
+        if worker.process.is_alive():
+            worker.process.kill()
+            worker.process.join()
+        while worker.waiting:
+            answer = worker.waiting.popleft()
+            if not answer.done():
+                answer.set_exception(_WorkerDied())
 
     def worker_pids(self) -> list[int]:
-        """The live workers' process ids (for checks that none outlives the crawl)."""
-        processes = getattr(self._executor, "_processes", None) or {}
-        return [p.pid for p in processes.values() if p.pid is not None]
+        """The workers' process ids (for checks that none outlives the crawl)."""
+        return [w.process.pid for w in self._pool]
 
     def shutdown(self) -> None:
         """Stop the workers and wait for them: none may outlive the crawl process."""
-        executor, self._executor = self._executor, None
-        if executor is not None:
-            executor.shutdown(wait=True, cancel_futures=True)
+        pool, self._pool = self._pool, []
+        for worker in pool:
+            self._stop(worker)
