@@ -186,10 +186,11 @@ class AdvertSpider(scrapy.Spider):
             if require:
                 yield PageError(response.url, "no advert found on page")
             return
-        self.seen.add(canonical_url(response.url))
+        canonical = canonical_url(response.url)
+        self.seen.add(canonical)
         yield AdvertPage(
             url=response.url,
-            canonical_url=canonical_url(response.url),
+            canonical_url=canonical,
             fields=fields,
             raw_body=response.body,
             content_type=_content_type(response),
