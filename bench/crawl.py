@@ -6,9 +6,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from typing import Any
 
 from bench.common import scratch_database
@@ -43,14 +45,29 @@ def _adwatch(url: str, start_url: str, delay: float) -> dict[str, float]:
     return {"pages": run.pages, "seconds": elapsed, "adverts": run.adverts_new}
 
 
+def _cpu_s(who: int) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _measured(crawl: Callable[[], dict[str, float]]) -> dict[str, float]:
+    """The crawl's figures plus CPU seconds: its processes' (crawl processes and extraction
+    workers, all waited for) and this process's (the demo server, and the launcher's polling)."""
+    children, own = _cpu_s(resource.RUSAGE_CHILDREN), _cpu_s(resource.RUSAGE_SELF)
+    figures = crawl()
+    figures["crawl_cpu_s"] = _cpu_s(resource.RUSAGE_CHILDREN) - children
+    figures["server_cpu_s"] = _cpu_s(resource.RUSAGE_SELF) - own
+    return figures
+
+
 def run(adverts: int, delay: float, latency: float) -> dict[str, Any]:
     world = generate_world(seed=11, job_adverts=adverts, bridal_adverts=12, escort_adverts=14)
     ports = {"jobs": 0, "bridal": 0, "escort": 0}
     server = DemoServer(world, ports=ports, latency_s=latency)
     with server, scratch_database() as url:
         start = server.start_urls()["jobs"]
-        bare = _bare(start, delay)
-        full = _adwatch(url, start, delay)
+        bare = _measured(lambda: _bare(start, delay))
+        full = _measured(lambda: _adwatch(url, start, delay))
     ratio = (full["pages"] / full["seconds"]) / (bare["pages"] / bare["seconds"])
     return {"bare": bare, "adwatch": full, "ratio": ratio}
 
@@ -67,7 +84,9 @@ def main() -> None:
     for name in ("bare", "adwatch"):
         m = r[name]
         print(f"crawl {name}: {m['pages']} pages in {m['seconds']:.1f}s = "
-              f"{m['pages'] / m['seconds']:.0f} pages/s")  # fmt: skip
+              f"{m['pages'] / m['seconds']:.0f} pages/s; CPU per page: crawl "
+              f"{1000 * m['crawl_cpu_s'] / m['pages']:.1f} ms, demo server and bench "
+              f"{1000 * m['server_cpu_s'] / m['pages']:.1f} ms")  # fmt: skip
     print(
         f"crawl ratio adwatch/bare: {r['ratio']:.2f} at {args.latency * 1000:.0f} ms latency "
         "(target >= 0.8)"

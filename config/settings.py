@@ -61,6 +61,9 @@ class Settings(BaseSettings):
     crawler_max_memory_mb: int = Field(
         default=1024, ge=0, description="Memory limit per crawl process (0: none)."
     )
+    crawler_extraction_workers: int = Field(
+        default=0, ge=0, description="Extraction processes per crawl process; 0: cores less one."
+    )
     redis_url: str | None = Field(
         default=None, description="Redis for sharded crawls of one large site (scrapy-redis)."
     )

@@ -42,6 +42,7 @@ class CrawlOptions:
     max_memory_mb: int = 1024  # a crawl process past this stops, its run interrupted; 0: none
     frontier_dir: Path | None = None  # each run's on-disk request queue, in a folder of its own
     trap_limits: TrapLimits = TrapLimits()
+    extraction_workers: int = 0  # extraction processes per crawl process; 0: cores less one
 
     @classmethod
     def from_settings(cls, settings: Settings) -> CrawlOptions:
@@ -53,4 +54,5 @@ class CrawlOptions:
             allow_private=settings.crawler_allow_private,
             max_memory_mb=settings.crawler_max_memory_mb,
             frontier_dir=settings.data_dir / "frontier",
+            extraction_workers=settings.crawler_extraction_workers,
         )

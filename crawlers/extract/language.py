@@ -62,8 +62,10 @@ TRANSLIT_UNSURE = 0.15
 #: Only the first characters are looked at (speed; adverts rarely switch language).
 MAX_CHARS = 3000
 
-_LETTER_RE = re.compile(r"[^\W\d_]")
-_CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
+# Letters are counted, not listed: every character is either a letter ([^\W\d_]) or one of
+# these, and the Cyrillic block's letters are all of it but U+0482-U+0489 (a sign and marks).
+_NOT_LETTER_RE = re.compile(r"[\W\d_]")
+_CYRILLIC_LETTER_RE = re.compile(r"[\u0400-\u0481\u048a-\u04ff]")
 _UK_ONLY_RE = re.compile(r"[іїєґІЇЄҐ]")
 # Russian has these, Ukrainian and Bulgarian do not (Belarusian is caught by ў first);
 # a word-final soft sign is Russian too, Bulgarian never ends a word with it.
@@ -119,20 +121,20 @@ def detect_language(text: str, fallback: str | None = None) -> str | None:
     (uncertain, whatever the fallback) when they are only suggestive.
     """
     sample = text[:MAX_CHARS]
-    letters = _LETTER_RE.findall(sample)
+    letters = len(sample) - len(_NOT_LETTER_RE.findall(sample))
     if not letters:
         return fallback
-    cyrillic = sum(1 for ch in letters if _CYRILLIC_RE.match(ch))
-    if cyrillic * 2 >= len(letters):
+    cyrillic = len(_CYRILLIC_LETTER_RE.findall(sample))
+    if cyrillic * 2 >= letters:
         cue = _cyrillic_cue(sample)
         if cue is not None:
             return cue
-        return fallback if len(letters) < MIN_LETTERS else _from_lingua(sample, fallback)
+        return fallback if letters < MIN_LETTERS else _from_lingua(sample, fallback)
     translit = translit_russian_score(sample)
     if translit >= TRANSLIT_SURE:
         return "ru"
     if translit >= TRANSLIT_UNSURE:
         return None
-    if len(letters) < MIN_LETTERS:
+    if letters < MIN_LETTERS:
         return fallback
     return _from_lingua(sample, fallback)

@@ -68,14 +68,21 @@ def compile_selector(spec: str) -> CompiledSelector:
     return CompiledSelector(source, xpath, bool(_CSS_STRING_RE.search(expr)))
 
 
+@functools.lru_cache(maxsize=1024)
+def _evaluator(xpath: str) -> lxml.etree.XPath:
+    """What parsel's Selector.xpath evaluates (its namespaces, plain strings), compiled once:
+    wrapping the tree and every result in a Selector cost more than the query itself."""
+    return lxml.etree.XPath(xpath, namespaces=Selector._default_namespaces, smart_strings=False)
+
+
 def _results(root: Any, spec: str) -> list[Any]:
     """Raw xpath results: lxml elements or strings."""
     compiled = compile_selector(spec)
     try:
-        selected = Selector(root=root, type="html").xpath(compiled.xpath)
-    except ValueError:  # evaluation errors (unknown function, ...) surface as ValueError
+        selected = _evaluator(compiled.xpath)(root)
+    except lxml.etree.XPathError:  # evaluation errors (unknown function, ...)
         return []
-    return [item.root for item in selected]
+    return selected if isinstance(selected, list) else [selected]
 
 
 def select_values(root: Any, spec: str) -> list[str]:

@@ -42,6 +42,13 @@ _NEWLINES_RE = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 _SPACE_AROUND_NL_RE = re.compile(r" *\n *")
 _MULTI_NL_RE = re.compile(r"\n{2,}")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Text in which each of the substitutions below would change something: any character one
+# of them removes or replaces, two spaces, a space beside a newline, or two newlines. Most
+# text (a title, a table cell) has none, and one scan is cheaper than six.
+_NEEDS_NORMALISING_RE = re.compile(
+    r"[\r\u2028\u2029\x85\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u2060\ufeff\u00ad"
+    r"\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]|\x20\x20|\x20\n|\n\x20|\n\n"
+)
 
 
 def normalise_whitespace(s: str) -> str:
@@ -50,6 +57,8 @@ def normalise_whitespace(s: str) -> str:
     Non-breaking and other Unicode spaces count as spaces; zero-width spaces, soft
     hyphens and control characters are removed.
     """
+    if _NEEDS_NORMALISING_RE.search(s) is None:
+        return s.strip()
     s = _NEWLINES_RE.sub("\n", s)
     s = _CONTROL_RE.sub("", s)
     s = _INVISIBLE_RE.sub("", s)

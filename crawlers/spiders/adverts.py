@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import AsyncIterator, Iterable, Iterator
 from datetime import UTC, datetime
@@ -24,6 +23,7 @@ from crawlers.cutoffs import ANY_TEXT_OR_ARCHIVE, describe_failure
 from crawlers.extract.decoding import decode_body
 from crawlers.extract.fields import AdvertFields
 from crawlers.extract.urls import canonical_url
+from crawlers.extraction_pool import ExtractionFailed, ExtractionPool
 from crawlers.items import AdvertPage, GonePage, PageError
 from crawlers.profiles import SiteProfile, extract_with_profile, listing_links
 from crawlers.robots import ROBOTS_LOADED, RobotsForbidden, RobotsUnreadable
@@ -65,10 +65,13 @@ class AdvertSpider(scrapy.Spider):
         self.listings_read = 0
         self.listings_unread = 0
         self.robots_reported: set[str] = set()  # unreadable robots.txt, logged once each
+        # Advert pages are extracted in worker processes when run by a crawler (from_crawler).
+        self.extraction: ExtractionPool | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> AdvertSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.extraction = ExtractionPool.for_crawl(crawler, spider.profile)
         crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
         crawler.signals.connect(spider.on_robots_loaded, signal=ROBOTS_LOADED)
         return spider
@@ -186,30 +189,46 @@ class AdvertSpider(scrapy.Spider):
             self.seen.add(canonical_url(response.url))
             yield GonePage(canonical_url(response.url), response.status, datetime.now(UTC))
             return
-        # Parsing runs in a thread so the reactor keeps downloading meanwhile.
-        items = await asyncio.to_thread(self._parse_advert_page, response)
-        for item in items:
+        if self.extraction is None:  # no crawler (tests): extract here
+            html = decode_body(response.body, _content_type(response))
+            for item in self._advert_items(response, html, require=True):
+                yield item
+            return
+        # Extraction runs in worker processes so the reactor keeps downloading meanwhile.
+        try:
+            fields = await self.extraction.extract(
+                response.body, _content_type(response), response.url
+            )
+        except ExtractionFailed as exc:  # hostile pages must not stop the crawl
+            yield self._extraction_failed(response, str(exc))
+            return
+        for item in self._fields_items(response, fields, require=True):
             yield item
 
-    def _parse_advert_page(self, response: Response) -> list[Any]:
-        html = decode_body(response.body, _content_type(response))
-        return list(self._advert_items(response, html, require=True))
+    def _extraction_failed(self, response: Response, reason: str) -> PageError:
+        log.warning("extraction failed on %s: %s", response.url, reason)
+        return PageError(response.url, f"extraction failed: {reason}")
 
     def _advert_items(self, response: Response, html: str, require: bool) -> Iterator[Any]:
         try:
             fields = self._extract(html, response.url)
         except Exception as exc:  # hostile pages must not stop the crawl
-            log.warning("extraction failed on %s: %s", response.url, exc)
-            yield PageError(response.url, f"extraction failed: {type(exc).__name__}: {exc}")
+            yield self._extraction_failed(response, f"{type(exc).__name__}: {exc}")
             return
+        yield from self._fields_items(response, fields, require)
+
+    def _fields_items(
+        self, response: Response, fields: AdvertFields | None, require: bool
+    ) -> Iterator[Any]:
         if fields is None:
             if require:
                 yield PageError(response.url, "no advert found on page")
             return
-        self.seen.add(canonical_url(response.url))
+        canonical = canonical_url(response.url)
+        self.seen.add(canonical)
         yield AdvertPage(
             url=response.url,
-            canonical_url=canonical_url(response.url),
+            canonical_url=canonical,
             fields=fields,
             raw_body=response.body,
             content_type=_content_type(response),

@@ -1,0 +1,65 @@
+"""The extraction worker process's side of crawlers.extraction_pool: pages in, fields out."""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from typing import Any
+
+#: how often a worker checks that the crawl process is still there
+PARENT_CHECK_S = 1.0
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An exception raised in a worker, as text: any exception reaches the crawl this way."""
+
+    message: str
+
+
+def warm_up() -> None:
+    """Load the language models (before forking workers, so that they share them)."""
+    from crawlers.extract.language import detect_language
+
+    detect_language("warm up the language detector with an ordinary sentence")
+
+
+def serve(conn: Connection, profile: Any, extract: Callable[..., Any], parent_pid: int) -> None:
+    """Answer each (body, content_type, url) sent with extract's result or a Failure, until
+    None or the end of the pipe."""
+    _leave_the_crawl_process_signals()
+    threading.Thread(target=_exit_with_parent, args=(parent_pid,), daemon=True).start()
+    while True:
+        try:
+            page = conn.recv()
+        except (EOFError, OSError):
+            return
+        if page is None:
+            return
+        body, content_type, url = page
+        try:
+            result = extract(body, content_type, url, profile)
+        except Exception as exc:  # hostile pages: reported for this page, the worker carries on
+            result = Failure(f"{type(exc).__name__}: {exc}")
+        conn.send(result)
+
+
+def _leave_the_crawl_process_signals() -> None:
+    """Forked from the crawl process: a signal here must not wake its event loop. Ctrl-C
+    reaches the whole process group, and the crawl process stops its workers itself."""
+    signal.set_wakeup_fd(-1)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _exit_with_parent(parent_pid: int) -> None:
+    """A crawl process killed outright (SIGKILL) cannot stop its workers: they notice that
+    they were re-parented and exit, instead of waiting forever for pages."""
+    while os.getppid() == parent_pid:
+        time.sleep(PARENT_CHECK_S)
+    os._exit(1)
