@@ -12,6 +12,7 @@ from psycopg_pool import ConnectionPool
 from api import cursor, schemas
 from api.deps import Conn, PartnerUser, Pool, Principal, SettingsDep, TakedownReader
 from share import feed_format
+from share.deid import redact_url
 from store import audit, feed, partners
 
 router = APIRouter(prefix="/api/v1", tags=["partner"])
@@ -105,7 +106,7 @@ def takedown(
     partner = _partner(conn, user)
     _shared_advert(conn, advert_id)
     row = feed.report_takedown(conn, partner.id, advert_id, body.note)
-    return schemas.TakedownOut.model_validate(row)
+    return _takedown_out(row, "partner")
 
 
 @router.get("/takedowns", response_model=list[schemas.TakedownOut])
@@ -115,7 +116,13 @@ def list_takedowns(user: TakedownReader, conn: Conn) -> list[schemas.TakedownOut
     Partners see their own reports; analysts see all.
     """
     partner_id = _partner(conn, user).id if user.role == "partner" else None
-    return [schemas.TakedownOut.model_validate(t) for t in feed.takedowns(conn, partner_id)]
+    return [_takedown_out(t, user.role) for t in feed.takedowns(conn, partner_id)]
+
+
+def _takedown_out(row: feed.Takedown, role: str) -> schemas.TakedownOut:
+    """Partners get the advert URL as the feed gives it, names in the slug replaced."""
+    out = schemas.TakedownOut.model_validate(row)
+    return out if role != "partner" else out.model_copy(update={"url": redact_url(out.url)})
 
 
 @router.put("/partner/webhook", status_code=204)

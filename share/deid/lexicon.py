@@ -1,0 +1,131 @@
+"""The first-name and surname lexicon: data files in share/deid/data, spelled every way.
+
+Cyrillic names are matched as written, in their case forms ("Марину", "с Мариной",
+Ukrainian vocative "Марино") and in the Latin transliterations adverts use ("Nastya",
+"Nastia", "Nastja"); Latin names are matched without diacritics ("Ionut" for "Ionuț").
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from share.deid import words
+
+_CYRILLIC = re.compile(r"[а-яёіїєґ]")
+_VOWELS = "аеёиоуыэюяіїє"
+
+# One or more Latin spellings per Cyrillic letter (BGN, Ukrainian national, ISO-like and
+# the French/German/Romanian-style spellings seen in adverts).
+_TRANSLIT: dict[str, tuple[str, ...]] = {
+    "а": ("a",), "б": ("b",), "в": ("v",), "г": ("g", "h"), "ґ": ("g",), "д": ("d",),
+    "е": ("e",), "ё": ("yo", "e", "io"), "є": ("ye", "ie", "e"), "ж": ("zh", "j"),
+    "з": ("z",), "и": ("i", "y"), "і": ("i",), "ї": ("yi", "i", "ji"), "й": ("y", "i", "j", ""),
+    "к": ("k",), "л": ("l",), "м": ("m",), "н": ("n",), "о": ("o",), "п": ("p",),
+    "р": ("r",), "с": ("s",), "т": ("t",), "у": ("u",), "ф": ("f",), "х": ("kh", "h"),
+    "ц": ("ts", "c", "tz"), "ч": ("ch",), "ш": ("sh",), "щ": ("shch", "sch"), "ъ": ("",),
+    "ы": ("y",), "ь": ("",), "э": ("e",), "ю": ("yu", "iu", "ju"), "я": ("ya", "ia", "ja", "a"),
+}  # fmt: skip
+_MAX_SPELLINGS = 64
+
+# Case endings added to a Cyrillic name by its last letter (Russian and Ukrainian).
+_ENDINGS: tuple[tuple[str, int, tuple[str, ...]], ...] = (
+    ("ия", 1, ("и", "ю", "ей", "ею", "і", "єю", "є")),
+    ("ія", 1, ("ї", "ю", "єю", "є")),
+    ("а", 1, ("ы", "и", "е", "у", "ой", "ою", "о", "і")),
+    ("я", 1, ("и", "е", "ю", "ей", "ею", "і", "є", "ьо")),
+    ("й", 1, ("я", "ю", "ем", "е", "ї", "єм")),
+    ("ь", 1, ("я", "ю", "ем", "е", "и", "ью", "і", "ею")),
+    ("о", 1, ("а", "у", "ом", "і", "ові", "е")),
+)
+_CONSONANT_ENDINGS = ("а", "у", "ом", "е", "ові", "ем", "ом", "у")
+
+
+def fold(word: str) -> str:
+    """The form every lookup uses: lower case, ё as е, no diacritics on Latin letters."""
+    decomposed = unicodedata.normalize("NFD", word.lower().replace("ё", "е").replace("’", "'"))
+    kept: list[str] = []
+    for char in decomposed:
+        if unicodedata.combining(char) and kept and kept[-1].isascii():
+            continue
+        kept.append(char)
+    return unicodedata.normalize("NFC", "".join(kept)).replace("ё", "е")
+
+
+def is_cyrillic(word: str) -> bool:
+    return bool(_CYRILLIC.search(word.lower()))
+
+
+def transliterations(word: str) -> set[str]:
+    """Latin spellings of a Cyrillic word (folded), at most _MAX_SPELLINGS."""
+    options = []
+    for index, char in enumerate(word.lower()):
+        choices = _TRANSLIT.get(char, (char,))
+        if char == "е" and (index == 0 or word[index - 1].lower() in _VOWELS + "ьъ"):
+            choices = ("e", "ye")
+        options.append(choices)
+    spellings = {"".join(p) for p in itertools.islice(itertools.product(*options), 4096)}
+    spellings |= {s.replace("ks", "x") for s in spellings if "ks" in s}
+    return set(sorted(spellings, key=len)[:_MAX_SPELLINGS])
+
+
+def case_forms(name: str) -> set[str]:
+    """A Cyrillic name in its Russian and Ukrainian case forms (folded)."""
+    name = fold(name)
+    forms = {name}
+    for suffix, cut, endings in _ENDINGS:
+        if name.endswith(suffix):
+            forms |= {name[: len(name) - cut] + ending for ending in endings}
+            return forms
+    if name[-1:] not in _VOWELS:
+        forms |= {name + ending for ending in _CONSONANT_ENDINGS}
+    return forms
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    first_names: frozenset[str]  # every spelling and case form, folded
+    surnames: frozenset[str]
+    word_names: frozenset[str]  # spellings of names that are also ordinary words
+    place_names: frozenset[str]  # spellings of names that are also places or months
+
+
+def _read(filename: str) -> list[str]:
+    text = resources.files("share.deid").joinpath("data", filename).read_text(encoding="utf-8")
+    return [w for line in text.splitlines() if not line.startswith("#") for w in line.split()]
+
+
+def _spellings(name: str) -> set[str]:
+    if not is_cyrillic(name):
+        return {fold(name)}
+    forms = case_forms(name)
+    return forms | transliterations(name)
+
+
+def _ambiguous(base_words: frozenset[str], names: list[str]) -> frozenset[str]:
+    """Every spelling of the names whose base form (or one of its spellings) is a word."""
+    found: set[str] = set()
+    for name in names:
+        spellings = _spellings(name)
+        if fold(name) in base_words or (is_cyrillic(name) and spellings & base_words):
+            found |= spellings
+    return frozenset((found | base_words) - words.NEVER_NAMES)
+
+
+@cache
+def lexicon() -> Lexicon:
+    names = _read("faker_first_names.txt") + _read("added_first_names.txt")
+    first: set[str] = set()
+    for name in names:
+        first |= {s for s in _spellings(name) if len(s) >= 3 or is_cyrillic(s)}
+    surnames = {fold(s) for s in _read("faker_surnames.txt")}
+    return Lexicon(
+        first_names=frozenset(first - words.NEVER_NAMES),
+        surnames=frozenset(surnames - words.NEVER_NAMES),
+        word_names=_ambiguous(words.WORD_NAMES, names),
+        place_names=_ambiguous(words.PLACE_OR_MONTH_NAMES, names),
+    )
