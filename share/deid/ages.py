@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 _NOT_A_RANGE_BEFORE = r"(?<![\d\-–—])"
-_NOT_A_RANGE_AFTER = r"(?!\s*[\-–—]\s*\d)(?![.,:/]\d)"
+_NOT_A_RANGE_AFTER = r"(?!\s*[\-–—]\s*\d)(?![.,:/]\d)(?!\+)"
 _YEARS_WORDS = (
     r"(?:years?(?:\s+old)?|y\.?\s?o\b\.?|yrs?\b|yo\b|лет|года?|годиков|рок(?:ів|и)|рік|"
     r"(?:de\s+)?ani)"
@@ -60,7 +60,7 @@ def generalise_ages(text: str) -> str:
 _RANGE_END = re.compile(r"(?:\d\s*[\-–—]|\bto|\bdo|\bдо|\bpână la|\bpina la)\s*$", re.I)
 _UNIT_AFTER = re.compile(r"\s*(?:min|minutes|km|m\b|h\b|hours|%|€|\$|eur|lei|мин|км|хв|ore)", re.I)
 _EXPERIENCE = re.compile(
-    r"experien|опыт|стаж|досвід|contract|work|lucr|работ|робот|stagiu|vechime", re.I
+    r"experien|опыт|стаж|досвід|досвіду|stagiu|vechime|in business|на рынке|pe piață", re.I
 )
 
 

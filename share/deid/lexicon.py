@@ -99,21 +99,36 @@ def _read(filename: str) -> list[str]:
     return [w for line in text.splitlines() if not line.startswith("#") for w in line.split()]
 
 
+def diminutives(name: str) -> set[str]:
+    """Affectionate forms of a Russian or Ukrainian name in -а/-я (folded): "Настя" →
+    "Настенька", "Настюша", "Настька"; "Оксана" → "Оксанка", "Оксаночка"."""
+    name = fold(name)
+    if not is_cyrillic(name) or name[-1:] not in "ая" or len(name) < 3:
+        return set()
+    stem = name[:-1]
+    forms = {stem + ("ька" if name.endswith("я") else "ка"), stem + "очка", stem + "ечка"}
+    if len(name) <= 5:
+        forms |= {stem + ending for ending in ("енька", "юша", "юшка", "уля", "уся", "юня")}
+    return forms
+
+
 def _spellings(name: str) -> set[str]:
     if not is_cyrillic(name):
         return {fold(name)}
-    forms = case_forms(name)
-    return forms | transliterations(name)
+    bases = {fold(name)} | diminutives(name)
+    forms = set().union(*(case_forms(base) for base in bases))
+    return forms | set().union(*(transliterations(base) for base in bases))
 
 
 def _ambiguous(base_words: frozenset[str], names: list[str]) -> frozenset[str]:
-    """Every spelling of the names whose base form (or one of its spellings) is a word."""
-    found: set[str] = set()
+    """Spellings, in the same script, of names that are also words: "Вера" and "веру" but
+    not "Vera"; "Roman" is listed itself where the Latin spelling is a word too."""
+    found: set[str] = set(base_words)
     for name in names:
-        spellings = _spellings(name)
-        if fold(name) in base_words or (is_cyrillic(name) and spellings & base_words):
-            found |= spellings
-    return frozenset((found | base_words) - words.NEVER_NAMES)
+        if fold(name) in base_words:
+            cyrillic = is_cyrillic(name)
+            found |= {s for s in _spellings(name) if is_cyrillic(s) == cyrillic}
+    return frozenset(found - words.NEVER_NAMES)
 
 
 @cache
@@ -122,7 +137,7 @@ def lexicon() -> Lexicon:
     first: set[str] = set()
     for name in names:
         first |= {s for s in _spellings(name) if len(s) >= 3 or is_cyrillic(s)}
-    surnames = {fold(s) for s in _read("faker_surnames.txt")}
+    surnames = {fold(s) for s in _read("faker_surnames.txt") + _read("added_surnames.txt")}
     return Lexicon(
         first_names=frozenset(first - words.NEVER_NAMES),
         surnames=frozenset(surnames - words.NEVER_NAMES),

@@ -134,7 +134,16 @@ class _Finder:
             or _intro(self.text, token, words.WEAK_INTROS)
             or _has_age_after(self.text, token)
             or self._neighbour_named(index)
+            or self._surname_follows(index)
         )
+
+    def _surname_follows(self, index: int) -> bool:
+        """A capitalised surname or patronymic right after: "Вера Ивановна", "Rose Popescu"."""
+        if not self._adjacent(index):
+            return False
+        after = self.tokens[index + 1]
+        known = after.key in self.lex.surnames or bool(_SURNAME_SHAPE.fullmatch(after.key))
+        return known and after.titled and self.tokens[index].titled
 
     def _ambiguous_is_name(self, index: int) -> bool:
         token, text = self.tokens[index], self.text
@@ -180,8 +189,14 @@ class _Finder:
         same_case = token.titled == name.titled and token.text.isupper() == name.text.isupper()
         if token.key in self.lex.surnames or self._known(index):
             return same_case
-        shaped = bool(_SURNAME_SHAPE.fullmatch(token.key))
-        return (token.titled or token.text.isupper()) and same_case and shaped
+        if not same_case or not (token.titled or token.text.isupper()):
+            return False
+        if _SURNAME_SHAPE.fullmatch(token.key):
+            return True
+        # An unknown capitalised word that ends the phrase after a first name ("Regards,
+        # Vasile Ursu."), where capitals mean something (not in a Title Case line).
+        after_name = index > name_index and not _title_case_line(self.text, token)
+        return after_name and token.titled and _closes_phrase(self.text, token)
 
     def _joins_as_surname(self, other: int, index: int) -> bool:
         if not 0 <= other < len(self.tokens) or self.marked[other]:

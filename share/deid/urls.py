@@ -16,7 +16,7 @@ from urllib.parse import quote, unquote, urlsplit, urlunsplit
 from share.deid.lexicon import fold, lexicon
 from share.deid.words import NEVER_NAMES
 
-_SEPARATORS = re.compile(r"([\-_.+,~ =&/]+)")
+_SEPARATORS = re.compile(r"([\-_.+,~ =]+)")
 _AGE = re.compile(r"[1-9]\d")
 _REDACTED = ("[NAME]", "[AGE]")
 _SAFE = "[]-_.~!$&'()*+,;=:@/"
@@ -46,7 +46,8 @@ def _redact_parts(parts: list[str]) -> list[str]:
 
 def _redact_text(raw: str) -> tuple[str, bool]:
     text = unquote(raw)
-    redacted = "".join(_redact_parts(_SEPARATORS.split(text)))
+    segments = re.split(r"([/&])", text)  # an age belongs to the name in its own segment
+    redacted = "".join("".join(_redact_parts(_SEPARATORS.split(s))) for s in segments)
     if redacted == text:
         return raw, False
     return quote(redacted, safe=_SAFE), True

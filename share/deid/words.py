@@ -23,12 +23,13 @@ WORD_NAMES = _words(
     serenity justice christian royal reed cliff lane ford stone wood hill bishop bush love lucky
     happy baby babe kitty bunny page case major max sterling ivory ebony goldie eve will mark
     bill gay terry rocky rusty cash sage fern dove poppy bliss unity clay wade jesus raven
-    brooke parker tanner carter cole lacey gail warren marion ariel
+    brooke parker tanner carter cole lacey gail warren marion ariel roman tit
     floare speranta lumina doina crina violeta camelia narcisa margareta crin aura bebe dor
-    mina sara roza steluta lacramioara victoria zana marin
+    mina sara roza steluta lacramioara victoria zana marin floarea flora brandusa crenguta
+    romanita mioara dalia hortensia iasmina venera draga mugur mugurel sever zaraza atena
     надежда вера любовь люба мила роза лада слава лилия калина весна мир лев роман марк лука ада
     сила карп лавр тит кир ким август тома тина варя поля соня света тая маня гена злата
-    дан дана осип спас надія віра любов зоря
+    дан дана осип спас надія віра любов зоря лілія мишка милочка
     """
 )
 
@@ -38,7 +39,7 @@ PLACE_OR_MONTH_NAMES = _words(
     april may june august jan paris dallas austin jordan sierra mercedes madison georgia
     virginia carolina alexandria china india asia eden london chelsea sydney florence camden
     aurora brittany sofia nice chad savannah cheyenne dakota devon kent preston lincoln
-    kerry regina roma
+    kerry regina roma марта
     """
 )
 
