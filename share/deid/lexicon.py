@@ -29,6 +29,7 @@ _TRANSLIT: dict[str, tuple[str, ...]] = {
     "р": ("r",), "с": ("s",), "т": ("t",), "у": ("u",), "ф": ("f",), "х": ("kh", "h"),
     "ц": ("ts", "c", "tz"), "ч": ("ch",), "ш": ("sh",), "щ": ("shch", "sch"), "ъ": ("",),
     "ы": ("y",), "ь": ("",), "э": ("e",), "ю": ("yu", "iu", "ju"), "я": ("ya", "ia", "ja", "a"),
+    "'": ("",),
 }  # fmt: skip
 _MAX_SPELLINGS = 64
 
@@ -47,7 +48,8 @@ _CONSONANT_ENDINGS = ("а", "у", "ом", "е", "ові", "ем", "ом", "у")
 
 def fold(word: str) -> str:
     """The form every lookup uses: lower case, ё as е, no diacritics on Latin letters."""
-    decomposed = unicodedata.normalize("NFD", word.lower().replace("ё", "е").replace("’", "'"))
+    lowered = word.lower().replace("ё", "е").replace("’", "'").replace("ʼ", "'")
+    decomposed = unicodedata.normalize("NFD", lowered)
     kept: list[str] = []
     for char in decomposed:
         if unicodedata.combining(char) and kept and kept[-1].isascii():
@@ -65,8 +67,11 @@ def transliterations(word: str) -> set[str]:
     options = []
     for index, char in enumerate(word.lower()):
         choices = _TRANSLIT.get(char, (char,))
-        if char == "е" and (index == 0 or word[index - 1].lower() in _VOWELS + "ьъ"):
+        previous = word[index - 1].lower() if index else ""
+        if char == "е" and (not previous or previous in _VOWELS + "ьъ"):
             choices = ("e", "ye")
+        if char == "я" and previous not in "иіь":  # "a" only as in Мария → Maria
+            choices = ("ya", "ia", "ja")
         options.append(choices)
     spellings = {"".join(p) for p in itertools.islice(itertools.product(*options), 4096)}
     spellings |= {s.replace("ks", "x") for s in spellings if "ks" in s}
@@ -115,19 +120,18 @@ def diminutives(name: str) -> set[str]:
 def _spellings(name: str) -> set[str]:
     if not is_cyrillic(name):
         return {fold(name)}
-    bases = {fold(name)} | diminutives(name)
+    bases = {fold(name), fold(name).replace("'", "")} | diminutives(name)
     forms = set().union(*(case_forms(base) for base in bases))
     return forms | set().union(*(transliterations(base) for base in bases))
 
 
 def _ambiguous(base_words: frozenset[str], names: list[str]) -> frozenset[str]:
-    """Spellings, in the same script, of names that are also words: "Вера" and "веру" but
-    not "Vera"; "Roman" is listed itself where the Latin spelling is a word too."""
+    """Forms, in the same script, of names that are also words: "Вера" and "веру" but not
+    "Vera"; "Roman" is listed itself where the Latin spelling is a word too."""
     found: set[str] = set(base_words)
     for name in names:
-        if fold(name) in base_words:
-            cyrillic = is_cyrillic(name)
-            found |= {s for s in _spellings(name) if is_cyrillic(s) == cyrillic}
+        if fold(name) in base_words:  # case forms only: "Светка" is no word though "света" is
+            found |= case_forms(name) if is_cyrillic(name) else {fold(name)}
     return frozenset(found - words.NEVER_NAMES)
 
 

@@ -13,11 +13,13 @@ from dataclasses import dataclass
 from share.deid import words
 from share.deid.lexicon import Lexicon, fold, lexicon
 
-_TOKEN = re.compile(r"[^\W\d_]+")
+# Ukrainian writes an apostrophe inside words ("Мар'яна"); English possessives stay apart.
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’ʼ](?=[а-яіїєґ])[^\W\d_]+)*", re.I)
 _AGE_AFTER = re.compile(
     r"\s*[,(]?\s*(?:[1-9]\d)\b(?![.,:/\-–]\d|\s*(?:%|€|\$|£|eur|lei|usd|ron|mdl|грн|руб|h\b|km|kg|cm))",
     re.I,
 )
+_TITLE_AGE = re.compile(r",\s*[1-9]\d\b(?!\s*[\-–/.:]\s*\d)")  # "Alexia, 22" at a line start
 _SENTENCE_END = '.!?\n…:;"«»()[]•*|'
 _SURNAME_SHAPE = re.compile(
     r"\w{2,}(?:escu|eanu|ovici|evici|enco|enko|chuk|czuk|czyk|ciuc|iuk|yuk|uk|ova|ev|eva|ieva|"
@@ -25,6 +27,19 @@ _SURNAME_SHAPE = re.compile(
     r"ич|ов|ова|ев|ева|ин|ина|ын|ына|ский|ская|цкий|цкая|енко|чук|юк|ук|ишин|ович|евич|овна|"
     r"евна|ична|івна|ївна|ович|ський|ська|цький|цька|ової|ову|овой|овым|ым|иной|ину)"
 )
+
+
+# Dashes sign off a known name ("— Natalia") but also start a place in titles ("– Germany").
+_WORD_INTROS = tuple(i for i in words.WEAK_INTROS if any(char.isalpha() for char in i))
+_ADJECTIVE = re.compile(r".*(?:ая|яя|ый|ий|ой|ое|ые|ие|ă)")
+
+
+def _not_a_name_shape(word: str) -> bool:
+    """Words an unknown name cannot be: stop words, title words, countries, adjectives."""
+    key = fold(word)
+    if key in words.NOT_A_NAME or key in words.TITLE_WORDS or key in words.COUNTRIES:
+        return True
+    return bool(_ADJECTIVE.fullmatch(word.lower()))
 
 
 @dataclass(frozen=True)
@@ -61,7 +76,8 @@ def _ends_with(before: str, phrases: tuple[str, ...]) -> bool:
 
 def _intro(text: str, token: Token, phrases: tuple[str, ...]) -> bool:
     before = fold(text[max(0, token.start - 40) : token.start]).rstrip()
-    return _ends_with(before, phrases) or _ends_with(before.rstrip(",:!.").rstrip(), phrases)
+    # Commas and colons may stand between ("Regards, Ion"), a sentence end may not.
+    return _ends_with(before, phrases) or _ends_with(before.rstrip(",:").rstrip(), phrases)
 
 
 def _sentence_start(text: str, token: Token) -> bool:
@@ -88,6 +104,22 @@ def _is_company(text: str, tokens: list[Token], index: int) -> bool:
     before = fold(text[max(0, token.start - 30) : token.start]).rstrip(" «\"„“'")
     prev_word = re.split(r"\s+", before)[-1].strip(".,") if before else ""
     return next_word in words.COMPANY_AFTER or prev_word in words.COMPANY_BEFORE
+
+
+def _in_address(text: str, token: Token) -> bool:
+    """Whether the word is part of a street name ("ул. Пушкина", "str. Mitropolit Varlaam")."""
+    clause = re.split(r"[,;:\n(]", text[max(0, token.start - 40) : token.start])[-1]
+    return any(fold(w) in words.STREET_BEFORE for w in _TOKEN.findall(clause))
+
+
+def _in_quotes(text: str, token: Token) -> bool:
+    before = text[max(0, token.start - 40) : token.start]
+    return before.rfind("«") > before.rfind("»") or before.rfind("“") > before.rfind("”")
+
+
+def _line_start(text: str, token: Token) -> bool:
+    line = text[text.rfind("\n", 0, token.start) + 1 : token.start]
+    return not any(char.isalnum() for char in line)
 
 
 def _has_age_after(text: str, token: Token) -> bool:
@@ -149,16 +181,21 @@ class _Finder:
         token, text = self.tokens[index], self.text
         before = fold(text[max(0, token.start - 12) : token.start]).split()
         after_place_word = bool(before) and before[-1] in words.PLACE_BEFORE
+        if not (token.titled or token.text.isupper()):  # "с надеждой", "love art"
+            return _intro(text, token, words.STRONG_INTROS)
+        if _in_quotes(text, token):  # «Золотая Роза»: a company's or a product's name
+            return False
         if token.key in self.lex.place_names:
             return not after_place_word and self._cued(index)
         if self._cued(index):
             return True
-        mid_sentence = not _sentence_start(text, token) and not _title_case_line(text, token)
+        starts = _sentence_start(text, token) or _line_start(text, token)  # "- Happy to ..."
+        mid_sentence = not starts and not _title_case_line(text, token)
         return token.titled and mid_sentence
 
     def _unknown_is_name(self, index: int) -> bool:
         token, text = self.tokens[index], self.text
-        if token.key in words.NOT_A_NAME or token.key in words.TITLE_WORDS:
+        if _not_a_name_shape(token.text):
             return False
         if _intro(text, token, words.STRONG_INTROS):
             return True
@@ -166,13 +203,15 @@ class _Finder:
             return False
         if _title_case_line(text, token) and not _has_age_after(text, token):
             return False
-        if _intro(text, token, words.WEAK_INTROS):
+        if _intro(text, token, _WORD_INTROS):
             return _closes_phrase(text, token)
-        return _sentence_start(text, token) and _has_age_after(text, token)
+        return _line_start(text, token) and bool(_TITLE_AGE.match(text, token.end))
 
     def is_name(self, index: int) -> bool:
         key = self.tokens[index].key
         if key in words.NEVER_NAMES or _is_company(self.text, self.tokens, index):
+            return False
+        if _in_address(self.text, self.tokens[index]):
             return False
         if key in self.lex.word_names or key in self.lex.place_names:
             return self._ambiguous_is_name(index)

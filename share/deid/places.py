@@ -37,13 +37,14 @@ _GAZETTEER: dict[str, str] = {
     "UAE": "Dubai Дубай Abu_Dhabi Абу-Даби Sharjah",
     "Israel": "Tel_Aviv Тель-Авив Тель-Авів Haifa Хайфа Eilat Эйлат Jerusalem Иерусалим",
     "Cyprus": "Limassol Лимассол Nicosia Никосия Larnaca Ларнака Paphos Пафос Ayia_Napa Айя-Напа",
-    "Greece": "Athens Афины Афіни Thessaloniki Салоники",
+    "Greece": "Athens Atena Афины Афіни Thessaloniki Salonic Салоники",
     "Italy": "Rome Рим Milan Milano Милан Мілан Naples Napoli Turin Torino Bologna Venice Venezia "
     "Verona Padova Padua",
     "Spain": "Madrid Мадрид Barcelona Барселона Valencia Malaga Málaga",
     "Germany": "Berlin Берлин Берлін Munich München Мюнхен Hamburg Гамбург Frankfurt Франкфурт "
     "Cologne Köln",
-    "United Kingdom": "London Лондон Manchester Birmingham",
+    "United Kingdom": "London Лондон Manchester Birmingham Edinburgh Glasgow Leeds Liverpool "
+    "Bristol Cardiff Belfast Nottingham Leicester Sheffield",
     "France": "Paris Париж Lyon Marseille",
     "Poland": "Warsaw Warszawa Варшава Krakow Kraków Краков Wrocław Wroclaw Gdańsk Gdansk",
     "Czechia": "Prague Praha Прага Brno",

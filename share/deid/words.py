@@ -20,16 +20,18 @@ WORD_NAMES = _words(
     rich ray sandy randy price taylor shannon kim don earl gene jack drew dean art pat sue bob
     carol jean penny robin sky skye river storm star sunny honey candy cherry daisy iris lily
     violet hazel olive pearl precious patience charity harmony melody trinity genesis miracle
-    serenity justice christian royal reed cliff lane ford stone wood hill bishop bush love lucky
+    serenity justice christian royal reed cliff ford stone wood hill bishop bush love lucky
     happy baby babe kitty bunny page case major max sterling ivory ebony goldie eve will mark
     bill gay terry rocky rusty cash sage fern dove poppy bliss unity clay wade jesus raven
-    brooke parker tanner carter cole lacey gail warren marion ariel roman tit
+    brooke parker tanner carter cole lacey gail warren marion ariel roman tit tara luna norma
+    sam tina faina maxim modest gala german
     floare speranta lumina doina crina violeta camelia narcisa margareta crin aura bebe dor
-    mina sara roza steluta lacramioara victoria zana marin floarea flora brandusa crenguta
-    romanita mioara dalia hortensia iasmina venera draga mugur mugurel sever zaraza atena
+    mina sara roza steluta lacramioara victoria zana marin bucur patru floarea flora
+    brandusa crenguta romanita mioara dalia hortensia iasmina venera draga mugur mugurel
+    sever zaraza
     надежда вера любовь люба мила роза лада слава лилия калина весна мир лев роман марк лука ада
-    сила карп лавр тит кир ким август тома тина варя поля соня света тая маня гена злата
-    дан дана осип спас надія віра любов зоря лілія мишка милочка
+    сила карп лавр тит ким август тома тина варя поля соня света тая маня гена злата
+    дан дана осип спас надія віра любов зоря лілія мишка милочка тема ігор світла
     """
 )
 
@@ -39,7 +41,7 @@ PLACE_OR_MONTH_NAMES = _words(
     april may june august jan paris dallas austin jordan sierra mercedes madison georgia
     virginia carolina alexandria china india asia eden london chelsea sydney florence camden
     aurora brittany sofia nice chad savannah cheyenne dakota devon kent preston lincoln
-    kerry regina roma марта
+    kerry regina roma atena марта
     """
 )
 
@@ -53,6 +55,8 @@ NEVER_NAMES = _words(
     я и в на с по за не но а о у из от до мы вы ты он она мне вам нам тебе да нет как так
     все всё это где кто что мама папа дочь сын брат сестра ли же бы уж
     і й з та ні це ще вже мені тобі вона він
+    только коли люди але тому тему теме теми темой темою мини жене дані мило марфа hala mana
+    marfa
     """
 )
 
@@ -154,10 +158,22 @@ WEAK_INTROS = (
     "телефонуйте",
     "ваша",
     "з любов'ю",
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "miss",
+    "domnul",
+    "doamna",
+    "dl.",
+    "dna.",
+    "господин",
+    "госпожа",
+    "пан",
+    "пані",
     "цілую",
-    "—",
-    "–",
-    "-",
 )
 
 # Words that are not names even after "my name is" / "call me" / "I'm".
@@ -167,7 +183,8 @@ NOT_A_NAME = _words(
     for at on in to details info more only any available ready new looking single free from
     and with your very so just also back manager me us him her them again tomorrow after
     before between asap if when whenever welcome guys there everyone gentlemen dear friends
-    darling honey boys
+    darling honey boys mr mrs ms miss dr domnul doamna dl dna господин госпожа пан пані
+    questions question hello
     сейчас сегодня завтра по в на не для за только если девушка девочка
     зараз сьогодні завтра по в на не для тільки
     acum azi astăzi astazi mâine maine la pe în in pentru doar aici dacă daca
@@ -180,7 +197,8 @@ COMPANY_AFTER = _words(
     ltd llc inc plc gmbh srl s.r.l sa s.a co corp company group agency agentia agenție
     agentie agenţie hotel hotels resort restaurant bar club cafe café spa salon studio
     services service travel tours tour recruitment recruiting staffing cleaning consulting
-    holding bay garden gardens street str ave avenue market shop store boutique clinic
+    holding bay garden gardens street str ave avenue market shop store boutique clinic road
+    lane square boulevard blvd way drive close park farm farms
     center centre house lounge motel hostel international
     """
 )
@@ -189,6 +207,30 @@ COMPANY_BEFORE = _words(
     ооо оао зао ао ип тов пп фоп компания компанія агентство фирма фірма гостиница готель
     отель ресторан клуб салон sc s.c srl s.r.l firma compania agenția agentia agenţia
     restaurantul hotelul salonul clubul at hotel restaurant club salon agency company
+    """
+)
+
+# Abbreviations and words that start an address: the names after them are streets.
+STREET_BEFORE = _words(
+    """
+    ул улица вул вулиця пр просп проспект пл площадь площа пер переулок провулок бул бульвар
+    шоссе шосе str strada bd bul bulevardul calea sos şos șos piata piața p-ța aleea
+    street st road rd avenue ave mitropolit
+    """
+)
+
+# Country names: never a person's name on their own, whatever the capitals say.
+COUNTRIES = _words(
+    """
+    germany italy spain france greece turkey cyprus israel poland czechia austria belgium
+    netherlands portugal switzerland uk england britain ireland scotland russia ukraine
+    moldova romania belarus dubai uae qatar japan korea china usa america canada europe
+    germania italia spania franta grecia turcia cipru polonia cehia austria belgia olanda
+    portugalia elvetia anglia rusia ucraina moldova romania
+    германия италия испания франция греция турция кипр израиль польша чехия австрия бельгия
+    голландия португалия швейцария англия россия украина молдова молдавия румыния европа
+    німеччина італія іспанія франція греція туреччина кіпр ізраїль польща чехія австрія
+    бельгія португалія швейцарія англія росія україна румунія європа
     """
 )
 
@@ -206,6 +248,12 @@ TITLE_WORDS = _words(
     """
     hostess waitress waiter model dancer nanny girl girls lady ladies student blonde brunette
     redhead new hot sweet young mature sexy escort massage driver cook worker job work
-    babysitter caregiver au pair cleaner maid housekeeper singer promoter secretary
+    babysitter caregiver au pair cleaner maid housekeeper singer promoter secretary woman man
+    women men widow divorced single lonely gentleman femeie fata fată fete bărbat barbat domn
+    doamna doamnă văduvă vaduva divorțată divortata singură singura tânără tanara
+    женщина девушка девушки мужчина вдова разведенная одинокая одинокий мама студентка
+    жінка дівчина дівчата чоловік вдова розлучена самотня незалежна спокійна вільна
+    независимая свободная свободна вдовец вдівець widower nurse petite teacher doctor
+    engineer farmer independent divorcee widowed educatoare asistenta asistentă
     """
 )
