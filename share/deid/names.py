@@ -182,13 +182,15 @@ class _Finder:
         before = fold(text[max(0, token.start - 12) : token.start]).split()
         after_place_word = bool(before) and before[-1] in words.PLACE_BEFORE
         if not (token.titled or token.text.isupper()):  # "с надеждой", "love art"
-            return _intro(text, token, words.STRONG_INTROS)
+            return _intro(text, token, words.STRONG_INTROS) or _has_age_after(text, token)
         if _in_quotes(text, token):  # «Золотая Роза»: a company's or a product's name
             return False
         if token.key in self.lex.place_names:
             return not after_place_word and self._cued(index)
         if self._cued(index):
             return True
+        if _line_start(text, token) and _closes_phrase(text, token):  # "— Grace" signing off
+            return text[: token.start].rstrip()[-1:] in ("—", "–", "-")
         starts = _sentence_start(text, token) or _line_start(text, token)  # "- Happy to ..."
         mid_sentence = not starts and not _title_case_line(text, token)
         return token.titled and mid_sentence
