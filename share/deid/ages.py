@@ -12,11 +12,12 @@ import re
 _NOT_A_RANGE_BEFORE = r"(?<![\d\-–—])"
 _NOT_A_RANGE_AFTER = r"(?!\s*[\-–—]\s*\d)(?![.,:/]\d)(?!\+)"
 _YEARS_WORDS = (
-    r"(?:years?(?:\s+old)?|y\.?\s?o\b\.?|yrs?\b|yo\b|лет|года?|годиков|рок(?:ів|и)|рік|"
+    r"(?:years?(?:\s+old)?|y\.?\s?o\b\.?|yrs?\b|yo\b|лет|года?|годиков|рок(?:ів|и)|рік|let\b|goda?\b|rokiv|roky|"
     r"(?:de\s+)?ani)"
 )
 _AGE_WORDS = (
-    r"(?:age|aged|i\s*am|i'm|i’m|мне|мені|возраст|вік|вiк|am|vârsta|varsta|vârstă|varsta de)"
+    r"(?:age|aged|mne|meni|i\s*am|i'm|i’m|мне|мені|возраст|вік|вiк|am|"
+    r"vârsta|varsta|vârstă|varsta de)"
 )
 _AFTER_NAME = re.compile(
     r"(?P<lead>\[NAME\]\s*[,(]?\s*)(?P<age>[1-9]\d)\b" + _NOT_A_RANGE_AFTER

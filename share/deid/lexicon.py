@@ -117,9 +117,15 @@ def diminutives(name: str) -> set[str]:
     return forms
 
 
+def latin_forms(name: str) -> set[str]:
+    """A Latin-script name and its Romanian genitive-dative ("Maria" → "Mariei")."""
+    name = fold(name)
+    return {name, name[:-1] + "ei"} if name.endswith("a") and len(name) > 2 else {name}
+
+
 def _spellings(name: str) -> set[str]:
     if not is_cyrillic(name):
-        return {fold(name)}
+        return latin_forms(name)
     bases = {fold(name), fold(name).replace("'", "")} | diminutives(name)
     forms = set().union(*(case_forms(base) for base in bases))
     return forms | set().union(*(transliterations(base) for base in bases))
@@ -131,7 +137,7 @@ def _ambiguous(base_words: frozenset[str], names: list[str]) -> frozenset[str]:
     found: set[str] = set(base_words)
     for name in names:
         if fold(name) in base_words:  # case forms only: "Светка" is no word though "света" is
-            found |= case_forms(name) if is_cyrillic(name) else {fold(name)}
+            found |= case_forms(name) if is_cyrillic(name) else latin_forms(name)
     return frozenset(found - words.NEVER_NAMES)
 
 

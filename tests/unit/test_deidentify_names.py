@@ -57,6 +57,15 @@ NAMED = [
     ("we are olga and masha, two friends", ["olga", "masha"]),
     ("Maria's place", ["Maria"]),
     ("My daughter Irina is 19 years old.", ["Irina"]),
+    ("Privet, menya zovut Nastya, mne 22 goda.", ["Nastya"]),
+    ("Pishite, Marina", ["Marina"]),
+    ("Sincerely, Ruby Hale", ["Ruby", "Hale"]),
+    ("С уважением, Павел Сидорчук", ["Павел", "Сидорчук"]),
+    ("Am vorbit cu mama Mariei și a Ioanei.", ["Mariei", "Ioanei"]),
+    ("Мене звати Мар'яна.", ["Мар'яна"]),
+    ("Звонить Валентине Петровне, отдел кадров.", ["Валентине", "Петровне"]),
+    ("Hi, I'm Amara, 27, half Brazilian.", ["Amara"]),
+    ("Alexia, 22 – available", ["Alexia"]),
     # names that are also words, used as names
     ("Hope, 22, new in town", ["Hope"]),
     ("Hi, I'm Hope.", ["Hope"]),
@@ -83,6 +92,17 @@ KEPT = [
     ("Hi, Welcome to our agency!", ["Welcome"]),
     ("Call me now, I'm available.", ["now", "available"]),
     ("Тепло и с любовью, ваша команда.", ["любовью", "команда"]),
+    ("Офис: ул. Пушкина, 32. Str. Mihai Viteazu 21.", ["Пушкина", "Mihai"]),
+    ("Брачное агентство «Золотая Роза» ждёт вас.", ["Роза"]),
+    ("Контакт: только Signal. Люди нужны, коли приїдете.", ["только", "Люди", "коли"]),
+    ("Lucrăm în mina de sare, sezonul de vara, pe lună.", ["mina", "vara", "lună"]),
+    ("Widower, 58, own farm.", ["Widower"]),
+    ("Femeie, 22 ani, caut partener.", ["Femeie"]),
+    ("Looking for hostesses – Germany", ["Germany"]),
+    ("Taking 10 girls at once.", ["Taking"]),
+    ("- Happy to live in a small town", ["Happy"]),
+    ("I love art galleries.", ["art"]),
+    ("Interviews at 27 Mill Lane, Bristol.", ["Lane"]),
 ]
 
 
