@@ -22,16 +22,17 @@ _VOWELS = "аеёиоуыэюяіїє"
 # One or more Latin spellings per Cyrillic letter (BGN, Ukrainian national, ISO-like and
 # the French/German/Romanian-style spellings seen in adverts).
 _TRANSLIT: dict[str, tuple[str, ...]] = {
-    "а": ("a",), "б": ("b",), "в": ("v",), "г": ("g", "h"), "ґ": ("g",), "д": ("d",),
+    "а": ("a",), "б": ("b",), "в": ("v",), "г": ("g", "h", "gh"), "ґ": ("g",), "д": ("d",),
     "е": ("e",), "ё": ("yo", "e", "io"), "є": ("ye", "ie", "e"), "ж": ("zh", "j"),
     "з": ("z",), "и": ("i", "y"), "і": ("i",), "ї": ("yi", "i", "ji"), "й": ("y", "i", "j", ""),
-    "к": ("k",), "л": ("l",), "м": ("m",), "н": ("n",), "о": ("o",), "п": ("p",),
+    "к": ("k", "c"), "л": ("l",), "м": ("m",), "н": ("n",), "о": ("o",), "п": ("p",),
     "р": ("r",), "с": ("s",), "т": ("t",), "у": ("u",), "ф": ("f",), "х": ("kh", "h"),
-    "ц": ("ts", "c", "tz"), "ч": ("ch",), "ш": ("sh",), "щ": ("shch", "sch"), "ъ": ("",),
+    "ц": ("ts", "c", "tz", "t"), "ч": ("ch", "ci", "c"), "ш": ("sh", "s"),
+    "щ": ("shch", "sch", "sc"), "ъ": ("",),
     "ы": ("y",), "ь": ("",), "э": ("e",), "ю": ("yu", "iu", "ju"), "я": ("ya", "ia", "ja", "a"),
     "'": ("",),
 }  # fmt: skip
-_MAX_SPELLINGS = 64
+_MAX_SPELLINGS = 256
 
 # Case endings added to a Cyrillic name by its last letter (Russian and Ukrainian).
 _ENDINGS: tuple[tuple[str, int, tuple[str, ...]], ...] = (
@@ -46,9 +47,16 @@ _ENDINGS: tuple[tuple[str, int, tuple[str, ...]], ...] = (
 _CONSONANT_ENDINGS = ("а", "у", "ом", "е", "ові", "ем", "ом", "у")
 
 
+# Latin letters that look Cyrillic, as written inside Cyrillic words to dodge filters.
+_LOOKALIKES = str.maketrans("aeopcxyikmthb", "аеорсхуікмтнв")
+
+
 def fold(word: str) -> str:
-    """The form every lookup uses: lower case, ё as е, no diacritics on Latin letters."""
+    """The form every lookup uses: lower case, ё as е, no diacritics on Latin letters,
+    Latin look-alikes inside a Cyrillic word read as Cyrillic ("Мaрина")."""
     lowered = word.lower().replace("ё", "е").replace("’", "'").replace("ʼ", "'")
+    if _CYRILLIC.search(lowered) and re.search(r"[a-z]", lowered):
+        lowered = lowered.translate(_LOOKALIKES)
     decomposed = unicodedata.normalize("NFD", lowered)
     kept: list[str] = []
     for char in decomposed:
@@ -71,7 +79,7 @@ def transliterations(word: str) -> set[str]:
         if char == "е" and (not previous or previous in _VOWELS + "ьъ"):
             choices = ("e", "ye")
         if char == "я" and previous not in "иіь":  # "a" only as in Мария → Maria
-            choices = ("ya", "ia", "ja")
+            choices = ("ya", "ia", "ja", "ea")
         options.append(choices)
     spellings = {"".join(p) for p in itertools.islice(itertools.product(*options), 4096)}
     spellings |= {s.replace("ks", "x") for s in spellings if "ks" in s}

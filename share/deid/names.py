@@ -31,6 +31,11 @@ _SURNAME_SHAPE = re.compile(
 
 # Dashes sign off a known name ("— Natalia") but also start a place in titles ("– Germany").
 _WORD_INTROS = tuple(i for i in words.WEAK_INTROS if any(char.isalpha() for char in i))
+_OPEN_INTROS = (
+    "contact", "hi", "hello", "hey", "i'm", "i’m", "i am", "this is", "sunt", "eu sunt", "salut",
+    "contactați", "contactati", "я", "это", "це", "привет", "привіт", "спросить", "спросите",
+    "ask for", "persoana de contact", "întrebați de", "intrebati de",
+)  # fmt: skip
 _ADJECTIVE = re.compile(r".*(?:ая|яя|ый|ий|ой|ое|ые|ие|ă)")
 
 
@@ -206,8 +211,14 @@ class _Finder:
         if _title_case_line(text, token) and not _has_age_after(text, token):
             return False
         if _intro(text, token, _WORD_INTROS):
-            return _closes_phrase(text, token)
+            if _closes_phrase(text, token):
+                return True
+            # "Contact Zorica for details", "I'm Zorica and ...", not "Text Messages only"
+            return _intro(text, token, _OPEN_INTROS) and self._lower_word_follows(index)
         return _line_start(text, token) and bool(_TITLE_AGE.match(text, token.end))
+
+    def _lower_word_follows(self, index: int) -> bool:
+        return self._adjacent(index) and self.tokens[index + 1].text.islower()
 
     def is_name(self, index: int) -> bool:
         key = self.tokens[index].key
@@ -230,6 +241,8 @@ class _Finder:
         same_case = token.titled == name.titled and token.text.isupper() == name.text.isupper()
         if token.key in self.lex.surnames or self._known(index):
             return same_case
+        if len(token.text) == 1 and token.text.isupper() and index > name_index:  # "Anna K."
+            return self.text[token.end : token.end + 1] == "."
         if not same_case or not (token.titled or token.text.isupper()):
             return False
         if _SURNAME_SHAPE.fullmatch(token.key):

@@ -66,6 +66,11 @@ NAMED = [
     ("Звонить Валентине Петровне, отдел кадров.", ["Валентине", "Петровне"]),
     ("Hi, I'm Amara, 27, half Brazilian.", ["Amara"]),
     ("Alexia, 22 – available", ["Alexia"]),
+    ("Contact Zorica for details.", ["Zorica"]),
+    ("Anna K. and Ion P., both 25", ["Anna", "K", "Ion", "P"]),
+    ("Меня зовут Мaрина", ["Мaрина"]),  # a Latin "a" inside the Cyrillic name
+    ("Serghei, Veaceslav și Olesea vă așteaptă", ["Serghei", "Veaceslav", "Olesea"]),
+    ("Nicolai Rusu, Ecaterina", ["Nicolai", "Rusu", "Ecaterina"]),
     # names that are also words, used as names
     ("Hope, 22, new in town", ["Hope"]),
     ("Hi, I'm Hope.", ["Hope"]),
@@ -103,6 +108,8 @@ KEPT = [
     ("- Happy to live in a small town", ["Happy"]),
     ("I love art galleries.", ["art"]),
     ("Interviews at 27 Mill Lane, Bristol.", ["Lane"]),
+    ("Text Messages only, Call Our Office.", ["Messages", "Our", "Office"]),
+    ("Luați masa cu noi, măcar o dată.", ["masa", "măcar"]),
 ]
 
 
