@@ -56,7 +56,7 @@ NEVER_NAMES = _words(
     все всё это где кто что мама папа дочь сын брат сестра ли же бы уж
     і й з та ні це ще вже мені тобі вона він
     только коли люди але тому тему теме теми темой темою мини жене дані мило марфа hala mana
-    marfa masa macar manca pasa lesa casa
+    marfa masa macar manca pasa lesa casa valea
     """
 )
 
@@ -211,7 +211,8 @@ NOT_A_NAME = _words(
     and with your very so just also back manager me us him her them again tomorrow after
     before between asap if when whenever welcome guys there everyone gentlemen dear friends
     darling honey boys mr mrs ms miss dr domnul doamna dl dna господин госпожа пан пані
-    questions question hello
+    questions question hello signal telegram whatsapp viber skype facebook instagram
+    messenger email e-mail sms
     сейчас сегодня завтра по в на не для за только если девушка девочка
     зараз сьогодні завтра по в на не для тільки
     acum azi astăzi astazi mâine maine la pe în in pentru doar aici dacă daca
