@@ -15,7 +15,7 @@ from share.deid import deidentify
 PLACEHOLDERS = {"phone": "[PHONE]", "email": "[EMAIL]", "handle": "[HANDLE]", "url": "[URL]"}
 
 _URL = re.compile(
-    r"\b(?:https?://|www\.)[^\s<>\"']+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|ru|ro|md|ua|eu|info|biz|me)(?:/[^\s<>\"']*)?",
+    r"\b(?:https?://|www\.)[^\s<>\"']+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|ru|ro|md|ua|eu|info|biz|me|uk|de|it|es|fr|pl|tr|il|cy|gr|nl|at|ch|be|pt|cz|io|co|us|ca|by|kz|ae|su|xxx|club|site|online|top)(?:/[^\s<>\"']*)?",
     re.I,
 )
 _EMAIL = re.compile(

@@ -36,7 +36,8 @@ _SURNAME_SHAPE = re.compile(
 _OPEN_INTROS = (
     "contact", "hi", "hello", "hey", "i'm", "i’m", "i am", "this is", "sunt", "eu sunt", "salut",
     "contactați", "contactati", "я", "это", "це", "привет", "привіт", "спросить", "спросите",
-    "ask for", "persoana de contact", "întrebați de", "intrebati de",
+    "ask for", "persoana de contact", "întrebați de", "intrebati de", "mr", "mr.", "mrs", "mrs.",
+    "ms", "ms.", "miss", "domnul", "doamna", "dl.", "dna.", "господин", "госпожа", "пан", "пані",
 )  # fmt: skip
 # Adjectives ("Одинокая", "Singură") and first-person verbs ("Работаю") are no names.
 _ADJECTIVE = re.compile(r".*(?:ая|яя|ый|ий|ой|ое|ые|ие|аю|яю|ую|юсь|ă)")

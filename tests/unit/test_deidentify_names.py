@@ -71,6 +71,9 @@ NAMED = [
     ("Меня зовут Мaрина", ["Мaрина"]),  # a Latin "a" inside the Cyrillic name
     ("Serghei, Veaceslav și Olesea vă așteaptă", ["Serghei", "Veaceslav", "Olesea"]),
     ("Nicolai Rusu, Ecaterina", ["Nicolai", "Rusu", "Ecaterina"]),
+    ("domnul Ionescu vă așteaptă", ["Ionescu"]),
+    ("Mrs. Popescu will call", ["Popescu"]),
+    ("Спросите у господина Коваленко", ["Коваленко"]),
     # names that are also words, used as names
     ("Hope, 22, new in town", ["Hope"]),
     ("Hi, I'm Hope.", ["Hope"]),
