@@ -147,6 +147,9 @@ class _Finder:
             return False
         if key in self.lex.word_names or key in self.lex.place_names:
             return self._ambiguous_is_name(index)
+        if key in words.LOWER_CASE_WORDS and self.tokens[index].text.islower():
+            token = self.tokens[index]
+            return self._cued(index) or bool(TITLE_AGE.match(self.text, token.end))
         if key in self.lex.first_names:
             return True
         return self._unknown_is_name(index)

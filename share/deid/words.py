@@ -35,6 +35,14 @@ WORD_NAMES = _words(
     """
 )
 
+# Names that are ordinary words only when written in lower case ("work at the marina",
+# "mira" in Romanian): capitalised they are names anywhere, in lower case they need a cue.
+LOWER_CASE_WORDS = _words(
+    """
+    marina bella mira alma nova diamond jay rosemary ion dina
+    """
+)
+
 # Names that are also places, months or brands: names only with an explicit cue.
 PLACE_OR_MONTH_NAMES = _words(
     """

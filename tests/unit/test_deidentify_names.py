@@ -80,6 +80,8 @@ NAMED = [
     ("Rose, 23, independent", ["Rose"]),
     ("Мне нужна работа. Надежда, 40 лет.", ["Надежда"]),
     ("We met Rose yesterday.", ["Rose"]),
+    ("Marina is waiting for you", ["Marina"]),
+    ("hi, i'm marina", ["marina"]),
 ]
 
 # (text, words that must stay): ordinary words, companies, months.
@@ -113,6 +115,7 @@ KEPT = [
     ("Interviews at 27 Mill Lane, Bristol.", ["Lane"]),
     ("Text Messages only, Call Our Office.", ["Messages", "Our", "Office"]),
     ("Luați masa cu noi, măcar o dată.", ["masa", "măcar"]),
+    ("Jobs at the marina, boat cleaning.", ["marina"]),
 ]
 
 
