@@ -131,10 +131,19 @@ def latin_forms(name: str) -> set[str]:
     return {name, name[:-1] + "ei"} if name.endswith("a") and len(name) > 2 else {name}
 
 
+def _cyrillic_bases(name: str) -> set[str]:
+    """A Cyrillic name as written, without its apostrophe, and in Ukrainian і-spelling."""
+    folded = fold(name)
+    bases = {folded, folded.replace("'", "")}
+    if "и" in folded and not re.search(r"[іїє]", folded):  # Кира → Кіра, Ирина → Ірина
+        bases |= {folded.replace("и", "і"), folded.replace("и", "і", 1)}
+    return bases
+
+
 def _spellings(name: str) -> set[str]:
     if not is_cyrillic(name):
         return latin_forms(name)
-    bases = {fold(name), fold(name).replace("'", "")} | diminutives(name)
+    bases = _cyrillic_bases(name) | diminutives(name)
     forms = set().union(*(case_forms(base) for base in bases))
     return forms | set().union(*(transliterations(base) for base in bases))
 
@@ -145,7 +154,10 @@ def _ambiguous(base_words: frozenset[str], names: list[str]) -> frozenset[str]:
     found: set[str] = set(base_words)
     for name in names:
         if fold(name) in base_words:  # case forms only: "Светка" is no word though "света" is
-            found |= case_forms(name) if is_cyrillic(name) else latin_forms(name)
+            if is_cyrillic(name):
+                found |= set().union(*(case_forms(b) for b in _cyrillic_bases(name)))
+            else:
+                found |= latin_forms(name)
     return frozenset(found - words.NEVER_NAMES)
 
 
