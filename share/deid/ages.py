@@ -20,7 +20,8 @@ _AGE_WORDS = (
     r"vârsta|varsta|vârstă|varsta de)"
 )
 _AFTER_NAME = re.compile(
-    r"(?P<lead>\[NAME\]\s*[,(]?\s*)(?P<age>[1-9]\d)\b" + _NOT_A_RANGE_AFTER
+    r"(?P<lead>\[NAME\](?:\s+(?:here|тут|здесь|aici))?\s*[,(]?\s*)(?P<age>[1-9]\d)\b"
+    + _NOT_A_RANGE_AFTER
     + r"(?!\s*(?:%|€|\$|£|eur|lei|usd|ron|mdl|грн|руб|h\b|km|kg|cm))",
     re.I,
 )  # fmt: skip

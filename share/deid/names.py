@@ -25,6 +25,7 @@ from share.deid.context import (
 )
 from share.deid.lexicon import Lexicon, fold, lexicon
 
+_HERE = frozenset(("here", "speaking", "тут", "здесь", "aici"))
 _SURNAME_SHAPE = re.compile(
     r"\w{2,}(?:escu|eanu|ovici|evici|enco|enko|chuk|czuk|czyk|ciuc|iuk|yuk|uk|ova|ev|eva|ieva|"
     r"in|ina|yn|yna|ov|sky|skyi|skiy|skii|ski|ska|skaya|skaia|vich|vych|ovna|evna|ivna|ovych|"
@@ -90,7 +91,14 @@ class _Finder:
             or has_age_after(self.text, token)
             or self._neighbour_named(index)
             or self._surname_follows(index)
+            or self._here_follows(index)
         )
+
+    def _here_follows(self, index: int) -> bool:
+        """ "Hope here, 24", "Надежда тут": a name introducing itself."""
+        if not self._adjacent(index) or self.tokens[index + 1].key not in _HERE:
+            return False
+        return closes_phrase(self.text, self.tokens[index + 1])
 
     def _surname_follows(self, index: int) -> bool:
         """A capitalised surname or patronymic right after: "Вера Ивановна", "Rose Popescu"."""

@@ -81,6 +81,7 @@ NAMED = [
     ("Мне нужна работа. Надежда, 40 лет.", ["Надежда"]),
     ("We met Rose yesterday.", ["Rose"]),
     ("Marina is waiting for you", ["Marina"]),
+    ("Hope here, 24, new in town", ["Hope"]),
     ("hi, i'm marina", ["marina"]),
 ]
 
@@ -116,6 +117,7 @@ KEPT = [
     ("Text Messages only, Call Our Office.", ["Messages", "Our", "Office"]),
     ("Luați masa cu noi, măcar o dată.", ["masa", "măcar"]),
     ("Jobs at the marina, boat cleaning.", ["marina"]),
+    ("Hope here is what we need.", ["Hope"]),
 ]
 
 
