@@ -26,7 +26,7 @@ _AFTER_NAME = re.compile(
     re.I,
 )  # fmt: skip
 _BEFORE_YEARS = re.compile(
-    _NOT_A_RANGE_BEFORE + r"\b(?P<age>[1-9]\d)(?P<tail>\s*[\-+]?\s*" + _YEARS_WORDS + r")",
+    _NOT_A_RANGE_BEFORE + r"\b(?P<age>[1-9]\d)(?!\+)(?P<tail>\s*[\-+]?\s*" + _YEARS_WORDS + r")",
     re.I,
 )
 _AFTER_AGE_WORD = re.compile(

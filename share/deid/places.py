@@ -11,7 +11,7 @@ import itertools
 import re
 from functools import cache
 
-from share.deid.lexicon import case_forms, fold, is_cyrillic
+from share.deid.lexicon import case_forms, fold, is_cyrillic, lexicon
 
 _GAZETTEER: dict[str, str] = {
     "Moldova": "Chișinău Chisinau Kishinev Кишинёв Кишинев Кишинэу Кишинів Bălți Balti Бельцы "
@@ -80,7 +80,10 @@ def _match_at(text: str, words: list[re.Match[str]], at: int) -> tuple[int, str]
     """(how many words, country) of the longest gazetteer entry starting at word `at`."""
     for size in range(_MAX_WORDS, 0, -1):
         group = words[at : at + size]
-        if len(group) < size or not group[0].group()[:1].isupper():
+        if len(group) < size:
+            continue
+        first = group[0].group()
+        if not first[:1].isupper() and len(first) < 5:  # "вена" is a vein, "kharkov" a city
             continue
         gaps = [text[a.end() : b.start()] for a, b in itertools.pairwise(group)]
         if any(gap not in (" ", "-", ". ", ".") for gap in gaps):
@@ -109,5 +112,7 @@ def generalise_places(text: str) -> str:
 
 def _age_follows(text: str, words: list[re.Match[str]], at: int, found: tuple[int, str]) -> bool:
     """A city name followed by an age is a person's name ("Milan, 25")."""
+    if fold(words[at].group()) not in lexicon().first_names:
+        return False
     end = words[at + found[0] - 1].end()
     return bool(re.match(r"\s*,?\s*[1-9]\d\b(?!\s*[\-–/.:]\s*\d)", text[end : end + 8]))

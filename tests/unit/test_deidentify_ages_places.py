@@ -28,6 +28,7 @@ def test_age_bands(age: int, band: str) -> None:
         ("Мені 27 років", "Мені 25–34 років"),
         ("Caut de lucru. Am 45 de ani.", "Caut de lucru. Am 45+ de ani."),
         ("age: 29", "age: 25–34"),
+        ("Роза, 45 лет, ищу спутника.", "[NAME], 45+ лет, ищу спутника."),
     ],
 )
 def test_ages_become_bands(text: str, expected: str) -> None:
@@ -44,6 +45,7 @@ def test_ages_become_bands(text: str, expected: str) -> None:
         "Salary 1500 EUR, 40 h/week, 24/7 support.",
         "Стаж 20 лет обязателен.",
         "We are 30 minutes from the centre.",
+        "Women 25+ years welcome",
     ],
 )
 def test_ranges_salaries_and_experience_stay(text: str) -> None:
@@ -61,6 +63,7 @@ def test_ranges_salaries_and_experience_stay(text: str) -> None:
         ("flights to Tel Aviv and St. Petersburg", "flights to [Israel] and [Russia]"),
         ("lucru în Italia, la Milano", "lucru în Italia, la [Italy]"),
         ("Работа в Дубае? В Стамбуле!", "Работа в [UAE]? В [Turkey]!"),
+        ("lyuda from kharkov, 33", "[NAME] from [Ukraine], 33"),
     ],
 )
 def test_cities_become_countries(text: str, expected: str) -> None:

@@ -67,6 +67,10 @@ NAMED = [
     ("Hi, I'm Amara, 27, half Brazilian.", ["Amara"]),
     ("Alexia, 22 – available", ["Alexia"]),
     ("Contact Zorica for details.", ["Zorica"]),
+    ("Звертайтеся до Марії Іванівни щодня.", ["Марії", "Іванівни"]),
+    ("Спросить Сергея Ивановича или Ольгу Петровну", ["Сергея", "Ивановича", "Ольгу", "Петровну"]),
+    ("Дівчата, пишіть Ганні або Олесі у вайбер.", ["Ганні", "Олесі"]),
+    ("Приветик, я Снежаночка, мне 21", ["Снежаночка"]),
     ("Anna K. and Ion P., both 25", ["Anna", "K", "Ion", "P"]),
     ("Меня зовут Мaрина", ["Мaрина"]),  # a Latin "a" inside the Cyrillic name
     ("Serghei, Veaceslav și Olesea vă așteaptă", ["Serghei", "Veaceslav", "Olesea"]),
