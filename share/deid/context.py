@@ -12,7 +12,8 @@ from share.deid.lexicon import fold
 # Ukrainian writes an apostrophe inside words ("Мар'яна"); English possessives stay apart.
 TOKEN = re.compile(r"[^\W\d_]+(?:['’ʼ](?=[а-яіїєґ])[^\W\d_]+)*", re.I)
 _AGE_AFTER = re.compile(
-    r"\s*[,(]?\s*(?:[1-9]\d)\b(?![.,:/\-–]\d|\s*(?:%|€|\$|£|eur|lei|usd|ron|mdl|грн|руб|h\b|km|kg|cm))",
+    r"\s*[,(]?\s*(?:[1-9]\d)(?:\b|(?=yo\b|y\.o|y/o))"
+    r"(?![.,:/\-–]\d|\s*(?:%|€|\$|£|eur|lei|usd|ron|mdl|грн|руб|h\b|km|kg|cm))",
     re.I,
 )
 TITLE_AGE = re.compile(r",\s*[1-9]\d\b(?!\s*[\-–/.:]\s*\d)")  # "Alexia, 22" at a line start

@@ -29,6 +29,8 @@ def test_age_bands(age: int, band: str) -> None:
         ("Caut de lucru. Am 45 de ani.", "Caut de lucru. Am 45+ de ani."),
         ("age: 29", "age: 25–34"),
         ("Роза, 45 лет, ищу спутника.", "[NAME], 45+ лет, ищу спутника."),
+        ("Hope 23yo new in town", "[NAME] 18–24yo new in town"),
+        ("Lily (23)", "[NAME] (18–24)"),
     ],
 )
 def test_ages_become_bands(text: str, expected: str) -> None:
