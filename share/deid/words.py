@@ -24,7 +24,7 @@ WORD_NAMES = _words(
     happy baby babe kitty bunny page case major max sterling ivory ebony goldie eve will mark
     bill gay terry rocky rusty cash sage fern dove poppy bliss unity clay wade jesus raven
     brooke parker tanner carter cole lacey gail warren marion ariel roman tit tara luna norma
-    sam tina faina maxim modest gala german
+    sam tina faina maxim modest gala german teddy jude
     floare speranta lumina doina crina violeta camelia narcisa margareta crin aura bebe dor
     mina sara roza steluta lacramioara victoria zana marin bucur patru floarea flora
     brandusa crenguta romanita mioara dalia hortensia iasmina venera draga mugur mugurel
