@@ -2,7 +2,8 @@
 
 A small gazetteer of the places that matter in this domain: where the people in adverts
 live (Moldova, Romania, Ukraine, Russia) and where recruiters send them. Unknown cities stay.
-Cities that are also first names (Milan, Constanța) stay cities unless an age follows.
+Cities that are also first names (Milan, Constanța, Владимир) are cities only after "in",
+"la", "в" and the like.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 from functools import cache
 
 from share.deid.lexicon import case_forms, fold, is_cyrillic, lexicon
+from share.deid.words import PLACE_BEFORE
 
 _GAZETTEER: dict[str, str] = {
     "Moldova": "Chișinău Chisinau Kishinev Кишинёв Кишинев Кишинэу Кишинів Bălți Balti Бельцы "
@@ -32,7 +34,7 @@ _GAZETTEER: dict[str, str] = {
     "Russia": "Moscow Moskva Москва Saint_Petersburg St_Petersburg Petersburg Санкт-Петербург "
     "Петербург Питер Novosibirsk Новосибирск Yekaterinburg Ekaterinburg Екатеринбург Kazan "
     "Казань Nizhny_Novgorod Нижний_Новгород Rostov Ростов Samara Самара Krasnodar Краснодар "
-    "Sochi Сочи Voronezh Воронеж Volgograd Волгоград",
+    "Sochi Сочи Voronezh Воронеж Volgograd Волгоград Владимир Vladimir",
     "Turkey": "Istanbul Стамбул Antalya Анталья Анталія Ankara Анкара Izmir Измир Alanya Аланья",
     "UAE": "Dubai Дубай Abu_Dhabi Абу-Даби Sharjah",
     "Israel": "Tel_Aviv Тель-Авив Тель-Авів Haifa Хайфа Eilat Эйлат Jerusalem Иерусалим",
@@ -101,7 +103,7 @@ def generalise_places(text: str) -> str:
     while at < len(words):
         found = _match_at(text, words, at)
         start = words[at].start()
-        if found is None or text[start - 1 : start] == "[" or _age_follows(text, words, at, found):
+        if found is None or text[start - 1 : start] == "[" or _maybe_a_person(text, words, at):
             at += 1
             continue
         size, country = found
@@ -110,9 +112,10 @@ def generalise_places(text: str) -> str:
     return "".join(out) + text[position:]
 
 
-def _age_follows(text: str, words: list[re.Match[str]], at: int, found: tuple[int, str]) -> bool:
-    """A city name followed by an age is a person's name ("Milan, 25")."""
+def _maybe_a_person(text: str, words: list[re.Match[str]], at: int) -> bool:
+    """A city that is also a first name (Milan, Constanța, Владимир) is a city only after a
+    place preposition ("in Milan", "la Constanța", "во Владимире")."""
     if fold(words[at].group()) not in lexicon().first_names:
         return False
-    end = words[at + found[0] - 1].end()
-    return bool(re.match(r"\s*,?\s*[1-9]\d\b(?!\s*[\-–/.:]\s*\d)", text[end : end + 8]))
+    before = fold(text[max(0, words[at].start() - 12) : words[at].start()]).split()
+    return not before or before[-1] not in PLACE_BEFORE

@@ -77,5 +77,8 @@ def test_unknown_cities_and_lower_case_words_stay() -> None:
     assert generalise_places("вена на руке") == "вена на руке"
 
 
-def test_city_that_is_a_name_followed_by_an_age_is_a_name() -> None:
+def test_city_that_is_a_name_is_a_city_only_after_a_preposition() -> None:
     assert generalise_places("Milan, 25") == "Milan, 25"
+    assert deidentify("Работа во Владимире, звонить Владимиру Петровичу") == (
+        "Работа во [Russia], звонить [NAME]"
+    )
