@@ -1,7 +1,8 @@
 """De-personalise advert text for research exports.
 
 First the advert's stored entities (their spans and the raw strings as written), then regex
-fallbacks for contacts the extractor missed and for names introduced by common phrases.
+fallbacks for contacts the extractor missed, then share.deid for the people themselves:
+names, ages and cities. Exports carry no URLs: provenance loses every URL-like field.
 """
 
 from __future__ import annotations
@@ -9,10 +10,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from share.deid import deidentify
+
 PLACEHOLDERS = {"phone": "[PHONE]", "email": "[EMAIL]", "handle": "[HANDLE]", "url": "[URL]"}
 
 _URL = re.compile(
-    r"\b(?:https?://|www\.)[^\s<>\"']+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|ru|ro|md|ua|eu|info|biz|me)(?:/[^\s<>\"']*)?",
+    r"\b(?:https?://|www\.)[^\s<>\"']+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|ru|ro|md|ua|eu|info|biz|me|uk|de|it|es|fr|pl|tr|il|cy|gr|nl|at|ch|be|pt|cz|io|co|us|ca|by|kz|ae|su|xxx|club|site|online|top)(?:/[^\s<>\"']*)?",
     re.I,
 )
 _EMAIL = re.compile(
@@ -21,12 +24,6 @@ _EMAIL = re.compile(
 )
 _HANDLE = re.compile(r"(?<![\w@])@[A-Za-z0-9_]{3,32}\b|\b(?:t\.me|wa\.me)/[\w+]+", re.I)
 _PHONE = re.compile(r"(?<![\w])(?:\+|00)?\d[\d\s().\-]{6,}\d(?![\w])")
-_NAME = re.compile(
-    r"(?P<lead>\b(?:my name is|my name's|i am|i'm|ask for|call me|contact|manager|"
-    r"меня зовут|мене звати|зовут|numele meu este|mă numesc|ma numesc|sunt)\s+)"
-    r"(?P<name>[A-ZА-ЯЁІЇЄҐĂÂÎȘȚŞŢ][a-zа-яёіїєґăâîșțşţ]+(?:\s+[A-ZА-ЯЁІЇЄҐĂÂÎȘȚŞŢ][a-zа-яёіїєґăâîșțşţ]+)?)",
-    re.IGNORECASE,
-)
 
 
 def _replace_spans(text: str, spans: list[tuple[int, int, str]]) -> str:
@@ -56,14 +53,13 @@ def _entity_spans(
     return spans
 
 
-def _name_sub(match: re.Match[str]) -> str:
-    if not match.group("name")[0].isupper():
-        return match.group(0)
-    return match.group("lead") + "[NAME]"
-
-
-def scrub(text: str, entities: list[dict[str, Any]] | None = None, offset: int = 0) -> str:
-    """Text with every known or recognisable contact and introduced name replaced."""
+def scrub(
+    text: str,
+    entities: list[dict[str, Any]] | None = None,
+    offset: int = 0,
+    language: str | None = None,
+) -> str:
+    """Text with every known or recognisable contact replaced, then names, ages and cities."""
     entities = entities or []
     text = _replace_spans(text, _entity_spans(text, offset, entities))
     for ent in sorted(entities, key=lambda e: -len(str(e.get("raw") or ""))):
@@ -79,16 +75,27 @@ def scrub(text: str, entities: list[dict[str, Any]] | None = None, offset: int =
     text = _PHONE.sub(
         lambda m: "[PHONE]" if sum(c.isdigit() for c in m.group()) >= 8 else m.group(), text
     )
-    return _NAME.sub(_name_sub, text)
+    return deidentify(text, language)
+
+
+_URL_KEY = re.compile(r"url|link|href|uri", re.I)
+
+
+def _provenance(provenance: dict[str, Any]) -> dict[str, Any]:
+    """Provenance without URLs (uploads may name them anything) or names in free text."""
+    kept: dict[str, Any] = {}
+    for key, value in provenance.items():
+        if _URL_KEY.search(key):
+            continue
+        kept[key] = scrub(value) if isinstance(value, str) else value
+    return kept
 
 
 def sample(row: Any) -> dict[str, Any]:
     """A store.labels.LabelRow as one de-personalised labelled_samples JSONL record."""
-    title = scrub(row.title, row.entities, 0)
-    text = scrub(row.text, row.entities, len(row.title) + 1)
-    provenance = {
-        k: v for k, v in dict(row.provenance).items() if k not in ("url", "canonical_url")
-    }
+    title = scrub(row.title, row.entities, 0, row.language)
+    text = scrub(row.text, row.entities, len(row.title) + 1, row.language)
+    provenance = _provenance(dict(row.provenance))
     return {
         "id": row.sample_id,
         "kind": row.kind,

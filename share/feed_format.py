@@ -3,6 +3,10 @@
 Contacts leave adwatch only as HMAC-SHA256(hash_secret, "kind:value"): a plain hash of a
 phone number could be reversed by enumerating numbers, a keyed hash cannot without the secret.
 No advert text is shared: indicators are sent as ids (and span offsets), not as quotes.
+Advert URLs are shared with names and ages in them replaced (share.deid.urls): escort sites
+put the advertised person's name in the slug. Host, path shape and advert number stay, so a
+hosting partner can still find the advert; the STIX pattern then matches the original URL
+with a regular expression instead of spelling it out.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from typing import Any
 
 import stix2
 
+from share.deid import match_regex, redact_url
 from store.feed import FeedRow
 
 _NAMESPACE = uuid.UUID("6f1c3c39-4f0e-4b55-9a43-0d5e5b0b7a51")
@@ -63,7 +68,7 @@ def feed_item(row: FeedRow, tlp: str, secret: str) -> dict[str, Any]:
         "seq": row.seq,
         "event": row.event,
         "advert_id": row.advert_id,
-        "url": row.url,
+        "url": redact_url(row.url),
         "site": row.site,
         "kind": row.kind,
         "indicators": sorted({str(h.get("indicator_id")) for h in hits}),
@@ -113,9 +118,16 @@ def csv_stream(items: Iterable[dict[str, Any]]) -> Iterator[str]:
     yield buffer.getvalue()
 
 
+def _quoted(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("'", "\\'")
+
+
 def _pattern(url: str) -> str:
-    escaped = url.replace("\\", "\\\\").replace("'", "\\'")
-    return f"[url:value = '{escaped}']"
+    """An exact URL pattern, or a regular expression when the URL names someone."""
+    regex = match_regex(url)
+    if regex is None:
+        return f"[url:value = '{_quoted(url)}']"
+    return f"[url:value MATCHES '{_quoted(regex)}']"
 
 
 def stix_indicator(row: FeedRow, item: dict[str, Any]) -> stix2.Indicator:

@@ -12,6 +12,7 @@ from psycopg_pool import ConnectionPool
 from api import auditing, cursor, schemas
 from api.deps import Conn, PartnerUser, PathId, Pool, Principal, SettingsDep, TakedownReader
 from share import feed_format
+from share.deid import redact_url
 from share.webhook_policy import WebhookPolicy
 from store import audit, feed, partners, sharing_groups, webhook_deliveries
 
@@ -120,7 +121,7 @@ def takedown(
     with conn.transaction():
         row = feed.report_takedown(conn, partner.id, advert_id, body.note)
         auditing.record(conn, user, "report_takedown", "advert", advert_id)
-    return schemas.TakedownOut.model_validate(row)
+    return _takedown_out(row, "partner")
 
 
 @router.get("/takedowns", response_model=list[schemas.TakedownOut])
@@ -132,7 +133,13 @@ def list_takedowns(user: TakedownReader, conn: Conn) -> list[schemas.TakedownOut
     partner_id = _partner(conn, user).id if user.role == "partner" else None
     rows = feed.takedowns(conn, partner_id)
     auditing.record(conn, user, "read_takedowns", "takedown", partner_id, {"rows": len(rows)})
-    return [schemas.TakedownOut.model_validate(t) for t in rows]
+    return [_takedown_out(t, user.role) for t in rows]
+
+
+def _takedown_out(row: feed.Takedown, role: str) -> schemas.TakedownOut:
+    """Partners get the advert URL as the feed gives it, names in the slug replaced."""
+    out = schemas.TakedownOut.model_validate(row)
+    return out if role != "partner" else out.model_copy(update={"url": redact_url(out.url)})
 
 
 @router.put("/partner/webhook", response_model=schemas.WebhookStatusOut, status_code=202)

@@ -286,3 +286,40 @@ def test_webhook_signed_delivery_and_retry(env: Any, db_url: str, receiver: Any)
     log = c.get("/api/v1/partner/webhook/deliveries", headers=h(keys.partner)).json()
     assert [(d["status"], d["attempts"]) for d in log] == [("delivered", 2)]
     assert deliver(db_url, now=datetime.now(UTC) + timedelta(hours=1)) == 0
+
+
+NAMED_URL = "https://escorts.example.org/ads/sophie-19-new-in-town-4411"
+REDACTED_URL = "https://escorts.example.org/ads/[NAME]-[AGE]-new-in-town-4411"
+
+
+def test_names_in_advert_urls_do_not_reach_partners(
+    env: Any, db_url: str, conn: psycopg.Connection[Any], receiver: Any
+) -> None:
+    c, keys, ids = env
+    url, handler = receiver
+    secret = "partner-webhook-secret-0002"
+    c.put("/api/v1/partner/webhook", json={"url": url, "secret": secret}, headers=h(keys.partner))
+    conn.execute("UPDATE adverts SET canonical_url = %s WHERE id = %s", (NAMED_URL, ids[0]))
+    conn.commit()  # the API's own connections must see it (and not wait on the row lock)
+    decide(c, keys, ids[0], "confirmed")
+    assert deliver(db_url) == 1
+    item = get_feed(c, keys).json()["items"][0]
+    assert item["url"] == REDACTED_URL and item["advert_id"] == ids[0]
+    csv_text = get_feed(c, keys, format="csv").text
+    stix_text = get_feed(c, keys, format="stix").text
+    takedown = c.post(f"/api/v1/adverts/{ids[0]}/takedown", json={}, headers=h(keys.partner))
+    partner_view = c.get("/api/v1/takedowns", headers=h(keys.partner)).text
+    for shared in (
+        csv_text,
+        stix_text,
+        handler.received[-1][1].decode(),
+        takedown.text,
+        partner_view,
+    ):
+        assert "sophie" not in shared.lower() and "-19-" not in shared, shared
+    assert REDACTED_URL in csv_text and REDACTED_URL in takedown.text
+    bundle = stix2.parse(stix_text, allow_custom=True)
+    pattern = next(o for o in bundle.objects if o.type == "indicator").pattern
+    assert pattern.startswith("[url:value MATCHES '^https://escorts")
+    analyst_view = c.get("/api/v1/takedowns", headers=h(keys.analyst)).json()
+    assert analyst_view[0]["url"] == NAMED_URL  # analysts work inside adwatch

@@ -102,6 +102,41 @@ def test_export_is_depersonalised(env: Any, conn: psycopg.Connection[Any]) -> No
     assert "export_samples" in [e.action for e in audit.entries(conn, object_type="labels")]
 
 
+NAMED_ADS = (
+    ("Sophie, 19, new in town", "Hi, I'm Sophie. Kisses, your Sophie", "Sophie"),
+    ("Марина, 23", "Меня зовут Марина, мне 23 года, живу в Москве. Пишите, Марина", "Марина"),
+    ("Ionuț caută de lucru", "Mă numesc Ionuț Rusu, am 21 de ani, sunt din Chișinău.", "Ionuț"),
+    ("Оксана, 27", "Мене звати Оксана Коваленко. Звоніть, Оксана", "Оксана"),
+)
+
+
+def test_export_keeps_no_names_ages_or_cities(db_url: str, conn: psycopg.Connection[Any]) -> None:
+    ads = [
+        Ad(10 + n, title, body, kind="escort", language=lang)
+        for n, ((title, body, _), lang) in enumerate(
+            zip(NAMED_ADS, ("en", "ru", "ro", "uk"), strict=True)
+        )
+    ]
+    ids = seed(conn, ads)
+    keys = make_keys(conn)
+    with client(db_url) as c:
+        for advert_id in ids:
+            r = c.post(
+                f"/api/v1/adverts/{advert_id}/decision",
+                json={"decision": "confirmed"},
+                headers=h(keys.analyst),
+            )
+            assert r.status_code == 201
+        rows = export(c, keys)
+    assert len(rows) == len(NAMED_ADS)
+    dumped = json.dumps(rows, ensure_ascii=False)
+    for _, _, name in NAMED_ADS:
+        assert name not in dumped, name
+    for secret in ("Rusu", "Коваленко", "19", "23", "Москве", "Chișinău", "example.org"):
+        assert secret not in dumped, secret
+    assert "18–24" in dumped and "[Russia]" in dumped and "[Moldova]" in dumped
+
+
 def test_upload_labels(env: Any, conn: psycopg.Connection[Any]) -> None:
     c, keys, ids = env
     lines = [
