@@ -19,12 +19,21 @@ _AGE_WORDS = (
     r"(?:age|aged|mne|meni|i\s*am|i'm|i’m|мне|мені|возраст|вік|вiк|am|"
     r"vârsta|varsta|vârstă|varsta de)"
 )
+# A person described rather than named: "Divorced lady, 38", "девушка 23", "both 21".
+_PERSON_WORDS = (
+    r"\b(?:lady|girl|woman|man|gentleman|guy|widow|both|doamnă|doamna|fată|fata|femeie|bărbat|"
+    r"barbat|văduvă|девушка|женщина|мужчина|вдова|обе|обеим|дівчина|жінка|чоловік|удова)"
+)
 _AFTER_NAME = re.compile(
-    r"(?P<lead>\[NAME\](?:\s+(?:here|тут|здесь|aici))?\s*[,(]?\s*)(?P<age>[1-9]\d)\b"
+    r"(?P<lead>\[NAME\](?:\s+(?:here|тут|здесь|aici))?\s*[,(–—-]?\s*)(?P<age>[1-9]\d)\b"
     + _NOT_A_RANGE_AFTER
     + r"(?!\s*(?:%|€|\$|£|eur|lei|usd|ron|mdl|грн|руб|h\b|km|kg|cm))",
     re.I,
 )  # fmt: skip
+_AFTER_PERSON = re.compile(
+    r"(?P<lead>" + _PERSON_WORDS + r"\s*[,(–—-]?\s*)(?P<age>[1-9]\d)\b" + _NOT_A_RANGE_AFTER,
+    re.I,
+)
 _BEFORE_YEARS = re.compile(
     _NOT_A_RANGE_BEFORE + r"\b(?P<age>[1-9]\d)(?!\+)(?P<tail>\s*[\-+]?\s*" + _YEARS_WORDS + r")",
     re.I,
@@ -55,6 +64,7 @@ def _band(match: re.Match[str]) -> str:
 
 def generalise_ages(text: str) -> str:
     text = _AFTER_NAME.sub(_band, text)
+    text = _AFTER_PERSON.sub(lambda m: _band(m) if _is_age(text, m) else m.group(), text)
     text = _BEFORE_YEARS.sub(lambda m: _band(m) if _is_age(text, m) else m.group(), text)
     return _AFTER_AGE_WORD.sub(lambda m: _band(m) if _is_age(text, m) else m.group(), text)
 

@@ -12,7 +12,7 @@ from share.deid.lexicon import fold
 # Ukrainian writes an apostrophe inside words ("Мар'яна"); English possessives stay apart.
 TOKEN = re.compile(r"[^\W\d_]+(?:['’ʼ](?=[а-яіїєґ])[^\W\d_]+)*", re.I)
 _AGE_AFTER = re.compile(
-    r"\s*[,(]?\s*(?:[1-9]\d)(?:\b|(?=yo\b|y\.o|y/o))"
+    r"\s*[,(–—-]?\s*(?:[1-9]\d)(?:\b|(?=yo\b|y\.o|y/o))"
     r"(?![.,:/\-–]\d|\s*(?:%|€|\$|£|eur|lei|usd|ron|mdl|грн|руб|h\b|km|kg|cm))",
     re.I,
 )
@@ -80,7 +80,9 @@ def is_company(text: str, token_list: list[Token], index: int) -> bool:
     after = text[token.end : token.end + 30].lstrip(" '\"»”")
     next_word = fold(after.split(" ", 1)[0].strip(".,;:!?)"))
     before = fold(text[max(0, token.start - 30) : token.start]).rstrip(" «\"„“'")
-    prev_word = re.split(r"\s+", before)[-1].strip(".,") if before else ""
+    prev_raw = re.split(r"\s+", before)[-1] if before else ""
+    # "our agency, Mike from ...": a comma or colon ends the company's name before the word
+    prev_word = "" if prev_raw.endswith((",", ":", ";")) else prev_raw.strip(".")
     return next_word in words.COMPANY_AFTER or prev_word in words.COMPANY_BEFORE
 
 
@@ -102,6 +104,30 @@ def line_start(text: str, token: Token) -> bool:
 
 def has_age_after(text: str, token: Token) -> bool:
     return bool(_AGE_AFTER.match(text, token.end))
+
+
+_PHONE_BESIDE = re.compile(r"(?:[+(]?\d[\d\s().\-]{5,}\d)")
+
+
+def beside_phone(text: str, token: Token) -> bool:
+    """A word written right against a phone number ("Слава+373 …", "… 315 Ігор"): in adverts
+    that is who answers it."""
+    after = text[token.end : token.end + 24]
+    before = text[max(0, token.start - 24) : token.start]
+    next_to = (
+        _PHONE_BESIDE.match(after.lstrip(" :")) is not None
+        and len(after) - len(after.lstrip(" :")) <= 2
+    )
+    behind = re.search(r"\d[\d\s().\-]{5,}\d[ ,:]{0,2}$", before) is not None
+    return next_to or behind
+
+
+_FROM_PLACE = re.compile(r"\s+(?:from|din|de la|из|с|з|із)\s+[A-ZА-ЯЁІЇЄҐĂÂÎȘȚ]")
+
+
+def from_place_after(text: str, token: Token) -> bool:
+    """ "Mike from Texas", "Марк из Германии": a person said to come from a place."""
+    return _FROM_PLACE.match(text, token.end) is not None
 
 
 def closes_phrase(text: str, token: Token) -> bool:

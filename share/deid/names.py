@@ -12,7 +12,9 @@ import re
 from share.deid import words
 from share.deid.context import (
     TITLE_AGE,
+    beside_phone,
     closes_phrase,
+    from_place_after,
     has_age_after,
     in_address,
     in_quotes,
@@ -41,7 +43,9 @@ _OPEN_INTROS = (
     "contactați", "contactati", "я", "это", "це", "привет", "привіт", "спросить", "спросите",
     "ask for", "persoana de contact", "întrebați de", "intrebati de", "mr", "mr.", "mrs", "mrs.",
     "ms", "ms.", "miss", "domnul", "doamna", "dl.", "dna.", "господин", "госпожа", "пан", "пані",
+    "manager", "supervisor", "coordinator", "recruiter", "administrator",
 )  # fmt: skip
+_AND = frozenset(("and", "&", "și", "si", "şi", "и", "та", "і", "й"))
 # Adjectives ("Одинокая", "Singură") and first-person verbs ("Работаю") are no names.
 _ADJECTIVE = re.compile(r".*(?:ая|яя|ый|ий|ой|ое|ые|ие|аю|яю|ую|юсь|ă)")
 _INTRO_WORDS = frozenset(i for i in words.WEAK_INTROS + words.STRONG_INTROS if i.isalpha())
@@ -94,6 +98,8 @@ class _Finder:
             or self._neighbour_named(index)
             or self._surname_follows(index)
             or self._here_follows(index)
+            or beside_phone(self.text, token)
+            or (token.titled and from_place_after(self.text, token))
         )
 
     def _here_follows(self, index: int) -> bool:
@@ -190,7 +196,8 @@ class _Finder:
         return self._adjacent(min(index, other)) and self._surname_like(other, index)
 
     def extend_to_surnames(self) -> None:
-        """Mark surnames and patronymics written beside a marked first name, either side."""
+        """Mark surnames and patronymics written beside a marked first name, either side, and
+        a known name joined to it by "and" ("ДАРИНА ТА ЗЛАТА")."""
         for _ in range(2):
             for index in range(len(self.tokens)):
                 if not self.marked[index]:
@@ -198,6 +205,17 @@ class _Finder:
                 for other in (index - 1, index + 1):
                     if self._joins_as_surname(other, index):
                         self.marked[other] = True
+                if self._name_joined_by_and(index):
+                    self.marked[index + 2] = True
+
+    def _name_joined_by_and(self, index: int) -> bool:
+        if index + 2 >= len(self.tokens) or self.tokens[index + 1].key not in _AND:
+            return False
+        name, other = self.tokens[index], self.tokens[index + 2]
+        same_case = other.titled == name.titled and other.text.isupper() == name.text.isupper()
+        gaps = self.text[name.end : other.start]
+        known = other.key in self.lex.first_names and other.key not in words.NEVER_NAMES
+        return known and same_case and "\n" not in gaps and len(gaps) <= 6
 
     def spans(self) -> list[tuple[int, int]]:
         self.marked = [self.is_name(i) for i in range(len(self.tokens))]

@@ -100,11 +100,47 @@ STRONG_INTROS = (
     "mene zvut",
     "i'm called",
     "known as",
+    # forms of address: what follows is a surname or a name
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "domnul",
+    "doamna",
+    "dl.",
+    "dna.",
+    "господин",
+    "госпожа",
+    "г-н",
+    "г-жа",
+    "пан",
+    "пані",
 )
 
 # Words after which a known name, or an unknown capitalised word closing its phrase, is a
 # name: introductions, greetings, sign-offs and contact verbs.
 WEAK_INTROS = (
+    # the person to ask for: "our supervisor Ahmed", "у адміністратора Романа"
+    "manager",
+    "supervisor",
+    "coordinator",
+    "recruiter",
+    "administrator",
+    "managerul",
+    "coordonatorul",
+    "менеджер",
+    "менеджера",
+    "менеджеру",
+    "администратор",
+    "администратора",
+    "администратору",
+    "адміністратор",
+    "адміністратора",
+    "адміністратору",
+    "координатор",
+    "координатора",
     "i'm",
     "i’m",
     "im",
@@ -240,7 +276,8 @@ COMPANY_AFTER = _words(
     services service travel tours tour recruitment recruiting staffing cleaning consulting
     holding bay garden gardens street str ave avenue market shop store boutique clinic road
     lane square boulevard blvd way drive close park farm farms
-    center centre house lounge motel hostel international
+    center centre house lounge motel hostel international station logistics airport terminal
+    mall plaza tower hall college university school hospital
     """
 )
 COMPANY_BEFORE = _words(
