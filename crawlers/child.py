@@ -7,7 +7,6 @@ OUTCOME.json for the launcher, which closes the run.
 
 from __future__ import annotations
 
-import resource
 import sys
 import warnings
 from pathlib import Path
@@ -18,6 +17,7 @@ from scrapy.exceptions import ScrapyDeprecationWarning
 
 from crawlers.address_policy import PRIVATE_TARGETS
 from crawlers.handoff import CrawlOrder, CrawlOutcome
+from crawlers.memory import peak_resident_mb
 from crawlers.pipelines import DATABASE_FAILED, INGEST_TARGET, IngestTarget
 from crawlers.settings import redis_frontier, scrapy_settings
 from crawlers.spiders.adverts import AdvertSpider
@@ -66,13 +66,8 @@ def _outcome(crawler: Crawler, reason: str) -> CrawlOutcome:
         listings_unread=spider.listings_unread,
         robots_unreadable=bool(spider.robots_reported),
         database_failed=bool(stats.get_value(DATABASE_FAILED, False)) if stats else False,
-        peak_memory_mb=_peak_memory_mb(),
+        peak_memory_mb=peak_resident_mb(),
     )
-
-
-def _peak_memory_mb() -> int:
-    """This process's peak resident memory so far (Linux reports ru_maxrss in KiB)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
 
 
 def main(argv: list[str]) -> int:

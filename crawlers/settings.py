@@ -32,7 +32,12 @@ def scrapy_settings(
         # Every connection's addresses are checked where they are resolved (DNS rebinding).
         "TWISTED_DNS_RESOLVER": RESOLVER,
         # Stops non-page downloads and oversized pages with a reason for the run log.
-        "EXTENSIONS": {"crawlers.cutoffs.DownloadGuard": 500},
+        "EXTENSIONS": {
+            "crawlers.cutoffs.DownloadGuard": 500,
+            # the memory limit on this process's own memory, not what exec inherited
+            "scrapy.extensions.memusage.MemoryUsage": None,
+            "crawlers.memory.ProcessMemoryUsage": 0,
+        },
         # One request per site at a time; AutoThrottle backs off further when a site slows down.
         "CONCURRENT_REQUESTS": 16,
         "CONCURRENT_REQUESTS_PER_DOMAIN": 1,
