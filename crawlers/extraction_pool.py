@@ -65,8 +65,9 @@ def extract_advert(
     body: bytes, content_type: str | None, url: str, profile: SiteProfile
 ) -> AdvertFields | None:
     """The advert on one fetched page (runs in a worker)."""
-    from crawlers.extract.decoding import decode_body
-    from crawlers.extract.profile_extract import extract_with_profile
+    # imported where it runs: the worker, forked after the crawl process imported them
+    from crawlers.extract.decoding import decode_body  # (already loaded: no cost)
+    from crawlers.extract.profile_extract import extract_with_profile  # (idem)
 
     return extract_with_profile(decode_body(body, content_type), url, profile)
 

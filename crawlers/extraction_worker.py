@@ -24,7 +24,8 @@ class Failure:
 
 def warm_up() -> None:
     """Load the language models (before forking workers, so that they share them)."""
-    from crawlers.extract.language import detect_language
+    # only the crawl process that forks workers needs the models loaded up front
+    from crawlers.extract.language import detect_language  # (lingua: slow to import)
 
     detect_language("warm up the language detector with an ordinary sentence")
 

@@ -87,15 +87,7 @@ def create_key(body: KeyIn, user: AdminUser, conn: Conn) -> NewKeyOut:
         partner_id = partners.ensure_partner(conn, body.partner or body.name).id
     key, token = api_keys.create_key(conn, body.name, body.role, partner_id)
     with conn.transaction():
-        audit.record(
-            conn,
-            actor=user.actor,
-            actor_id=user.key_id,
-            action="create_key",
-            object_type="api_key",
-            object_id=key.id,
-            detail={"role": key.role},
-        )
+        auditing.record(conn, user, "create_key", "api_key", key.id, {"role": key.role})
     return NewKeyOut(key=KeyOut.model_validate(key), token=token)
 
 
@@ -109,14 +101,7 @@ def revoke_key(key_id: PathId, user: AdminUser, conn: Conn) -> None:
     if not revoked:
         raise HTTPException(404, "no active key with that id")
     with conn.transaction():
-        audit.record(
-            conn,
-            actor=user.actor,
-            actor_id=user.key_id,
-            action="revoke_key",
-            object_type="api_key",
-            object_id=key_id,
-        )
+        auditing.record(conn, user, "revoke_key", "api_key", key_id)
 
 
 @router.get("/partners", response_model=list[PartnerOut])

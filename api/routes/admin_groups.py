@@ -8,9 +8,10 @@ from typing import Any
 from fastapi import APIRouter, HTTPException
 from pydantic import Field
 
+from api import auditing
 from api.deps import AdminUser, Conn, PathId, Principal
 from api.schemas import In, Out
-from store import audit, sharing_groups
+from store import sharing_groups
 
 router = APIRouter(prefix="/api/v1/admin/sharing-groups", tags=["admin"])
 GROUP_NAME = r"^[a-z0-9][a-z0-9_-]{0,63}$"
@@ -29,15 +30,7 @@ class GroupIn(In):
 
 
 def _audited(conn: Conn, user: Principal, action: str, name: str, **detail: Any) -> None:
-    audit.record(
-        conn,
-        actor=user.actor,
-        actor_id=user.key_id,
-        action=action,
-        object_type="sharing_group",
-        object_id=name,
-        detail=detail,
-    )
+    auditing.record(conn, user, action, "sharing_group", name, detail)
 
 
 def _group(conn: Conn, name: str) -> GroupOut:

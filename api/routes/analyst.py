@@ -13,7 +13,7 @@ from api.deps import AnalystUser, Conn, PathId, Pool, SettingsDep
 from api.detail import load_detail
 from api.evidence import stream_evidence
 from store import advert_queries as aq
-from store import audit, review
+from store import review
 
 router = APIRouter(prefix="/api/v1", tags=["analyst"])
 
@@ -155,14 +155,7 @@ def evidence(advert_id: PathId, user: AnalystUser, conn: Conn, pool: Pool) -> St
     if aq.advert(conn, advert_id) is None:
         raise HTTPException(404, "no such advert")
     with conn.transaction():  # committed before the first byte is sent
-        audit.record(
-            conn,
-            actor=user.actor,
-            actor_id=user.key_id,
-            action="export_evidence",
-            object_type="advert",
-            object_id=advert_id,
-        )
+        auditing.record(conn, user, "export_evidence", "advert", advert_id)
     headers = {"Content-Disposition": f'attachment; filename="advert-{advert_id}-evidence.zip"'}
     return StreamingResponse(
         stream_evidence(pool, advert_id, user), media_type="application/zip", headers=headers

@@ -14,7 +14,7 @@ from api.deps import Conn, PartnerUser, PathId, Pool, Principal, SettingsDep, Ta
 from share import feed_format
 from share.deid import redact_url
 from share.webhook_policy import WebhookPolicy
-from store import audit, feed, partners, sharing_groups, webhook_deliveries
+from store import feed, partners, sharing_groups, webhook_deliveries
 
 router = APIRouter(prefix="/api/v1", tags=["partner"])
 
@@ -62,14 +62,8 @@ def get_feed(
         )
     partner, after = _partner(conn, user), cursor.feed_cursor(cursor_)
     with conn.transaction():
-        audit.record(
-            conn,
-            actor=user.actor,
-            actor_id=user.key_id,
-            action="export_feed",
-            object_type="feed",
-            object_id=after,
-            detail={"limit": limit, "format": format},
+        auditing.record(
+            conn, user, "export_feed", "feed", after, {"limit": limit, "format": format}
         )
     group_ids = sharing_groups.partner_group_ids(conn, partner.id)
     pairs = (

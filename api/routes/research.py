@@ -10,11 +10,11 @@ from fastapi import APIRouter, Depends, HTTPException
 from fastapi.responses import StreamingResponse
 from psycopg_pool import ConnectionPool
 
-from api import schemas
+from api import auditing, schemas
 from api.deps import Conn, Pool, Principal, ResearcherUser, require
 from api.label_upload import OPENAPI_BODY, uploaded_labels
 from share.depersonalise import sample
-from store import audit, labels
+from store import labels
 from store.labels import UploadedLabel
 
 router = APIRouter(prefix="/api/v1", tags=["researcher"])
@@ -40,34 +40,28 @@ def export_samples(
     """Labelled samples as JSONL (labelled_samples schema), contacts and names replaced."""
     filters: dict[str, str | None] = {"source": source, "split": split, "kind": kind}
     with conn.transaction():  # committed before the first byte is sent
-        audit.record(
-            conn,
-            actor=user.actor,
-            actor_id=user.key_id,
-            action="export_samples",
-            object_type="labels",
-            detail=filters,
-        )
+        auditing.record(conn, user, "export_samples", "labels", None, filters)
     return StreamingResponse(_export(pool, filters), media_type="application/x-ndjson")
 
 
 def _refused(conn: Conn, user: Principal, action: str, exc: labels.LabelOwned) -> HTTPException:
     """Audit a refused change to others' labels, and the 403 that answers it."""
     with conn.transaction():
-        audit.record(
+        auditing.record(
             conn,
-            actor=user.actor,
-            actor_id=user.key_id,
-            action=action,
-            object_type="labels",
-            detail={"refused": "owned by another researcher", "sample_ids": exc.sample_ids[:50]},
+            user,
+            action,
+            "labels",
+            None,
+            {"refused": "owned by another researcher", "sample_ids": exc.sample_ids[:50]},
         )
     return HTTPException(
         403,
         {
             "message": "these labels were uploaded by another researcher; only they or an "
             "admin may change or delete them",
-            "sample_ids": exc.sample_ids[:50],
+            # one entry per refused label, in the problem details' "errors" list
+            "errors": [{"sample_id": s, "msg": "owned by another"} for s in exc.sample_ids[:50]],
         },
     )
 
@@ -82,13 +76,13 @@ def upload_labels(
     try:
         with conn.transaction():
             stored = labels.upsert_uploaded(conn, rows, user.key_id, is_admin=user.role == "admin")
-            audit.record(
+            auditing.record(
                 conn,
-                actor=user.actor,
-                actor_id=user.key_id,
-                action="upload_labels",
-                object_type="labels",
-                detail={"received": len(rows), "stored": stored},
+                user,
+                "upload_labels",
+                "labels",
+                None,
+                {"received": len(rows), "stored": stored},
             )
     except labels.LabelOwned as exc:
         raise _refused(conn, user, "upload_labels_refused", exc) from exc
@@ -104,14 +98,7 @@ def delete_label(sample_id: str, user: LabelWriter, conn: Conn) -> None:
                 conn, sample_id, user.key_id, is_admin=user.role == "admin"
             )
             if found:
-                audit.record(
-                    conn,
-                    actor=user.actor,
-                    actor_id=user.key_id,
-                    action="delete_label",
-                    object_type="label",
-                    object_id=sample_id,
-                )
+                auditing.record(conn, user, "delete_label", "label", sample_id)
     except labels.LabelOwned as exc:
         raise _refused(conn, user, "delete_label_refused", exc) from exc
     if not found:

@@ -299,6 +299,8 @@ def test_names_in_advert_urls_do_not_reach_partners(
     url, handler = receiver
     secret = "partner-webhook-secret-0002"
     c.put("/api/v1/partner/webhook", json={"url": url, "secret": secret}, headers=h(keys.partner))
+    approve = f"/api/v1/admin/partners/{keys.partner_id}/webhook/approve"
+    assert c.post(approve, json={"url": url}, headers=h(keys.admin)).status_code == 200
     conn.execute("UPDATE adverts SET canonical_url = %s WHERE id = %s", (NAMED_URL, ids[0]))
     conn.commit()  # the API's own connections must see it (and not wait on the row lock)
     decide(c, keys, ids[0], "confirmed")

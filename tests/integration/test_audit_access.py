@@ -128,6 +128,8 @@ def test_partner_actions_and_partner_edits_are_audited(
         headers=h(keys.analyst),
     )
     assert r.status_code == 201
+    agreed = c.post(f"/api/v1/adverts/{ids[0]}/sharing/agree", json={}, headers=h(keys.analyst2))
+    assert agreed.status_code == 200  # the two-person rule: now it is shared
     seq = conn.execute("SELECT max(seq) FROM feed_events").fetchone()[0]  # type: ignore[index]
     partner = h(keys.partner)
     assert c.post(f"/api/v1/feed/{seq}/ack", headers=partner).status_code == 204

@@ -48,7 +48,7 @@ def test_another_researcher_cannot_overwrite_or_delete(
     assert upload(c, keys.researcher, ("mine-1", 1), ("mine-2", 1)).status_code == 200
     refused = upload(c, other, ("theirs-1", 0), ("mine-1", 0))
     assert refused.status_code == 403
-    assert refused.json()["detail"]["sample_ids"] == ["mine-1"]
+    assert [e["sample_id"] for e in refused.json()["errors"]] == ["mine-1"]
     assert stored(conn, "mine-1") == (1, "researcher person")
     assert stored(conn, "theirs-1") is None  # the whole upload was refused
     assert c.delete("/api/v1/labels/mine-2", headers=h(other)).status_code == 403
