@@ -1,8 +1,8 @@
 """The API's description and the operators' views: /openapi.json, /docs, /redoc, /metrics.
 
 They name every route, parameter and request rate, which helps an attacker more than a
-partner, so they answer admin keys only (X-API-Key / Bearer, or the UI cookie so an admin
-logged into the review UI can open /docs in the browser). /healthz stays open and says
+partner, so they answer admin keys only (X-API-Key / Bearer, or the UI session cookie so an
+admin logged into the review UI can open /docs in the browser). /healthz stays open and says
 nothing but "ok": container health checks call it without a key.
 """
 

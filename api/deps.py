@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated, Any
 
 import psycopg
 from fastapi import Depends, HTTPException, Path, Request
 from psycopg_pool import ConnectionPool
 
-from api import auth_guard
+from api import auth_guard, sessions
 from config.settings import Settings
-from store import api_keys
+from store import api_keys, ui_sessions
+from store.api_keys import ApiKey
 
-COOKIE_NAME = "adwatch_key"
 ANALYSTS = ("analyst", "admin")
 BIGINT_MAX = 2**63 - 1
 
@@ -26,27 +25,24 @@ PathId = Annotated[int, Path(ge=1, le=BIGINT_MAX)]
 
 @dataclass(frozen=True)
 class Principal:
-    """The caller: an API key (never its token, except to derive the CSRF token)."""
+    """The caller: an API key (never its token), and for the UI its session (never its id)."""
 
     key_id: int
     name: str
     role: str
     partner_id: int | None
     via_cookie: bool
-    token: str
+    session_row_id: int | None = None
+    # Derived from the session id, so only UI sessions have one; kept out of any repr/log.
+    csrf_token: str = field(default="", repr=False)
 
     @property
     def actor(self) -> str:
         return f"{self.role}:{self.name}"
 
-    @property
-    def csrf_token(self) -> str:
-        return csrf_token_for(self.token)
-
-
-def csrf_token_for(token: str) -> str:
-    """A per-key CSRF token: only someone holding the (HttpOnly) key can compute it."""
-    return hmac.new(token.encode(), b"adwatch-csrf-v1", hashlib.sha256).hexdigest()
+    @classmethod
+    def of_key(cls, key: ApiKey) -> Principal:
+        return cls(key.id, key.name, key.role, key.partner_id, via_cookie=False)
 
 
 def get_pool(request: Request) -> ConnectionPool[Any]:
@@ -83,20 +79,40 @@ def header_token(request: Request) -> str | None:
 
 
 def authenticate(request: Request, conn: psycopg.Connection[Any], *, cookie: bool) -> Principal:
-    """The caller's key from X-API-Key / Bearer (or the UI cookie); 401 when absent or wrong."""
-    token, via_cookie = header_token(request), False
+    """The caller's key from X-API-Key / Bearer (or, for UI pages, the session cookie); 401
+    when absent or wrong."""
+    token = header_token(request)
     if token is None and cookie:
-        token, via_cookie = request.cookies.get(COOKIE_NAME), True
+        session_id = request.cookies.get(sessions.SESSION_COOKIE)
+        if session_id:
+            return _session_principal(request, conn, session_id)
     if not token:
         raise HTTPException(401, "an API key is required (X-API-Key header)")
     auth_guard.refuse_if_locked(request, conn, token)
     key = api_keys.verify_key(conn, token)
     if key is None:
-        auth_guard.record_wrong_key(request, conn, token, via="cookie" if via_cookie else "api")
+        auth_guard.record_wrong_key(request, conn, token, via="api")
         raise HTTPException(401, "invalid or revoked API key")
     auth_guard.refuse_if_over_rate(request, conn, key.id)
     api_keys.touch(conn, key.id)
-    return Principal(key.id, key.name, key.role, key.partner_id, via_cookie, token)
+    return Principal.of_key(key)
+
+
+def _session_principal(
+    request: Request, conn: psycopg.Connection[Any], session_id: str
+) -> Principal:
+    """The key behind a live UI session. An unknown or ended session is not counted as a
+    wrong key: stale cookies are normal, and 256 random bits cannot be guessed."""
+    idle = sessions.idle_timeout(get_settings_dep(request))
+    live = ui_sessions.find_live_session(conn, session_id, idle)
+    if live is None:
+        raise HTTPException(401, "the session has ended; please log in again")
+    auth_guard.refuse_if_over_rate(request, conn, live.key.id)
+    ui_sessions.slide(conn, live.id)
+    api_keys.touch(conn, live.key.id)
+    key = live.key
+    csrf = sessions.csrf_token_for(session_id)
+    return Principal(key.id, key.name, key.role, key.partner_id, True, live.id, csrf)
 
 
 def require(*roles: str, ui: bool = False) -> Callable[..., Principal]:
@@ -114,7 +130,7 @@ def require(*roles: str, ui: bool = False) -> Callable[..., Principal]:
 async def _csrf_checked(
     request: Request, user: Annotated[Principal, Depends(require(*ANALYSTS, ui=True))]
 ) -> Principal:
-    """UI form posts authenticated by the cookie must carry the key's CSRF token."""
+    """UI form posts authenticated by the session cookie must carry the session's CSRF token."""
     if user.via_cookie:
         form = await request.form()
         sent = str(form.get("csrf_token") or request.headers.get("x-csrf-token") or "")

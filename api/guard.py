@@ -7,8 +7,8 @@ Here, in order and without touching the body:
 1. NUL characters or lone surrogates in the path, query, header or cookies: 400 (PostgreSQL
    cannot store NUL, and a lone surrogate cannot be encoded; either would end in a 500).
 2. A Content-Length over the route's limit: 413 at once.
-3. An /api/ request that may carry a body and has no valid key: 401 (role checks stay in
-   the route's dependency; this only keeps strangers from making us read).
+3. An /api/ request that may carry a body and has no valid key (or live UI session): 401
+   (role checks stay in the route's dependency; this only keeps strangers from making us read).
 4. The body is then counted as it streams (chunked bodies too) and cut with a 413 at the limit.
 """
 
@@ -23,10 +23,12 @@ from fastapi import Request
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api import sessions
 from api.clean import is_odd_text
-from api.deps import COOKIE_NAME, header_token
+from api.deps import header_token
 from api.problems import error_response
-from store import api_keys
+from config.settings import Settings
+from store import api_keys, ui_sessions
 
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
@@ -94,14 +96,19 @@ class RequestGuard:
         return None
 
     async def _key_is_valid(self, request: Request) -> bool:
-        token = header_token(request) or request.cookies.get(COOKIE_NAME)
-        if not token:
+        token = header_token(request)
+        session_id = request.cookies.get(sessions.SESSION_COOKIE)
+        if not token and not session_id:
             return False
         pool: Any = request.app.state.pool
+        settings: Settings = request.app.state.settings
 
         def verify() -> bool:
             with pool.connection() as conn:
-                return api_keys.verify_key(conn, token) is not None
+                if token:
+                    return api_keys.verify_key(conn, token) is not None
+                idle = sessions.idle_timeout(settings)
+                return ui_sessions.find_live_session(conn, session_id or "", idle) is not None
 
         return await anyio.to_thread.run_sync(verify)
 

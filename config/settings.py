@@ -84,6 +84,16 @@ class Settings(BaseSettings):
     api_rate_limit_per_minute: int = Field(
         default=600, ge=0, description="Calls a minute per API key; 0 = no limit."
     )
+    ui_session_idle_minutes: int = Field(
+        default=30, ge=1, description="A review UI session ends after this long unused."
+    )
+    ui_session_hours: int = Field(
+        default=8, ge=1, description="A review UI session ends this long after login, used or not."
+    )
+    ui_cookie_secure: bool = Field(
+        default=False,
+        description="Mark the UI session cookie Secure even on plain http (behind a TLS proxy).",
+    )
     sharing_two_person: bool = Field(
         default=True,
         description="A confirmation is shared only once a second, different analyst agrees.",

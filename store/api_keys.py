@@ -104,6 +104,12 @@ def revoke_key(
             "UPDATE api_keys SET revoked_at = now() WHERE id = %s AND revoked_at IS NULL",
             (key_id,),
         )
+        # Its review UI sessions end with it (they are refused anyway once the key is
+        # revoked; this records when they ended).
+        conn.execute(
+            "UPDATE ui_sessions SET revoked_at = now() WHERE key_id = %s AND revoked_at IS NULL",
+            (key_id,),
+        )
     return cur.rowcount == 1
 
 

@@ -8,12 +8,12 @@ from typing import Annotated
 from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from api import auditing, auth_guard, charts, cursor
+from api import auditing, auth_guard, charts, cursor, sessions
 from api.clean import NO_NUL
-from api.deps import ANALYSTS, COOKIE_NAME, Conn, Principal, SettingsDep, UiPostUser, UiUser
+from api.deps import ANALYSTS, Conn, Principal, SettingsDep, UiPostUser, UiUser
 from api.templating import templates
 from store import advert_queries as aq
-from store import api_keys, review, sharing
+from store import api_keys, review, sharing, ui_sessions
 
 router = APIRouter(include_in_schema=False)
 # A pasted key: NUL (which PostgreSQL refuses) is a 422 here, not a 500 in the key lookup.
@@ -26,8 +26,9 @@ def login_page(request: Request) -> HTMLResponse:
 
 
 @router.post("/login", response_model=None)
-def login(request: Request, conn: Conn, key: LoginKey) -> Response:
-    """Check the pasted key and keep it in an HttpOnly, SameSite=Strict cookie."""
+def login(request: Request, conn: Conn, settings: SettingsDep, key: LoginKey) -> Response:
+    """Check the pasted key and start a session; the cookie carries the session's random id,
+    never the key (api.sessions)."""
     auth_guard.refuse_if_locked(request, conn, key.strip())
     found = api_keys.verify_key(conn, key.strip())
     if found is None:
@@ -41,23 +42,21 @@ def login(request: Request, conn: Conn, key: LoginKey) -> Response:
         return templates.TemplateResponse(
             request, "login.html", {"user": None, "error": error}, status_code=401
         )
+    row_id, session_id = ui_sessions.create_session(conn, found.id, sessions.lifetime(settings))
+    detail = {"client_addr": auth_guard.client_address(request)}
+    auditing.record(conn, Principal.of_key(found), "ui_login", "ui_session", row_id, detail)
     response = RedirectResponse("/queue", status_code=303)
-    response.set_cookie(
-        COOKIE_NAME,
-        key.strip(),
-        httponly=True,
-        samesite="strict",
-        path="/",
-        secure=request.url.scheme == "https",
-        max_age=12 * 3600,
-    )
+    sessions.set_session_cookie(response, request, settings, session_id)
     return response
 
 
 @router.post("/logout")
-def logout(user: UiPostUser) -> RedirectResponse:
+def logout(user: UiPostUser, conn: Conn) -> RedirectResponse:
+    """End the session on the server too, so a copy of the cookie stops working as well."""
+    if user.session_row_id is not None and ui_sessions.revoke_session(conn, user.session_row_id):
+        auditing.record(conn, user, "ui_logout", "ui_session", user.session_row_id)
     response = RedirectResponse("/login", status_code=303)
-    response.delete_cookie(COOKIE_NAME, path="/")
+    sessions.clear_session_cookies(response)
     return response
 
 

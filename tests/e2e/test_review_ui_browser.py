@@ -1,4 +1,5 @@
-"""The review UI in a real browser (Debian's chromium): log in, claim, read spans, decide, next."""
+"""The review UI in a real browser (Debian's chromium): log in, claim, read spans, decide, next,
+log out."""
 
 from __future__ import annotations
 
@@ -100,6 +101,10 @@ def test_claim_highlight_decide_next(
     page.fill("input#key", keys.analyst)
     page.click("form.login button[type=submit]")
     page.wait_for_url(f"{server}/queue")
+    # the browser holds a session id, never the key, out of scripts' and other sites' reach
+    (cookie,) = page.context.cookies()
+    assert cookie["name"] == "adwatch_session" and keys.analyst not in cookie["value"]
+    assert cookie["httpOnly"] and cookie["sameSite"] == "Strict"
     rows = page.locator("tr.queue-item")
     assert rows.first.get_attribute("data-advert-id") == str(ids[0])
 
@@ -146,6 +151,15 @@ def test_claim_highlight_decide_next(
     page.click("#agree")
     page.wait_for_selector("#sharing-state[data-state=shared]")
     assert _feed_events(conn, ids[0]) == ["confirmed"]
+
+    # logging out ends the session on the server: a saved copy of the cookie is refused
+    (cookie,) = page.context.cookies()
+    page.click("form[action='/logout'] button[type=submit]")
+    page.wait_for_url(f"{server}/login")
+    assert page.context.cookies() == []
+    page.context.add_cookies([cookie])
+    page.goto(f"{server}/queue")
+    assert page.locator("input#key").count() == 1
 
 
 def _feed_events(conn: psycopg.Connection[Any], advert_id: int) -> list[str]:

@@ -188,7 +188,7 @@ def test_nul_in_parameters_headers_and_cookies_is_400(env: tuple[TestClient, Key
     assert_problem(c.get("/api/v1/adverts?site=%00", headers=analyst), 400)
     assert_problem(c.get("/api/v1/adverts", headers={"X-API-Key": "adw_1_\x00"}), 400)
     assert_problem(c.post("/api/v1/queue/1/claim", headers={"X-API-Key": "adw\x00"}), 400)
-    c.cookies.set("adwatch_key", '"adw_1_\\000x"')  # a quoted cookie's octal escape is NUL
+    c.cookies.set("adwatch_session", '"abc\\000x"')  # a quoted cookie's octal escape is NUL
     assert c.get("/queue").status_code == 400
     c.cookies.clear()
     r = c.post("/login", data={"key": "adw_1_\x00"})

@@ -77,8 +77,8 @@ def test_queue_and_search_pages_escape(env: Any) -> None:
 
 def test_ui_login_cookie_and_csrf(env: Any) -> None:
     c, keys, advert_id = env
-    cookie = c.cookies.get("adwatch_key")
-    assert cookie == keys.analyst
+    cookie = c.cookies.get("adwatch_session")
+    assert cookie and keys.analyst not in cookie and c.cookies.get("adwatch_key") is None
     login = c.post("/login", data={"key": keys.analyst}, follow_redirects=False)
     set_cookie = login.headers["set-cookie"].lower()
     assert "httponly" in set_cookie and "samesite=strict" in set_cookie
