@@ -8,11 +8,12 @@ phonenumbers already carries (from java.util.Locale, in about 180 languages).
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 import phonenumbers
 from phonenumbers.geodata.locale import LOCALE_DATA
+
+from crawlers.extract.language import letter_counts
 
 __all__ = ["country_code", "country_language"]
 
@@ -33,8 +34,6 @@ _COUNTRY_LANGUAGES = {
     "NZ": ("en",),
 }
 _CYRILLIC_LANGUAGES = frozenset({"ru", "uk"})
-_LETTER_RE = re.compile(r"[^\W\d_]")
-_CYRILLIC_RE = re.compile(r"[\u0400-\u04ff]")
 
 
 @cache
@@ -61,9 +60,9 @@ def country_code(value: str | None) -> str | None:
 def country_language(country: str | None, text: str) -> str | None:
     """The served language of `country` written in `text`'s script, or None."""
     languages = _COUNTRY_LANGUAGES.get(country or "", ())
-    letters = _LETTER_RE.findall(text)
+    letters, cyrillic_letters = letter_counts(text)
     if not languages or not letters:
         return None
-    cyrillic = sum(1 for ch in letters if _CYRILLIC_RE.match(ch)) * 2 >= len(letters)
+    cyrillic = cyrillic_letters * 2 >= letters
     matching = [lang for lang in languages if (lang in _CYRILLIC_LANGUAGES) == cyrillic]
     return matching[0] if matching else None

@@ -26,6 +26,7 @@ __all__ = [
     "OTHER",
     "SERVED",
     "detect_language",
+    "letter_counts",
 ]
 
 #: The languages adwatch serves (classifier patterns exist for these).
@@ -113,6 +114,12 @@ def _from_lingua(sample: str, fallback: str | None) -> str | None:
     return OTHER if best.value >= needed else fallback
 
 
+def letter_counts(text: str) -> tuple[int, int]:
+    """(letters, Cyrillic letters) in text: a text is in Cyrillic when they are half or more."""
+    letters = len(text) - len(_NOT_LETTER_RE.findall(text))
+    return letters, len(_CYRILLIC_LETTER_RE.findall(text))
+
+
 def detect_language(text: str, fallback: str | None = None) -> str | None:
     """``"en"``, ``"ro"``, ``"ru"``, ``"uk"``, :data:`OTHER`, or - when the text does
     not settle it - ``fallback`` (the site profile's language; None if it has none).
@@ -121,10 +128,9 @@ def detect_language(text: str, fallback: str | None = None) -> str | None:
     (uncertain, whatever the fallback) when they are only suggestive.
     """
     sample = text[:MAX_CHARS]
-    letters = len(sample) - len(_NOT_LETTER_RE.findall(sample))
+    letters, cyrillic = letter_counts(sample)
     if not letters:
         return fallback
-    cyrillic = len(_CYRILLIC_LETTER_RE.findall(sample))
     if cyrillic * 2 >= letters:
         cue = _cyrillic_cue(sample)
         if cue is not None:

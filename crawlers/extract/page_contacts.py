@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from typing import Any
-from urllib.parse import unquote
 
+from crawlers.extract.selectors import contact_link_value
 from crawlers.extract.text import visible_text_without
 
 __all__ = ["page_contact_text"]
@@ -44,10 +44,9 @@ def _link_targets(body: Any) -> list[str]:
     targets: list[str] = []
     for link in body.iter("a", "area"):
         href = (link.get("href") or "").strip()
-        scheme = next((s for s in _LINK_SCHEMES if href.lower().startswith(s)), None)
-        if scheme is None or _in_site_chrome(link):
+        if not href.lower().startswith(_LINK_SCHEMES) or _in_site_chrome(link):
             continue
-        value = unquote(href[len(scheme) :]).split("?", 1)[0].strip()
+        value = contact_link_value(href)
         if value:
             targets.append(value)
     return targets

@@ -143,16 +143,23 @@ def select_links(root: Any, spec: str | None, url: str) -> list[str]:
 _CONTACT_SCHEMES = ("tel:", "callto:", "sms:", "mailto:", "viber:", "tg:", "whatsapp:", "signal:")
 
 
-def _contact_href(href: str, base: str) -> str | None:
+def contact_link_value(href: str) -> str | None:
+    """The contact a tel:/callto:/sms:/mailto: link holds ("+40700000124"), or a messenger
+    link itself (viber:, tg:, ...); None for any other link."""
     href = href.strip()
     lowered = href.lower()
     for scheme in ("tel:", "callto:", "sms:", "mailto:"):
         if lowered.startswith(scheme):
             value = unquote(href[len(scheme) :]).split("?", 1)[0].strip()
             return value or None
-    if lowered.startswith(_CONTACT_SCHEMES):
-        return href
-    absolute = urljoin(base, href)
+    return href if lowered.startswith(_CONTACT_SCHEMES) else None
+
+
+def _contact_href(href: str, base: str) -> str | None:
+    value = contact_link_value(href)
+    if value is not None or href.strip().lower().startswith(_CONTACT_SCHEMES):
+        return value
+    absolute = urljoin(base, href.strip())
     return absolute if urlsplit(absolute).scheme in ("http", "https") else None
 
 
