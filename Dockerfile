@@ -11,6 +11,10 @@ ARG PYTHON_IMAGE=python:3.11-slim-bookworm
 
 FROM ${PYTHON_IMAGE} AS deps
 ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
+# pdqhash (Meta's PDQ image hash) ships as source only: its C++ is compiled here, in the deps
+# stage, so the runtime image carries no compiler.
+RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends g++ >/dev/null \
+ && rm -rf /var/lib/apt/lists/*
 RUN python -m venv /opt/venv
 COPY requirements/runtime.txt /tmp/runtime.txt
 # The lock pins torch's CPU build, which PyTorch publishes on its own index, not on PyPI.
