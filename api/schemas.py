@@ -251,20 +251,6 @@ class OpinionIn(In):
     comment: str = Field(default="", max_length=2_000)
 
 
-class TakedownIn(In):
-    note: str = Field(default="", max_length=2_000)
-
-
-class TakedownOut(Out):
-    id: int
-    advert_id: int
-    url: str
-    reported_at: datetime
-    removed_at: datetime | None
-    note: str
-    seconds_to_removal: float | None
-
-
 class WebhookIn(In):
     url: str = Field(max_length=2_000)
     secret: str = Field(min_length=16, max_length=200)

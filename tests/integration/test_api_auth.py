@@ -40,6 +40,7 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("POST", "/api/v1/adverts/{advert_id}/opinion"): PARTNER,
     ("POST", "/api/v1/adverts/{advert_id}/takedown"): PARTNER,
     ("GET", "/api/v1/takedowns"): PARTNER | ANALYST,
+    ("GET", "/api/v1/takedowns/{advert_id}"): PARTNER | ANALYST,
     ("PUT", "/api/v1/partner/webhook"): PARTNER,
     ("GET", "/api/v1/partner/webhook"): PARTNER,
     ("GET", "/api/v1/partner/webhook/deliveries"): PARTNER,

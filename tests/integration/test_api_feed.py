@@ -215,9 +215,10 @@ def test_ack_opinion_takedown(env: Any, conn: psycopg.Connection[Any]) -> None:
         f"/api/v1/adverts/{ids[0]}/takedown", json={"note": "removed"}, headers=h(keys.partner)
     )
     assert r.status_code == 201 and r.json()["seconds_to_removal"] is None
-    reported = datetime.fromisoformat(r.json()["reported_at"])
+    # time to removal runs from when the advert was shared to when it was seen gone
+    shared = datetime.fromisoformat(r.json()["shared_at"])
     adverts.mark_removed(
-        conn, "https://jobs-demo.example.org/ad/1", "HTTP 410", reported + timedelta(hours=2)
+        conn, "https://jobs-demo.example.org/ad/1", "HTTP 410", shared + timedelta(hours=2)
     )
     for token in (keys.partner, keys.analyst):
         rows = c.get("/api/v1/takedowns", headers=h(token)).json()
