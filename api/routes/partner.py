@@ -12,7 +12,7 @@ from psycopg_pool import ConnectionPool
 
 from api import auditing, cursor, schemas
 from api.deps import Conn, PartnerUser, PathId, Pool, Principal, SettingsDep
-from share import feed_format
+from share import feed_format, webhooks
 from share.webhook_policy import WebhookPolicy
 from store import feed, partners, sharing_groups, webhook_deliveries
 
@@ -135,3 +135,31 @@ def deliveries(user: PartnerUser, conn: Conn) -> list[schemas.DeliveryOut]:
     of failure it was (an HTTP status, or a connection error), never internal addresses."""
     rows = webhook_deliveries.partner_log(conn, active_partner(conn, user).id)
     return [schemas.DeliveryOut.model_validate(d) for d in rows]
+
+
+@router.delete("/partner/webhook", status_code=204)
+def delete_webhook(user: PartnerUser, conn: Conn) -> None:
+    """Stop webhooks: the approved URL and any requested one are dropped, queued deliveries
+    cancelled. A new URL needs an admin's approval again."""
+    partner = active_partner(conn, user)
+    with conn.transaction():
+        partners.withdraw_webhook(conn, partner.id, with_pending=True)
+        detail = {"host": auditing.url_host(partner.webhook_url)}
+        auditing.record(conn, user, "delete_webhook", "partner", partner.id, detail)
+
+
+@router.post("/partner/webhook/test", response_model=schemas.DeliveryOut)
+def test_webhook(user: PartnerUser, conn: Conn, settings: SettingsDep) -> schemas.DeliveryOut:
+    """Send a signed test ping to the approved URL now, as a delivery is sent (same
+    signature, address rules and transport); logged with the other deliveries."""
+    partner = active_partner(conn, user)
+    if partner.webhook_url is None:
+        raise HTTPException(409, "no approved webhook URL: an admin must approve one first")
+    target = webhook_deliveries.Target(partner.webhook_url, partner.webhook_secret or "", "")
+    outcome = webhooks.send_test_ping(target, WebhookPolicy.from_settings(settings))
+    with conn.transaction():
+        delivery_id = webhook_deliveries.record_test_ping(conn, partner.id, outcome)
+        detail = {"host": auditing.url_host(partner.webhook_url), "ok": outcome.ok}
+        auditing.record(conn, user, "test_webhook", "partner", partner.id, detail)
+    log = webhook_deliveries.partner_log(conn, partner.id, limit=20)
+    return schemas.DeliveryOut.model_validate(next(d for d in log if d.id == delivery_id))

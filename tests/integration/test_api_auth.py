@@ -44,6 +44,8 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("PUT", "/api/v1/partner/webhook"): PARTNER,
     ("GET", "/api/v1/partner/webhook"): PARTNER,
     ("GET", "/api/v1/partner/webhook/deliveries"): PARTNER,
+    ("DELETE", "/api/v1/partner/webhook"): PARTNER,
+    ("POST", "/api/v1/partner/webhook/test"): PARTNER,
     ("GET", "/api/v1/export/samples"): RESEARCHER,
     ("POST", "/api/v1/labels"): RESEARCHER | ADMIN,
     ("DELETE", "/api/v1/labels/{sample_id}"): RESEARCHER | ADMIN,

@@ -277,7 +277,8 @@ def test_webhook_signed_delivery_and_retry(env: Any, db_url: str, receiver: Any)
     assert deliver(db_url) == 0 and len(handler.received) == 1  # not due yet (backoff)
     assert deliver(db_url, now=datetime.now(UTC) + timedelta(minutes=5)) == 1
     headers, body = handler.received[-1]
-    expected = "sha256=" + hmac.new(partner_secret.encode(), body, hashlib.sha256).hexdigest()
+    signed = headers["X-Adwatch-Timestamp"].encode() + b"." + body
+    expected = "sha256=" + hmac.new(partner_secret.encode(), signed, hashlib.sha256).hexdigest()
     assert headers["X-Adwatch-Signature"] == expected
     assert headers["X-Adwatch-Timestamp"].isdigit()
     payload = json.loads(body)

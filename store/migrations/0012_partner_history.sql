@@ -1,3 +1,5 @@
+-- Partner-facing history (issue 15): takedown reports and webhook test pings.
+
 -- Takedowns become an append-only history (issue 15): a second report by the same partner used
 -- to overwrite the first one's note, and a ticket reference was lost. Each report is now its own
 -- row, with the partner's ticket reference and the partner's own time of removal; existing
@@ -25,3 +27,12 @@ END;
 $$;
 CREATE TRIGGER takedowns_no_update BEFORE UPDATE ON takedowns
     FOR EACH ROW EXECUTE FUNCTION takedowns_append_only();
+
+-- A partner's test ping (POST /partner/webhook/test) goes in the same delivery log as feed
+-- events, so the partner and the admins see it where they look for every other delivery;
+-- it belongs to no feed event.
+ALTER TABLE webhook_deliveries ALTER COLUMN feed_seq DROP NOT NULL;
+ALTER TABLE webhook_deliveries
+    ADD COLUMN kind text NOT NULL DEFAULT 'event' CHECK (kind IN ('event', 'test'));
+ALTER TABLE webhook_deliveries ADD CONSTRAINT webhook_deliveries_kind_seq
+    CHECK ((kind = 'event') = (feed_seq IS NOT NULL));
