@@ -10,7 +10,7 @@ from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import StreamingResponse
 from psycopg_pool import ConnectionPool
 
-from api import auditing, cursor, schemas
+from api import auditing, cursor, openapi_docs, schemas
 from api.deps import Conn, PartnerUser, PathId, Pool, Principal, SettingsDep
 from share import feed_format, webhooks
 from share.webhook_policy import WebhookPolicy
@@ -39,7 +39,7 @@ def active_partner(conn: Conn, user: Principal) -> partners.Partner:
     return partner
 
 
-@router.get("/feed", response_class=StreamingResponse)
+@router.get("/feed", response_class=StreamingResponse, responses=openapi_docs.FEED_RESPONSES)
 def get_feed(
     user: PartnerUser,
     conn: Conn,
