@@ -25,6 +25,7 @@ pytestmark = pytest.mark.integration
 tx = pytest.importorskip("share.threatexchange_api")
 cli_state = pytest.importorskip("threatexchange.cli.cli_state")
 from threatexchange.exchanges.fetch_state import SignalOpinionCategory  # noqa: E402
+from threatexchange.extensions.manifest import ThreatExchangeExtensionManifest  # noqa: E402
 from threatexchange.signal_type.url import URLSignal  # noqa: E402
 
 SHARED_PHONE = EntityRecord("phone", "+37360000111", "0600 00 111", 0, 0)
@@ -149,4 +150,7 @@ def test_contact_signal_type_accepts_only_keyed_hashes() -> None:
     for bad in ("", "+37360000111", "ab" * 31, "zz" * 32):
         with pytest.raises(ValueError):
             signal.validate_signal_str(bad)
-    assert signal.get_name() in {s.get_name() for s in tx.TX_MANIFEST.signal_types}
+    # what `threatexchange config extensions add share.threatexchange_api` loads
+    manifest = ThreatExchangeExtensionManifest.load_from_module_name("share.threatexchange_api")
+    assert manifest.signal_types == (signal,)
+    assert [api.get_name() for api in manifest.apis] == ["adwatch"]
