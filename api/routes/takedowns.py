@@ -23,6 +23,7 @@ from share.deid import redact_url
 from store import takedowns
 
 router = APIRouter(prefix="/api/v1", tags=["partner"])
+_EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
 
 IdempotencyKey = Annotated[
     str | None,
@@ -49,10 +50,13 @@ class TakedownIn(In):
 
     @field_validator("removed_at")
     @classmethod
-    def _not_future(cls, value: datetime | None) -> datetime | None:
-        # a little slack for clocks that run ahead; beyond it the time is a mistake
+    def _plausible(cls, value: datetime | None) -> datetime | None:
+        # a little slack for clocks that run ahead; beyond it the time is a mistake, and
+        # before 2000 it is one too (and year 1 in +14:00 lies BC, which Python cannot load)
         if value is not None and value > datetime.now(UTC) + timedelta(minutes=5):
             raise ValueError("removed_at lies in the future")
+        if value is not None and value < _EARLIEST:
+            raise ValueError("removed_at lies before 2000")
         return value
 
 

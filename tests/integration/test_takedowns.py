@@ -120,6 +120,8 @@ def test_partner_sees_own_reports_analysts_all(env: Any, conn: psycopg.Connectio
     [
         (1, {"removed_at": "2026-11-01T12:00:00"}, {}, 422),  # no time zone
         (1, {"removed_at": "2999-01-01T00:00:00Z"}, {}, 422),  # future
+        (1, {"removed_at": "0001-01-01T00:00:00+14:00"}, {}, 422),  # BC in UTC
+        (1, {"removed_at": "not a time"}, {}, 422),
         (1, {"ticket_ref": "x" * 201}, {}, 422),
         (1, {"note": "a\x00b"}, {}, 422),
         (1, {}, {"Idempotency-Key": "x" * 201}, 422),
