@@ -8,64 +8,42 @@ nothing but "ok": container health checks call it without a key.
 
 from __future__ import annotations
 
-from http import HTTPStatus
+from pathlib import Path
 from typing import Annotated, Any
 
+import fastapi_offline
 from fastapi import Depends, FastAPI
 from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse
+from fastapi.staticfiles import StaticFiles
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
-from pydantic import BaseModel, Field
 
+from api import openapi_docs
 from api.deps import Principal, require
 from api.metrics import Metrics
-from api.problems import PROBLEM_JSON
 
-# Every /api/ operation can answer these (odd input, auth, role, missing row, conflict, size,
-# validation, rate limits in front of it); documented once for all so none is a surprise.
-PROBLEM_STATUSES = (400, 401, 403, 404, 409, 413, 422, 429)
 AdminViewer = Annotated[Principal, Depends(require("admin", ui=True))]
-
-
-class Problem(BaseModel):
-    """RFC 9457 problem details."""
-
-    type: str = Field(description='"about:blank": the status code says it all')
-    title: str
-    status: int
-    detail: str
-    errors: list[Any] | None = Field(
-        default=None, description="validation errors: loc, msg, type (input never echoed)"
-    )
+# Swagger UI's and ReDoc's files, from fastapi-offline, served here: /docs works offline.
+DOCS_ASSETS = Path(fastapi_offline.__file__).parent / "static"
+DOCS_STATIC = "/static/docs"
 
 
 def openapi_with_problems(app: FastAPI) -> dict[str, Any]:
-    """FastAPI's schema, with problem details as every /api/ operation's error responses."""
+    """FastAPI's schema, with security schemes and problem details (api.openapi_docs)."""
     if app.openapi_schema:
         return app.openapi_schema
     schema = get_openapi(
         title=app.title, version=app.version, description=app.description, routes=app.routes
     )
-    components = schema.setdefault("components", {}).setdefault("schemas", {})
-    components["Problem"] = Problem.model_json_schema()
-    for name in ("HTTPValidationError", "ValidationError"):
-        components.pop(name, None)
-    content = {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}}
-    for path, operations in schema.get("paths", {}).items():
-        if not path.startswith("/api/"):
-            continue
-        for operation in operations.values():
-            responses = operation.setdefault("responses", {})
-            for status in PROBLEM_STATUSES:
-                description = HTTPStatus(status).phrase
-                responses[str(status)] = {"description": description, "content": content}
-    app.openapi_schema = schema
-    return schema
+    app.openapi_schema = openapi_docs.document(schema)
+    return app.openapi_schema
 
 
 def add_admin_views(app: FastAPI, metrics: Metrics) -> None:
+    """Register before the review UI's /static mount, so /static/docs is found first."""
     app.openapi = lambda: openapi_with_problems(app)  # type: ignore[method-assign]
+    app.mount(DOCS_STATIC, StaticFiles(directory=DOCS_ASSETS), name="docs-static")
 
     @app.get("/openapi.json", include_in_schema=False)
     def openapi_json(user: AdminViewer) -> JSONResponse:
@@ -73,11 +51,25 @@ def add_admin_views(app: FastAPI, metrics: Metrics) -> None:
 
     @app.get("/docs", include_in_schema=False)
     def swagger_ui(user: AdminViewer) -> HTMLResponse:
-        return get_swagger_ui_html(openapi_url="/openapi.json", title=f"{app.title} docs")
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json",
+            title=f"{app.title} docs",
+            swagger_js_url=f"{DOCS_STATIC}/swagger-ui-bundle.js",
+            swagger_css_url=f"{DOCS_STATIC}/swagger-ui.css",
+            swagger_favicon_url=f"{DOCS_STATIC}/favicon.png",
+            # no badge from the online validator: the document stays here
+            swagger_ui_parameters={"validatorUrl": None, "persistAuthorization": False},
+        )
 
     @app.get("/redoc", include_in_schema=False)
     def redoc(user: AdminViewer) -> HTMLResponse:
-        return get_redoc_html(openapi_url="/openapi.json", title=f"{app.title} docs")
+        return get_redoc_html(
+            openapi_url="/openapi.json",
+            title=f"{app.title} docs",
+            redoc_js_url=f"{DOCS_STATIC}/redoc.standalone.js",
+            redoc_favicon_url=f"{DOCS_STATIC}/favicon.png",
+            with_google_fonts=False,
+        )
 
     @app.get("/metrics", include_in_schema=False)
     def metrics_endpoint(user: AdminViewer) -> PlainTextResponse:

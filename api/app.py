@@ -23,6 +23,7 @@ from api.routes import (
     research,
     review,
     sharing,
+    takedowns,
     ui,
     ui_advert,
 )
@@ -86,7 +87,18 @@ def create_app(database_url: str | None = None) -> FastAPI:
     metrics = Metrics()
     _add_middleware(app, settings, metrics)
     problems.install(app)
-    for module in (analyst, review, sharing, partner, research, admin, admin_groups, ui, ui_advert):
+    for module in (
+        analyst,
+        review,
+        sharing,
+        partner,
+        takedowns,
+        research,
+        admin,
+        admin_groups,
+        ui,
+        ui_advert,
+    ):
         app.include_router(module.router)
     _add_health(app)
     add_admin_views(app, metrics)

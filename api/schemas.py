@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, computed_field, field_validator, model_validator
 
 from api.clean import has_odd_text
 
@@ -251,20 +251,6 @@ class OpinionIn(In):
     comment: str = Field(default="", max_length=2_000)
 
 
-class TakedownIn(In):
-    note: str = Field(default="", max_length=2_000)
-
-
-class TakedownOut(Out):
-    id: int
-    advert_id: int
-    url: str
-    reported_at: datetime
-    removed_at: datetime | None
-    note: str
-    seconds_to_removal: float | None
-
-
 class WebhookIn(In):
     url: str = Field(max_length=2_000)
     secret: str = Field(min_length=16, max_length=200)
@@ -286,10 +272,21 @@ class WebhookStatusOut(Out):
     webhook_pending_url: str | None
     webhook_requested_at: datetime | None
 
+    @computed_field(  # type: ignore[prop-decorator]
+        description="none; pending (a URL awaits an admin, none approved yet); approved; "
+        "approved_change_pending (deliveries go to the approved URL, a new one awaits)"
+    )
+    @property
+    def approval(self) -> Literal["none", "pending", "approved", "approved_change_pending"]:
+        if self.webhook_url is None:
+            return "none" if self.webhook_pending_url is None else "pending"
+        return "approved" if self.webhook_pending_url is None else "approved_change_pending"
+
 
 class DeliveryOut(Out):
     id: int
-    feed_seq: int
+    kind: Literal["event", "test"] = Field(description="a feed event, or a test ping")
+    feed_seq: int | None = Field(description="the feed event delivered; null for a test ping")
     status: str
     attempts: int
     last_http_status: int | None

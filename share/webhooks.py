@@ -2,9 +2,10 @@
 
 The scheduler calls `deliver_pending` periodically with the deployment's hash secret.
 Deliveries are queued (webhook_deliveries) in the transaction that writes each feed event.
-A POST carries the feed item as JSON, with `X-Adwatch-Timestamp` and
-`X-Adwatch-Signature: sha256=<HMAC-SHA256(partner secret, body)>`;
-the body repeats the timestamp, so receivers can refuse replays of old bodies.
+A POST carries the feed item as JSON, with `X-Adwatch-Timestamp` (Unix seconds) and
+`X-Adwatch-Signature: sha256=<HMAC-SHA256(partner secret, f"{timestamp}." + body)>`: the
+timestamp is inside the signed string, so a captured delivery cannot be replayed later with a
+fresh timestamp, and receivers refuse old ones (README: "Verifying a webhook").
 
 Deliveries go only to the partner's approved URL while the partner is active (checked again
 just before each POST), through :func:`share.webhook_transport.pinned_client`, which connects
@@ -41,8 +42,9 @@ BASE_DELAY_S = 30.0
 CONNECTION_FAILED = "delivery failed: connection error"
 
 
-def sign(secret: str, body: bytes) -> str:
-    return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+def sign(secret: str, timestamp: str, body: bytes) -> str:
+    signed = timestamp.encode() + b"." + body
+    return "sha256=" + hmac.new(secret.encode(), signed, hashlib.sha256).hexdigest()
 
 
 def retry_at(now: datetime, attempts_before: int) -> datetime | None:
@@ -61,7 +63,7 @@ def _post(
     client: httpx.Client,
     policy: WebhookPolicy,
     target: Target,
-    delivery_id: int,
+    delivery_id: int | str,
     body: bytes,
     ts: str,
 ) -> Outcome:
@@ -71,7 +73,7 @@ def _post(
     headers = {
         "Content-Type": "application/json",
         "X-Adwatch-Timestamp": ts,
-        "X-Adwatch-Signature": sign(target.webhook_secret, body),
+        "X-Adwatch-Signature": sign(target.webhook_secret, ts, body),
         "X-Adwatch-Delivery": str(delivery_id),
     }
     try:
@@ -144,3 +146,12 @@ def deliver_pending(
     rules = policy or WebhookPolicy.from_settings(get_settings())
     with pinned_client(rules) as http:
         return sum(_deliver_one(conn, http, rules, d, moment, hash_secret) for d in due)
+
+
+def send_test_ping(target: Target, policy: WebhookPolicy) -> Outcome:
+    """POST a signed test ping to an approved URL, once, by the same rules and transport as
+    every delivery; the body says it is a test and carries no item."""
+    ts = str(int(time.time()))
+    body = json.dumps({"sent_at": ts, "test": True, "item": None}, separators=(",", ":"))
+    with pinned_client(policy) as http:
+        return _post(http, policy, target, "test", body.encode(), ts)

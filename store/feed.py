@@ -1,4 +1,4 @@
-"""Partner feed: ordered events (confirmations, retractions), opinions, takedowns.
+"""Partner feed: ordered events (confirmations, retractions) and opinions.
 
 Cursor completeness: a reader only returns events whose transaction id is below the xmin of
 its snapshot, so an event still in flight (lower seq, not yet visible) is never jumped over.
@@ -185,49 +185,4 @@ def opinions(conn: psycopg.Connection[Any], advert_id: int) -> list[Opinion]:
                FROM partner_opinions o JOIN partners p ON p.id = o.partner_id
                WHERE o.advert_id = %s ORDER BY p.name""",
             (advert_id,),
-        ).fetchall()
-
-
-@dataclass(frozen=True)
-class Takedown:
-    id: int
-    partner_id: int
-    advert_id: int
-    url: str
-    reported_at: datetime
-    removed_at: datetime | None
-    note: str
-    seconds_to_removal: float | None
-
-
-def report_takedown(
-    conn: psycopg.Connection[Any], partner_id: int, advert_id: int, note: str
-) -> Takedown:
-    with conn.transaction():
-        row = conn.execute(
-            """INSERT INTO takedowns (partner_id, advert_id, note) VALUES (%s, %s, %s)
-               ON CONFLICT (partner_id, advert_id) DO UPDATE SET note = excluded.note
-               RETURNING id""",
-            (partner_id, advert_id, note),
-        ).fetchone()
-    assert row is not None
-    found = takedowns(conn, partner_id, takedown_id=int(row[0]))
-    return found[0]
-
-
-def takedowns(
-    conn: psycopg.Connection[Any], partner_id: int | None, *, takedown_id: int | None = None
-) -> list[Takedown]:
-    """Reports with time-to-removal: the advert's removed_at (seen by the crawler) - report."""
-    with conn.cursor(row_factory=class_row(Takedown)) as cur:
-        return cur.execute(
-            """SELECT t.id, t.partner_id, t.advert_id, a.canonical_url AS url, t.reported_at,
-                      a.removed_at, t.note,
-                      extract(epoch FROM a.removed_at - t.reported_at)::float8
-                          AS seconds_to_removal
-               FROM takedowns t JOIN adverts a ON a.id = t.advert_id
-               WHERE (%(p)s::bigint IS NULL OR t.partner_id = %(p)s)
-                 AND (%(t)s::bigint IS NULL OR t.id = %(t)s)
-               ORDER BY t.reported_at DESC, t.id DESC LIMIT 1000""",
-            {"p": partner_id, "t": takedown_id},
         ).fetchall()

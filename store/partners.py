@@ -143,15 +143,22 @@ def reject_webhook(conn: psycopg.Connection[Any], partner_id: int, url: str) -> 
         ).fetchone()
 
 
-def withdraw_webhook(conn: psycopg.Connection[Any], partner_id: int) -> Partner | None:
-    """Withdraw the approved URL: nothing more is delivered, and queued deliveries are
-    cancelled; None when there is no such partner."""
+def withdraw_webhook(
+    conn: psycopg.Connection[Any], partner_id: int, *, with_pending: bool = False
+) -> Partner | None:
+    """Withdraw the approved URL (and with `with_pending` the requested one too): nothing more
+    is delivered, and queued deliveries are cancelled; None when there is no such partner."""
     with conn.transaction(), conn.cursor(row_factory=class_row(Partner)) as cur:
         withdrawn = cur.execute(
             f"""UPDATE partners SET webhook_url = NULL, webhook_secret = NULL,
-                    webhook_approved_by = NULL, webhook_approved_at = NULL
+                    webhook_approved_by = NULL, webhook_approved_at = NULL,
+                    webhook_pending_url = CASE WHEN %s THEN NULL ELSE webhook_pending_url END,
+                    webhook_pending_secret =
+                        CASE WHEN %s THEN NULL ELSE webhook_pending_secret END,
+                    webhook_requested_at =
+                        CASE WHEN %s THEN NULL ELSE webhook_requested_at END
                 WHERE id = %s RETURNING {_COLUMNS}""",
-            (partner_id,),
+            (with_pending, with_pending, with_pending, partner_id),
         ).fetchone()
         if withdrawn is not None:
             webhook_deliveries.cancel_unsendable(conn, partner_id)

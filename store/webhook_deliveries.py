@@ -142,7 +142,8 @@ class DeliveryLog:
     """A delivery as its partner sees it: last_error is the partner's message."""
 
     id: int
-    feed_seq: int
+    kind: str  # 'event', or 'test' for a partner's test ping (no feed_seq)
+    feed_seq: int | None
     status: str
     attempts: int
     last_http_status: int | None
@@ -163,7 +164,7 @@ def partner_log(
 ) -> list[DeliveryLog]:
     with conn.cursor(row_factory=class_row(DeliveryLog)) as cur:
         return cur.execute(
-            """SELECT id, feed_seq, status, attempts, last_http_status,
+            """SELECT id, kind, feed_seq, status, attempts, last_http_status,
                       last_partner_error AS last_error, next_attempt_at, delivered_at
                FROM webhook_deliveries WHERE partner_id = %s ORDER BY id DESC LIMIT %s""",
             (partner_id, limit),
@@ -175,8 +176,29 @@ def admin_log(
 ) -> list[AdminDeliveryLog]:
     with conn.cursor(row_factory=class_row(AdminDeliveryLog)) as cur:
         return cur.execute(
-            """SELECT id, feed_seq, status, attempts, last_http_status, last_error,
+            """SELECT id, kind, feed_seq, status, attempts, last_http_status, last_error,
                       next_attempt_at, delivered_at, last_partner_error AS partner_error
                FROM webhook_deliveries WHERE partner_id = %s ORDER BY id DESC LIMIT %s""",
             (partner_id, limit),
         ).fetchall()
+
+
+def record_test_ping(conn: psycopg.Connection[Any], partner_id: int, outcome: Outcome) -> int:
+    """Log a test ping, sent once and never retried, beside the partner's other deliveries."""
+    with conn.transaction():
+        row = conn.execute(
+            """INSERT INTO webhook_deliveries (partner_id, kind, status, attempts,
+                   last_http_status, last_error, last_partner_error, delivered_at)
+               VALUES (%s, 'test', %s, 1, %s, %s, %s, CASE WHEN %s THEN now() END)
+               RETURNING id""",
+            (
+                partner_id,
+                "delivered" if outcome.ok else "failed",
+                outcome.http_status,
+                outcome.error,
+                outcome.partner_error,
+                outcome.ok,
+            ),
+        ).fetchone()
+    assert row is not None
+    return int(row[0])

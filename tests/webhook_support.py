@@ -22,6 +22,7 @@ class Receiver:
 
     port: int
     requests: list[dict[str, str]] = field(default_factory=list)
+    bodies: list[bytes] = field(default_factory=list)
     answers: list[tuple[int, dict[str, str]]] = field(default_factory=list)
     on_request: Callable[[], None] | None = None
 
@@ -32,7 +33,7 @@ class Receiver:
 def _handler(receiver: Receiver) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self) -> None:
-            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            receiver.bodies.append(self.rfile.read(int(self.headers.get("Content-Length") or 0)))
             receiver.requests.append(dict(self.headers))
             if receiver.on_request is not None:
                 receiver.on_request()

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import StreamingResponse
 
-from api import auditing, cursor, schemas, sharing
+from api import auditing, cursor, openapi_docs, schemas, sharing
 from api.deps import AnalystUser, Conn, PathId, Pool, SettingsDep
 from api.detail import load_detail
 from api.evidence import stream_evidence
@@ -149,7 +149,11 @@ def dashboard(
     )
 
 
-@router.get("/adverts/{advert_id}/evidence.zip", response_class=StreamingResponse)
+@router.get(
+    "/adverts/{advert_id}/evidence.zip",
+    response_class=StreamingResponse,
+    responses=openapi_docs.file_response("application/zip", "the evidence package"),
+)
 def evidence(advert_id: PathId, user: AnalystUser, conn: Conn, pool: Pool) -> StreamingResponse:
     """A ZIP with every snapshot (gunzipped), texts, scores, decisions, notes and a manifest."""
     if aq.advert(conn, advert_id) is None:

@@ -1,4 +1,5 @@
-"""Partner API: the confirmed-items feed, acknowledgements, opinions, takedowns, webhooks."""
+"""Partner API: the confirmed-items feed, acknowledgements, opinions, webhooks (takedowns are
+in api.routes.takedowns)."""
 
 from __future__ import annotations
 
@@ -9,10 +10,9 @@ from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import StreamingResponse
 from psycopg_pool import ConnectionPool
 
-from api import auditing, cursor, schemas
-from api.deps import Conn, PartnerUser, PathId, Pool, Principal, SettingsDep, TakedownReader
-from share import feed_format
-from share.deid import redact_url
+from api import auditing, cursor, openapi_docs, schemas
+from api.deps import Conn, PartnerUser, PathId, Pool, Principal, SettingsDep
+from share import feed_format, webhooks
 from share.webhook_policy import WebhookPolicy
 from store import feed, partners, sharing_groups, webhook_deliveries
 
@@ -32,14 +32,14 @@ def _rows(
         yield from feed.read_events(conn, after, limit, group_ids=group_ids)
 
 
-def _partner(conn: Conn, user: Principal) -> partners.Partner:
+def active_partner(conn: Conn, user: Principal) -> partners.Partner:
     partner = partners.get_partner(conn, user.partner_id) if user.partner_id else None
     if partner is None or not partner.active:
         raise HTTPException(403, "this key belongs to no active partner")
     return partner
 
 
-@router.get("/feed", response_class=StreamingResponse)
+@router.get("/feed", response_class=StreamingResponse, responses=openapi_docs.FEED_RESPONSES)
 def get_feed(
     user: PartnerUser,
     conn: Conn,
@@ -60,7 +60,7 @@ def get_feed(
             "the feed is disabled: ADWATCH_HASH_SECRET is not set, and contacts are only "
             "shared as keyed hashes",
         )
-    partner, after = _partner(conn, user), cursor.feed_cursor(cursor_)
+    partner, after = active_partner(conn, user), cursor.feed_cursor(cursor_)
     with conn.transaction():
         auditing.record(
             conn, user, "export_feed", "feed", after, {"limit": limit, "format": format}
@@ -82,14 +82,14 @@ def get_feed(
 @router.post("/feed/{seq}/ack", status_code=204)
 def acknowledge(seq: PathId, user: PartnerUser, conn: Conn) -> None:
     with conn.transaction():
-        acknowledged = feed.acknowledge(conn, _partner(conn, user).id, seq)
+        acknowledged = feed.acknowledge(conn, active_partner(conn, user).id, seq)
         if acknowledged:
             auditing.record(conn, user, "ack_feed_event", "feed_event", seq)
     if not acknowledged:
         raise HTTPException(404, "no such feed event")
 
 
-def _shared_advert(conn: Conn, advert_id: int, partner_id: int) -> None:
+def shared_advert(conn: Conn, advert_id: int, partner_id: int) -> None:
     if not feed.is_shared(conn, advert_id, partner_id):
         raise HTTPException(404, "no such advert in the feed")
 
@@ -97,43 +97,12 @@ def _shared_advert(conn: Conn, advert_id: int, partner_id: int) -> None:
 @router.post("/adverts/{advert_id}/opinion", status_code=204)
 def opinion(advert_id: PathId, body: schemas.OpinionIn, user: PartnerUser, conn: Conn) -> None:
     """Send back positive / negative / disputed on a shared item."""
-    partner = _partner(conn, user)
-    _shared_advert(conn, advert_id, partner.id)
+    partner = active_partner(conn, user)
+    shared_advert(conn, advert_id, partner.id)
     with conn.transaction():
         feed.set_opinion(conn, partner.id, advert_id, body.opinion, body.comment)
         detail = {"opinion": body.opinion, "comment": bool(body.comment)}
         auditing.record(conn, user, "set_opinion", "advert", advert_id, detail)
-
-
-@router.post("/adverts/{advert_id}/takedown", response_model=schemas.TakedownOut, status_code=201)
-def takedown(
-    advert_id: PathId, body: schemas.TakedownIn, user: PartnerUser, conn: Conn
-) -> schemas.TakedownOut:
-    """Report that the partner removed (or asked to remove) the advert."""
-    partner = _partner(conn, user)
-    _shared_advert(conn, advert_id, partner.id)
-    with conn.transaction():
-        row = feed.report_takedown(conn, partner.id, advert_id, body.note)
-        auditing.record(conn, user, "report_takedown", "advert", advert_id)
-    return _takedown_out(row, "partner")
-
-
-@router.get("/takedowns", response_model=list[schemas.TakedownOut])
-def list_takedowns(user: TakedownReader, conn: Conn) -> list[schemas.TakedownOut]:
-    """Reports with time-to-removal (the crawler's removed_at minus the report time).
-
-    Partners see their own reports; analysts see all.
-    """
-    partner_id = _partner(conn, user).id if user.role == "partner" else None
-    rows = feed.takedowns(conn, partner_id)
-    auditing.record(conn, user, "read_takedowns", "takedown", partner_id, {"rows": len(rows)})
-    return [_takedown_out(t, user.role) for t in rows]
-
-
-def _takedown_out(row: feed.Takedown, role: str) -> schemas.TakedownOut:
-    """Partners get the advert URL as the feed gives it, names in the slug replaced."""
-    out = schemas.TakedownOut.model_validate(row)
-    return out if role != "partner" else out.model_copy(update={"url": redact_url(out.url)})
 
 
 @router.put("/partner/webhook", response_model=schemas.WebhookStatusOut, status_code=202)
@@ -142,7 +111,7 @@ def set_webhook(
 ) -> schemas.WebhookStatusOut:
     """Ask for a new URL to receive each new feed event, signed with `secret`. It takes effect
     once an admin approves it; until then deliveries go to the approved URL, if any."""
-    partner = _partner(conn, user)
+    partner = active_partner(conn, user)
     problem = WebhookPolicy.from_settings(settings).url_problem(body.url)
     if problem is not None:
         raise HTTPException(422, problem)
@@ -157,12 +126,40 @@ def set_webhook(
 @router.get("/partner/webhook", response_model=schemas.WebhookStatusOut)
 def get_webhook(user: PartnerUser, conn: Conn) -> schemas.WebhookStatusOut:
     """The approved webhook URL and the one awaiting approval, if any."""
-    return schemas.WebhookStatusOut.model_validate(_partner(conn, user))
+    return schemas.WebhookStatusOut.model_validate(active_partner(conn, user))
 
 
 @router.get("/partner/webhook/deliveries", response_model=list[schemas.DeliveryOut])
 def deliveries(user: PartnerUser, conn: Conn) -> list[schemas.DeliveryOut]:
     """The delivery log of this partner's webhook (latest first); errors say only what kind
     of failure it was (an HTTP status, or a connection error), never internal addresses."""
-    rows = webhook_deliveries.partner_log(conn, _partner(conn, user).id)
+    rows = webhook_deliveries.partner_log(conn, active_partner(conn, user).id)
     return [schemas.DeliveryOut.model_validate(d) for d in rows]
+
+
+@router.delete("/partner/webhook", status_code=204)
+def delete_webhook(user: PartnerUser, conn: Conn) -> None:
+    """Stop webhooks: the approved URL and any requested one are dropped, queued deliveries
+    cancelled. A new URL needs an admin's approval again."""
+    partner = active_partner(conn, user)
+    with conn.transaction():
+        partners.withdraw_webhook(conn, partner.id, with_pending=True)
+        detail = {"host": auditing.url_host(partner.webhook_url)}
+        auditing.record(conn, user, "delete_webhook", "partner", partner.id, detail)
+
+
+@router.post("/partner/webhook/test", response_model=schemas.DeliveryOut)
+def test_webhook(user: PartnerUser, conn: Conn, settings: SettingsDep) -> schemas.DeliveryOut:
+    """Send a signed test ping to the approved URL now, as a delivery is sent (same
+    signature, address rules and transport); logged with the other deliveries."""
+    partner = active_partner(conn, user)
+    if partner.webhook_url is None:
+        raise HTTPException(409, "no approved webhook URL: an admin must approve one first")
+    target = webhook_deliveries.Target(partner.webhook_url, partner.webhook_secret or "", "")
+    outcome = webhooks.send_test_ping(target, WebhookPolicy.from_settings(settings))
+    with conn.transaction():
+        delivery_id = webhook_deliveries.record_test_ping(conn, partner.id, outcome)
+        detail = {"host": auditing.url_host(partner.webhook_url), "ok": outcome.ok}
+        auditing.record(conn, user, "test_webhook", "partner", partner.id, detail)
+    log = webhook_deliveries.partner_log(conn, partner.id, limit=20)
+    return schemas.DeliveryOut.model_validate(next(d for d in log if d.id == delivery_id))

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, HTTPException
 from fastapi.responses import StreamingResponse
 from psycopg_pool import ConnectionPool
 
-from api import auditing, schemas
+from api import auditing, openapi_docs, schemas
 from api.deps import Conn, Pool, Principal, ResearcherUser, require
 from api.label_upload import OPENAPI_BODY, uploaded_labels
 from share.depersonalise import sample
@@ -28,7 +28,11 @@ def _export(pool: ConnectionPool[Any], filters: dict[str, str | None]) -> Iterat
             yield json.dumps(sample(row), ensure_ascii=False) + "\n"
 
 
-@router.get("/export/samples", response_class=StreamingResponse)
+@router.get(
+    "/export/samples",
+    response_class=StreamingResponse,
+    responses=openapi_docs.file_response("application/x-ndjson", "one labelled sample a line"),
+)
 def export_samples(
     user: ResearcherUser,
     conn: Conn,

@@ -215,9 +215,10 @@ def test_ack_opinion_takedown(env: Any, conn: psycopg.Connection[Any]) -> None:
         f"/api/v1/adverts/{ids[0]}/takedown", json={"note": "removed"}, headers=h(keys.partner)
     )
     assert r.status_code == 201 and r.json()["seconds_to_removal"] is None
-    reported = datetime.fromisoformat(r.json()["reported_at"])
+    # time to removal runs from when the advert was shared to when it was seen gone
+    shared = datetime.fromisoformat(r.json()["shared_at"])
     adverts.mark_removed(
-        conn, "https://jobs-demo.example.org/ad/1", "HTTP 410", reported + timedelta(hours=2)
+        conn, "https://jobs-demo.example.org/ad/1", "HTTP 410", shared + timedelta(hours=2)
     )
     for token in (keys.partner, keys.analyst):
         rows = c.get("/api/v1/takedowns", headers=h(token)).json()
@@ -276,7 +277,8 @@ def test_webhook_signed_delivery_and_retry(env: Any, db_url: str, receiver: Any)
     assert deliver(db_url) == 0 and len(handler.received) == 1  # not due yet (backoff)
     assert deliver(db_url, now=datetime.now(UTC) + timedelta(minutes=5)) == 1
     headers, body = handler.received[-1]
-    expected = "sha256=" + hmac.new(partner_secret.encode(), body, hashlib.sha256).hexdigest()
+    signed = headers["X-Adwatch-Timestamp"].encode() + b"." + body
+    expected = "sha256=" + hmac.new(partner_secret.encode(), signed, hashlib.sha256).hexdigest()
     assert headers["X-Adwatch-Signature"] == expected
     assert headers["X-Adwatch-Timestamp"].isdigit()
     payload = json.loads(body)
