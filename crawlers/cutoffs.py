@@ -94,18 +94,20 @@ class DownloadGuard:
             return  # robots.txt: its own rules (crawlers/robots.py)
         kind = media_type(headers.get(b"Content-Type"))
         if IMAGE_MAX_BYTES in request.meta:
-            self._check_image(kind, body_length, request)
+            if b"Location" not in headers:  # a redirect: its target's answer is checked
+                self._check_image(kind, body_length, request)
             return
         allowed = SITEMAP_TYPES if request.meta.get(ANY_TEXT_OR_ARCHIVE) else WEB_PAGE_TYPES
         if kind not in allowed:
             size = f", {body_length:,} bytes" if body_length and body_length > 0 else ""
             self._stop(request, f"skipped: not a web page ({kind}{size})")
 
-    def _check_image(self, kind: str, body_length: int, request: Request) -> None:
+    def _check_image(self, kind: str, body_length: object, request: Request) -> None:
         if kind not in IMAGE_TYPES:
             self._stop(request, f"image skipped: not an accepted image type ({kind or 'none'})")
         limit = int(request.meta[IMAGE_MAX_BYTES])
-        if limit and body_length and body_length > limit:
+        # Twisted gives a string (UNKNOWN_LENGTH) when no Content-Length came: on_bytes counts
+        if limit and isinstance(body_length, int) and body_length > limit:
             self._stop(request, f"image skipped: {body_length:,} bytes, over the {limit:,} limit")
 
     def on_bytes(self, data: bytes, request: Request, **_: Any) -> None:

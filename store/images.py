@@ -71,7 +71,8 @@ ON CONFLICT (sha256) DO NOTHING RETURNING id
 """
 # Seen again after retention purged its bytes: the new capture wrote them back.
 _RESTORE_SQL = """
-UPDATE images SET storage_key = %s, purged_at = NULL WHERE sha256 = %s RETURNING id
+UPDATE images SET storage_key = %s, purged_at = NULL
+WHERE sha256 = %s AND purged_at IS NOT NULL RETURNING id
 """
 # The bands from the stored hex, so that SQL and linking.pdq.pdq_bands agree on one layout.
 _BANDS_SQL = """
@@ -108,10 +109,12 @@ def upsert_image(
         ),
     ).fetchone()
     if row is None:
-        restored = conn.execute(_RESTORE_SQL, (image.storage_key, image.sha256)).fetchone()
-        if restored is None:  # cannot happen: the conflict was on this sha256
+        found = conn.execute(_RESTORE_SQL, (image.storage_key, image.sha256)).fetchone() or (
+            conn.execute("SELECT id FROM images WHERE sha256 = %s", (image.sha256,)).fetchone()
+        )
+        if found is None:  # cannot happen: the conflict was on this sha256
             raise RuntimeError(f"image {image.sha256} neither inserted nor found")
-        return int(restored[0]), False
+        return int(found[0]), False
     image_id = int(row[0])
     if image.pdq is not None and (image.pdq_quality or 0) >= min_quality:
         conn.execute(_BANDS_SQL, (image_id,))

@@ -26,10 +26,9 @@ from crawlers.cutoffs import IMAGE_MAX_BYTES, failure_message
 from crawlers.extraction_pool import ExtractionFailed, ExtractionPool
 from crawlers.extraction_worker import Job
 from crawlers.image_check import Rejected, capture_image
-from crawlers.items import PageError
+from crawlers.items import CapturedImage, ImageRecord, PageError
 from crawlers.options import IMAGE_OPTIONS, ImageOptions
 from crawlers.robots import RobotsForbidden, RobotsUnreadable
-from store.images import CapturedImage, ImageRecord
 
 log = logging.getLogger(__name__)
 
