@@ -19,6 +19,7 @@ import psycopg
 
 from crawlers.items import AdvertPage, GonePage, PageError
 from crawlers.options import IMAGE_OPTIONS, ImageOptions
+from crawlers.spiders.images import IMAGE_RESPONSES
 from store import adverts, crawl_runs, images
 from store.adverts import AdvertSnapshot, EntityRecord
 from store.db import UNREACHABLE, retry_while_unreachable
@@ -144,7 +145,11 @@ class StorePipeline:
 
     def flush(self) -> None:
         self.last_flush = time.monotonic()
-        pages = int(self.crawler.stats.get_value("response_received_count", 0))
+        stats = self.crawler.stats
+        # advert images are no pages: the run counts pages as before images were fetched
+        pages = int(stats.get_value("response_received_count", 0)) - int(
+            stats.get_value(IMAGE_RESPONSES, 0)
+        )
         batch = [to_snapshot(page, self.target.site_id) for page in self.buffer]
         results = self._db(lambda c: adverts.ingest_many(c, batch)) if batch else []
         self.buffer.clear()

@@ -21,6 +21,7 @@ from typing import Any
 
 import scrapy
 from scrapy.http import Response
+from scrapy.spidermiddlewares.httperror import HttpError
 
 from crawlers.cutoffs import IMAGE_MAX_BYTES, failure_message
 from crawlers.extraction_pool import ExtractionFailed, ExtractionPool
@@ -34,6 +35,11 @@ log = logging.getLogger(__name__)
 
 #: request meta key: the image URL as the advert gave it (before redirects)
 IMAGE_URL = "adwatch_image_url"
+#: request meta key: [advert URL, position] of the advert that asked first. A shard of a
+#: sharded crawl may answer another shard's request, without that shard's waiting adverts.
+IMAGE_FIRST = "adwatch_image_first"
+#: Scrapy stat: image answers, which the run's page count leaves out
+IMAGE_RESPONSES = "adwatch/image_responses"
 
 
 @dataclass(frozen=True)
@@ -65,10 +71,18 @@ class ImageCapture:
         for one in shown:
             yield CapturedImage(one.advert_url, url, one.position, fetched_at, record)
 
-    def settle(self, url: str, outcome: tuple[ImageRecord, datetime] | None) -> list[_Shown]:
-        """Record a URL's outcome; the adverts that were waiting for it."""
+    def settle(
+        self, url: str, outcome: tuple[ImageRecord, datetime] | None, first: Any = None
+    ) -> list[_Shown]:
+        """Record a URL's outcome; the adverts that were waiting for it (here, or the first
+        one the request names when it was another process's)."""
         self.outcomes[url] = outcome
-        return self.waiting.pop(url, [])
+        waiting = self.waiting.pop(url, None)
+        if waiting is not None:
+            return waiting
+        if isinstance(first, list | tuple) and len(first) == 2:
+            return [_Shown(str(first[0]), int(first[1]))]
+        return []
 
 
 class ImageSpiderMixin:
@@ -90,9 +104,9 @@ class ImageSpiderMixin:
                 capture.waiting[url].append(shown)
             else:
                 capture.waiting[url] = [shown]
-                yield self._image_request(url, capture.options.max_bytes)
+                yield self._image_request(url, shown, capture.options.max_bytes)
 
-    def _image_request(self, url: str, max_bytes: int) -> scrapy.Request:
+    def _image_request(self, url: str, first: _Shown, max_bytes: int) -> scrapy.Request:
         return scrapy.Request(
             url,
             callback=self.parse_image,
@@ -100,12 +114,18 @@ class ImageSpiderMixin:
             # distinct URLs are ours to track: Scrapy's filter would drop a second spelling
             # of one image silently, and the adverts waiting for it with it
             dont_filter=True,
-            meta={IMAGE_URL: url, IMAGE_MAX_BYTES: max_bytes, "download_maxsize": max_bytes},
+            meta={
+                IMAGE_URL: url,
+                IMAGE_FIRST: [first.advert_url, first.position],
+                IMAGE_MAX_BYTES: max_bytes,
+                "download_maxsize": max_bytes,
+            },
         )
 
     async def parse_image(self, response: Response) -> AsyncIterator[Any]:
         capture = self.image_capture
         url = str(response.meta.get(IMAGE_URL, response.url))
+        self._count_image_response()
         if capture is None or capture.options.directory is None:
             return
         value = response.headers.get(b"Content-Type")
@@ -118,7 +138,7 @@ class ImageSpiderMixin:
         if isinstance(result, Rejected):
             yield self._image_failed(url, f"image skipped: {result.reason}")
             return
-        shown = capture.settle(url, (result, datetime.now(UTC)))
+        shown = capture.settle(url, (result, datetime.now(UTC)), response.meta.get(IMAGE_FIRST))
         for item in capture.items(url, shown):
             yield item
 
@@ -130,10 +150,17 @@ class ImageSpiderMixin:
             if self.image_capture is not None:
                 self.image_capture.settle(url, None)
             return
+        if failure.check(HttpError):
+            self._count_image_response()
         message = failure_message(failure, request)
         if not message.startswith("image "):
             message = f"image not fetched: {message}"
         yield self._image_failed(url, message)
+
+    def _count_image_response(self) -> None:
+        stats = getattr(getattr(self, "crawler", None), "stats", None)
+        if stats is not None:
+            stats.inc_value(IMAGE_RESPONSES)
 
     def _image_failed(self, url: str, message: str) -> PageError:
         """A refused or failed image: no advert gets it; one run-log line says why."""

@@ -14,6 +14,7 @@ import psycopg
 import pytest
 
 from crawlers.profiles import load_profile
+from store.crawl_runs import CrawlRun
 from store.image_files import images_root
 from tests.e2e.hostile import Answer, Site, crawl, serving
 from tests.image_support import SVG, bomb_png, flat_png, pattern_jpeg
@@ -38,8 +39,8 @@ def profile_page(name: str, photos: str) -> Answer:
     return Answer(body=html.encode())
 
 
-def image(data: bytes, content_type: str = "image/jpeg", **options: object) -> Answer:
-    return Answer(body=data, headers={"Content-Type": content_type}, **options)  # type: ignore[arg-type]
+def image(data: bytes, content_type: str = "image/jpeg", *, send_length: bool = True) -> Answer:
+    return Answer(body=data, headers={"Content-Type": content_type}, send_length=send_length)
 
 
 @pytest.fixture
@@ -80,7 +81,7 @@ def site_answers(private: Site) -> dict[str, Answer]:
     }
 
 
-def crawl_with_images(site: Site) -> object:
+def crawl_with_images(site: Site) -> CrawlRun:
     fields = load_profile("demo-bridal").fields.model_copy(update={"images": "css:div.photos img"})
     return crawl(site, fields=fields)
 
@@ -99,13 +100,15 @@ def test_images_are_captured_once_and_hostile_ones_refused_with_reasons(
     get_settings.cache_clear()
     with serving(site_answers(private_server)) as site:
         run = crawl_with_images(site)
-        assert run.status == "finished", run.error_log  # type: ignore[attr-defined]
-        errors = {e["url"].removeprefix(site.base): e["error"] for e in run.error_log}  # type: ignore[attr-defined]
+        assert run.status == "finished", run.error_log
+        errors = {e["url"].removeprefix(site.base): e["error"] for e in run.error_log}
         assert site.requests.count("/img/shared.jpg") == 1  # fetched once for two adverts
         assert "/img/s-small.jpg" not in site.requests  # srcset: only the largest
+        pages = [path for path in site.requests if not path.startswith("/img/")]
+        assert run.pages == len(pages)  # images are no pages
         first = stored(adwatch_env)
         again = crawl_with_images(site)
-        assert again.status == "finished"  # type: ignore[attr-defined]
+        assert again.status == "finished"
         assert stored(adwatch_env) == first  # nothing duplicated
     assert private_server.requests == []
     secret = private_server.base + "/secret.jpg"
