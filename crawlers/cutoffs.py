@@ -144,10 +144,10 @@ def describe_failure(failure: Failure, request: Request | None) -> str:
     return f"{name}: {message}" if message else name
 
 
-def failure_message(failure: Failure, request: Request | None) -> str:
+def failure_message(failure: Any, request: Request | None) -> str:  # a Twisted Failure
     """The run-log line for a failed request: the refusal, the HTTP status or the reason."""
     if failure.check(AddressRefused):  # its message says what and why
-        return failure.getErrorMessage()[:1000]
+        return str(failure.getErrorMessage())[:1000]
     status = failure.value.response.status if failure.check(HttpError) else None
     message = f"HTTP {status}" if status else describe_failure(failure, request)
     return message[:1000]
