@@ -119,6 +119,9 @@ class ImageSpiderMixin:
                 IMAGE_FIRST: [first.advert_url, first.position],
                 IMAGE_MAX_BYTES: max_bytes,
                 "download_maxsize": max_bytes,
+                # photos often sit on another host (a CDN): the offsite filter is for links to
+                # follow; the address policy still judges every host and hop
+                "allow_offsite": True,
             },
         )
 

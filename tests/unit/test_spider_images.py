@@ -41,6 +41,7 @@ def test_one_request_per_image_url_and_every_advert_gets_the_image(tmp_path: Pat
     first = list(advert.image_requests("https://x/ad/1", ["https://x/a.jpg", "https://x/b.jpg"]))
     second = list(advert.image_requests("https://x/ad/2", ["https://x/a.jpg"]))
     assert [r.url for r in first] == ["https://x/a.jpg", "https://x/b.jpg"] and second == []
+    assert first[0].meta["allow_offsite"] is True  # a CDN's photos; the address policy judges
     items = answer(first[0], pattern_jpeg(1))
     assert [(i.advert_url, i.position) for i in items] == [
         ("https://x/ad/1", 0),
