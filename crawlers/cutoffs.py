@@ -99,7 +99,10 @@ class DownloadGuard:
             return
         allowed = SITEMAP_TYPES if request.meta.get(ANY_TEXT_OR_ARCHIVE) else WEB_PAGE_TYPES
         if kind not in allowed:
-            size = f", {body_length:,} bytes" if body_length and body_length > 0 else ""
+            # Twisted's UNKNOWN_LENGTH is a string: compared with 0 it raised, and the
+            # signal's error handler swallowed the stop, so a file without Content-Length ran on
+            known = isinstance(body_length, int) and body_length > 0
+            size = f", {body_length:,} bytes" if known else ""
             self._stop(request, f"skipped: not a web page ({kind}{size})")
 
     def _check_image(self, kind: str, body_length: object, request: Request) -> None:
