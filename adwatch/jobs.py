@@ -9,8 +9,9 @@ from config.settings import get_settings
 from crawlers import launch
 from crawlers.profiles import SiteProfile
 from share.webhooks import deliver_pending
-from store import retention, sites
+from store import images, retention, sites
 from store.bootstrap import open_ready
+from store.image_files import delete_image, images_root
 
 log = logging.getLogger(__name__)
 
@@ -26,8 +27,23 @@ def link_job() -> int:
 def retention_job(days: int) -> int:
     with open_ready() as conn:
         purged = retention.purge_dismissed_snapshots(conn, days)
+        keys = images.purge_dismissed_images(conn, days)
     log.info("retention: purged raw snapshots of %d dismissed advert versions", purged)
+    _delete_image_files(keys)
     return purged
+
+
+def _delete_image_files(keys: list[str]) -> None:
+    """The bytes of images retention purged (their rows say so already: the hashes stay)."""
+    root = images_root(get_settings().data_dir)
+    failed = 0
+    for key in keys:
+        try:
+            delete_image(root, key)
+        except (OSError, ValueError) as exc:  # one unremovable file must not stop the rest
+            failed += 1
+            log.error("retention: image %s not deleted: %s", key, exc)
+    log.info("retention: purged %d images (%d files not deleted)", len(keys), failed)
 
 
 def deliver_job() -> int:

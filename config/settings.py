@@ -64,6 +64,15 @@ class Settings(BaseSettings):
     crawler_extraction_workers: int = Field(
         default=0, ge=0, description="Extraction processes per crawl process; 0: cores less one."
     )
+    crawler_image_max_bytes: int = Field(
+        default=5 * 1024 * 1024, ge=1, description="Largest advert image fetched, in bytes."
+    )
+    crawler_images_per_advert: int = Field(
+        default=10, ge=0, le=100, description="Images fetched per advert at most (0: none)."
+    )
+    pdq_min_quality: int = Field(
+        default=50, ge=0, le=100, description="PDQ quality below which an image is not matched."
+    )
     redis_url: str | None = Field(
         default=None, description="Redis for sharded crawls of one large site (scrapy-redis)."
     )

@@ -30,7 +30,7 @@ from scrapy import signals
 
 from crawlers.extract.fields import AdvertFields
 from crawlers.extract.profile_model import SiteProfile
-from crawlers.extraction_worker import Failure, serve, warm_up
+from crawlers.extraction_worker import Failure, Job, serve, warm_up
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +45,7 @@ PAGES_IN_FLIGHT = 4
 #: extract(body, content_type, url, profile): the advert on a page, or None
 Extractor = Callable[[bytes, str | None, str, SiteProfile], AdvertFields | None]
 #: what a worker sends back for a page
-Answer = AdvertFields | Failure | None
+Answer = Any  # a page's AdvertFields or None, a Job's result, or a Failure
 
 
 class ExtractionFailed(Exception):
@@ -129,27 +129,35 @@ class ExtractionPool:
     async def extract(self, body: bytes, content_type: str | None, url: str) -> AdvertFields | None:
         """The advert on a page, or None; ExtractionFailed when extraction raised or its worker
         died twice (a page in flight when another page killed a worker is tried again)."""
+        fields: AdvertFields | None = await self._send((body, content_type, url))
+        return fields
+
+    async def run(self, job: Job) -> Any:
+        """A job's result, computed in a worker; ExtractionFailed as for a page."""
+        return await self._send(job)
+
+    async def _send(self, message: tuple[bytes, str | None, str] | Job) -> Any:
         if self._slots is None:
             self._slots = asyncio.Semaphore(self.workers * PAGES_IN_FLIGHT)
         async with self._slots:
             try:
-                result = await self._attempt(body, content_type, url)
+                result = await self._attempt(message)
             except _WorkerDied:
                 try:
-                    result = await self._attempt(body, content_type, url)
+                    result = await self._attempt(message)
                 except _WorkerDied:
                     raise ExtractionFailed("the extraction worker process died") from None
         if isinstance(result, Failure):
             raise ExtractionFailed(result.message)
         return result
 
-    async def _attempt(self, body: bytes, content_type: str | None, url: str) -> Answer:
+    async def _attempt(self, message: tuple[bytes, str | None, str] | Job) -> Answer:
         self.start()
         worker = min(self._pool, key=lambda w: len(w.waiting))
         self._watch(worker)
         answer: asyncio.Future[Answer] = asyncio.get_running_loop().create_future()
         try:
-            worker.conn.send((body, content_type, url))
+            worker.conn.send(message)
         except OSError:  # its pipe is closed: the worker is gone
             self._replace(worker)
             raise _WorkerDied from None

@@ -22,6 +22,15 @@ class Failure:
     message: str
 
 
+@dataclass(frozen=True)
+class Job:
+    """Other work for a worker than a page: ``function(*args)`` (a module-level function, so
+    that it pickles by name), e.g. checking and hashing a downloaded image."""
+
+    function: Callable[..., Any]
+    args: tuple[Any, ...]
+
+
 def warm_up() -> None:
     """Load the language models (before forking workers, so that they share them)."""
     # only the crawl process that forks workers needs the models loaded up front
@@ -31,8 +40,8 @@ def warm_up() -> None:
 
 
 def serve(conn: Connection, profile: Any, extract: Callable[..., Any], parent_pid: int) -> None:
-    """Answer each (body, content_type, url) sent with extract's result or a Failure, until
-    None or the end of the pipe."""
+    """Answer each (body, content_type, url) sent with extract's result, and each Job with its
+    function's, or with a Failure; until None or the end of the pipe."""
     _leave_the_crawl_process_signals()
     threading.Thread(target=_exit_with_parent, args=(parent_pid,), daemon=True).start()
     while True:
@@ -42,9 +51,12 @@ def serve(conn: Connection, profile: Any, extract: Callable[..., Any], parent_pi
             return
         if page is None:
             return
-        body, content_type, url = page
         try:
-            result = extract(body, content_type, url, profile)
+            if isinstance(page, Job):
+                result = page.function(*page.args)
+            else:
+                body, content_type, url = page
+                result = extract(body, content_type, url, profile)
         except Exception as exc:  # hostile pages: reported for this page, the worker carries on
             result = Failure(f"{type(exc).__name__}: {exc}")
         conn.send(result)

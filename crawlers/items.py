@@ -6,6 +6,12 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from crawlers.extract.fields import AdvertFields
+from store.images import CapturedImage, ImageRecord
+
+__all__ = ["AdvertPage", "CapturedImage", "GonePage", "ImageRecord", "PageError"]
+
+# An advert's image is handed on as store.images.CapturedImage (holding an ImageRecord): the
+# same plain dataclass the store takes, so nothing is copied field by field between them.
 
 
 @dataclass(frozen=True)

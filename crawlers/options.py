@@ -10,6 +10,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from config.settings import Settings
+from store.image_files import images_root
+
+#: the Scrapy setting that hands the spider and the pipeline their ImageOptions
+IMAGE_OPTIONS = "ADWATCH_IMAGE_OPTIONS"
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,17 @@ class TrapLimits:
 
 
 @dataclass(frozen=True)
+class ImageOptions:
+    """Capture of advert images: where their bytes go (None: no capture), the largest image
+    fetched, how many per advert, and the PDQ quality below which one is kept but not matched."""
+
+    directory: Path | None = None
+    max_bytes: int = 5 * 1024 * 1024
+    per_advert: int = 10
+    min_quality: int = 50
+
+
+@dataclass(frozen=True)
 class CrawlOptions:
     user_agent: str
     delay_s: float  # a site profile's own delay overrides this
@@ -43,6 +58,7 @@ class CrawlOptions:
     frontier_dir: Path | None = None  # each run's on-disk request queue, in a folder of its own
     trap_limits: TrapLimits = TrapLimits()
     extraction_workers: int = 0  # extraction processes per crawl process; 0: cores less one
+    images: ImageOptions = ImageOptions()
 
     @classmethod
     def from_settings(cls, settings: Settings) -> CrawlOptions:
@@ -55,4 +71,10 @@ class CrawlOptions:
             max_memory_mb=settings.crawler_max_memory_mb,
             frontier_dir=settings.data_dir / "frontier",
             extraction_workers=settings.crawler_extraction_workers,
+            images=ImageOptions(
+                directory=images_root(settings.data_dir),
+                max_bytes=settings.crawler_image_max_bytes,
+                per_advert=settings.crawler_images_per_advert,
+                min_quality=settings.pdq_min_quality,
+            ),
         )

@@ -18,9 +18,12 @@ from typing import Any, TypeVar
 import psycopg
 
 from crawlers.items import AdvertPage, GonePage, PageError
-from store import adverts, crawl_runs
+from crawlers.options import IMAGE_OPTIONS, ImageOptions
+from crawlers.spiders.images import IMAGE_RESPONSES
+from store import adverts, crawl_runs, images
 from store.adverts import AdvertSnapshot, EntityRecord
 from store.db import UNREACHABLE, retry_while_unreachable
+from store.images import CapturedImage
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -81,6 +84,10 @@ class StorePipeline:
         self.target = target
         self.conn: psycopg.Connection[Any] | None = None
         self.buffer: list[AdvertPage] = []
+        # images wait for the flush that stores their adverts (the advert comes first)
+        self.images: list[CapturedImage] = []
+        options = crawler.settings.get(IMAGE_OPTIONS)
+        self.min_quality = options.min_quality if isinstance(options, ImageOptions) else 50
         self.last_flush = time.monotonic()
         self.pages_reported = 0
 
@@ -118,6 +125,10 @@ class StorePipeline:
             self.buffer.append(item)
             if len(self.buffer) >= BATCH_SIZE or time.monotonic() - self.last_flush > BATCH_SECONDS:
                 self.flush()
+        elif isinstance(item, CapturedImage):
+            self.images.append(item)
+            if len(self.images) >= BATCH_SIZE or time.monotonic() - self.last_flush > BATCH_SECONDS:
+                self.flush()
         elif isinstance(item, GonePage):
             self._record_gone(item)
         elif isinstance(item, PageError):
@@ -134,15 +145,34 @@ class StorePipeline:
 
     def flush(self) -> None:
         self.last_flush = time.monotonic()
-        pages = int(self.crawler.stats.get_value("response_received_count", 0))
+        stats = self.crawler.stats
+        # advert images are no pages: the run counts pages as before images were fetched
+        pages = int(stats.get_value("response_received_count", 0)) - int(
+            stats.get_value(IMAGE_RESPONSES, 0)
+        )
         batch = [to_snapshot(page, self.target.site_id) for page in self.buffer]
         results = self._db(lambda c: adverts.ingest_many(c, batch)) if batch else []
         self.buffer.clear()
+        self._store_images()
         counts = {"pages": pages - self.pages_reported}
         for outcome in ("new", "updated", "unchanged"):
             counts[f"adverts_{outcome}"] = sum(1 for r in results if r.outcome == outcome)
         self._db(lambda c: crawl_runs.add_counts(c, self.target.run_id, **counts))
         self.pages_reported = pages
+
+    def _store_images(self) -> None:
+        captured, self.images = self.images, []
+        if not captured:
+            return
+        try:
+            stored = self._db(
+                lambda c: images.store_captures(c, captured, min_quality=self.min_quality)
+            )
+        except BaseException:
+            self.images = captured + self.images  # kept for the next flush, as adverts are
+            raise
+        for url in stored.unknown_adverts:  # its ingest failed: nothing to show them on
+            log.warning("images of %s not stored: the advert is not stored", url)
 
     def close_spider(self) -> None:
         try:

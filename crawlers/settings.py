@@ -8,7 +8,7 @@ from typing import Any
 from crawlers.connect_policy import DOWNLOADER_MIDDLEWARES as ADDRESS_MIDDLEWARES
 from crawlers.connect_policy import RESOLVER
 from crawlers.extraction_pool import EXTRACTION_WORKERS
-from crawlers.options import CrawlOptions
+from crawlers.options import IMAGE_OPTIONS, CrawlOptions
 from crawlers.robots import DOWNLOADER_MIDDLEWARES as ROBOTS_MIDDLEWARES
 from crawlers.traps import SPIDER_MIDDLEWARES as TRAP_MIDDLEWARES
 from crawlers.traps import TRAP_LIMITS
@@ -66,6 +66,7 @@ def scrapy_settings(
         "ITEM_PIPELINES": {"crawlers.pipelines.StorePipeline": 300},
         "LOG_LEVEL": log_level,
         EXTRACTION_WORKERS: options.extraction_workers,
+        IMAGE_OPTIONS: options.images,
     }
     return values | _http_cache(options.http_cache_dir)
 

@@ -40,3 +40,5 @@ class AdvertFields:
     licence_number: str | None
     language: str | None  # en, ro, ru, uk, "other", or None when unsure
     entities: tuple[Entity, ...]
+    # absolute image URLs shown with the advert, page order, de-duplicated (crawlers/extract/images)
+    images: tuple[str, ...] = ()

@@ -5,7 +5,7 @@ Pure: pages come in as text, :class:`~crawlers.extract.fields.AdvertFields` come
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -13,6 +13,7 @@ from crawlers.extract.build import build_fields
 from crawlers.extract.dates import parse_datetime
 from crawlers.extract.entities import DEFAULT_REGION_HINTS, normalise_region_hints
 from crawlers.extract.fields import AdvertFields
+from crawlers.extract.images import MAX_IMAGE_URLS, posting_image_urls, select_images
 from crawlers.extract.page_contacts import page_contact_text
 from crawlers.extract.profile_model import FieldSelectors, SiteProfile
 from crawlers.extract.selectors import select_contact_text, select_links, select_text
@@ -42,6 +43,7 @@ class _PageValues:
     contact_text: str
     body_is_summary: bool = False  # body built from a JobPosting's other fields
     country: str | None = None  # the posting's ISO country
+    images: list[str] = field(default_factory=list)  # absolute image URLs
 
 
 def extract_with_profile(html: str, url: str, profile: SiteProfile) -> AdvertFields | None:
@@ -60,11 +62,13 @@ def extract_with_profile(html: str, url: str, profile: SiteProfile) -> AdvertFie
     if profile.structured:
         postings = job_postings_from_tree(root, url, microdata="itemscope" in html.lower())
         if postings:
+            selected_images = values.images
             values = _with_posting(values, job_posting_values(postings[0], url))
+            values.images = _merged(posting_image_urls(postings[0], url), selected_images)
             values.contact_text = _with_page_contacts(root, values)
     if not values.title or not values.body:
         return None
-    return build_fields(
+    fields = build_fields(
         values.title,
         values.body,
         profile.kind,
@@ -82,6 +86,11 @@ def extract_with_profile(html: str, url: str, profile: SiteProfile) -> AdvertFie
         language_fallback=profile.language,
         country=values.country,
     )
+    return replace(fields, images=tuple(values.images)) if values.images else fields
+
+
+def _merged(first: list[str], then: list[str]) -> list[str]:
+    return list(dict.fromkeys(first + then))[:MAX_IMAGE_URLS]
 
 
 def _selected_values(root: Any, url: str, sel: FieldSelectors) -> _PageValues:
@@ -95,6 +104,7 @@ def _selected_values(root: Any, url: str, sel: FieldSelectors) -> _PageValues:
         employer=select_text(root, sel.employer),
         licence_number=select_text(root, sel.licence),
         contact_text=select_contact_text(root, sel.contact, url) or "",
+        images=select_images(root, sel.images, url),
     )
 
 

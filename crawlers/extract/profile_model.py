@@ -137,6 +137,8 @@ class FieldSelectors(BaseModel):
     employer: SelectorStr | None = None
     licence: SelectorStr | None = None
     contact: SelectorStr | None = None
+    # the advert's photos: img elements (src/srcset) or strings ("css:img::attr(src)")
+    images: SelectorStr | None = None
 
 
 class SiteProfile(BaseModel):

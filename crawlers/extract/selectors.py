@@ -18,9 +18,11 @@ from crawlers.extract.text import element_to_text, normalise_whitespace
 __all__ = [
     "CompiledSelector",
     "SelectorSyntaxError",
+    "base_url",
     "compile_selector",
     "select_contact_text",
     "select_links",
+    "select_results",
     "select_text",
     "select_values",
 ]
@@ -75,7 +77,7 @@ def _evaluator(xpath: str) -> lxml.etree.XPath:
     return lxml.etree.XPath(xpath, namespaces=Selector._default_namespaces, smart_strings=False)
 
 
-def _results(root: Any, spec: str) -> list[Any]:
+def select_results(root: Any, spec: str) -> list[Any]:
     """Raw xpath results: lxml elements or strings."""
     compiled = compile_selector(spec)
     try:
@@ -88,7 +90,7 @@ def _results(root: Any, spec: str) -> list[Any]:
 def select_values(root: Any, spec: str) -> list[str]:
     """Each match as text: strings normalised, elements through html_to_text."""
     values: list[str] = []
-    for item in _results(root, spec):
+    for item in select_results(root, spec):
         if isinstance(item, str):
             text = normalise_whitespace(item)
         elif isinstance(item, bool | int | float):
@@ -108,7 +110,7 @@ def select_text(root: Any, spec: str | None) -> str | None:
     return " ".join(values) if values else None
 
 
-def _base_url(root: Any, url: str) -> str:
+def base_url(root: Any, url: str) -> str:
     for href in root.xpath("//base/@href"):
         if isinstance(href, str) and href.strip():
             return urljoin(url, href.strip())
@@ -119,9 +121,9 @@ def select_links(root: Any, spec: str | None, url: str) -> list[str]:
     """Absolute http(s) links (fragment dropped, order kept, de-duplicated)."""
     if not spec:
         return []
-    base = _base_url(root, url)
+    base = base_url(root, url)
     links: list[str] = []
-    for item in _results(root, spec):
+    for item in select_results(root, spec):
         if isinstance(item, str):
             raw = item
         elif hasattr(item, "get"):
@@ -169,9 +171,9 @@ def select_contact_text(root: Any, spec: str | None, url: str) -> str | None:
     or address in the link, not in the visible text."""
     if not spec:
         return None
-    base = _base_url(root, url)
+    base = base_url(root, url)
     parts: list[str] = []
-    for item in _results(root, spec):
+    for item in select_results(root, spec):
         if isinstance(item, str):
             text = normalise_whitespace(item)
             if text:

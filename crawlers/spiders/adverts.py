@@ -18,8 +18,7 @@ from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap
 from scrapy.utils.url import url_has_any_extension
 
-from crawlers.address_policy import AddressRefused
-from crawlers.cutoffs import ANY_TEXT_OR_ARCHIVE, describe_failure
+from crawlers.cutoffs import ANY_TEXT_OR_ARCHIVE, failure_message
 from crawlers.extract.decoding import decode_body
 from crawlers.extract.fields import AdvertFields
 from crawlers.extract.urls import canonical_url
@@ -28,6 +27,7 @@ from crawlers.items import AdvertPage, GonePage, PageError
 from crawlers.profiles import SiteProfile, extract_with_profile, listing_links
 from crawlers.robots import ROBOTS_LOADED, RobotsForbidden, RobotsUnreadable
 from crawlers.settings import MAX_PAGE_BYTES
+from crawlers.spiders.images import ImageCapture, ImageSpiderMixin
 
 log = logging.getLogger(__name__)
 GONE_STATUSES = [404, 410]
@@ -38,7 +38,7 @@ BINARY_EXTENSIONS = IGNORED_EXTENSIONS
 _BINARY_SUFFIXES = {f".{extension}" for extension in BINARY_EXTENSIONS}
 
 
-class AdvertSpider(scrapy.Spider):
+class AdvertSpider(ImageSpiderMixin, scrapy.Spider):
     name = "adverts"
 
     def __init__(
@@ -72,6 +72,7 @@ class AdvertSpider(scrapy.Spider):
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> AdvertSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.extraction = ExtractionPool.for_crawl(crawler, spider.profile)
+        spider.image_capture = ImageCapture.for_crawl(crawler)
         crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
         crawler.signals.connect(spider.on_robots_loaded, signal=ROBOTS_LOADED)
         return spider
@@ -235,6 +236,8 @@ class AdvertSpider(scrapy.Spider):
             http_status=response.status,
             fetched_at=datetime.now(UTC),
         )
+        # after the advert, so that the pipeline stores it before its images
+        yield from self.image_requests(canonical, fields.images)
 
     def _extract(self, html: str, url: str) -> AdvertFields | None:
         # JobPosting first when the profile is structured; selectors fill what it lacks.
@@ -253,11 +256,7 @@ class AdvertSpider(scrapy.Spider):
         if self._is_listing(request) and status not in GONE_STATUSES:
             # A 404/410 listing is an answer; an outage, a block or a 5xx hides what is listed.
             self.listings_unread += 1
-        if failure.check(AddressRefused):  # a logged skip: its message says what and why
-            message = failure.getErrorMessage()
-        else:
-            message = f"HTTP {status}" if status else describe_failure(failure, request)
-        message = message[:1000]
+        message = failure_message(failure, request)  # a refusal is a logged skip too
         log.info("fetch failed %s: %s", url, message)
         yield PageError(url, message)
 
