@@ -26,6 +26,11 @@ log = logging.getLogger(__name__)
 MAX_BACKOFF_S = 5.0
 
 
+def why(exc: BaseException) -> str:
+    """procrastinate's ConnectorException says nothing itself: psycopg's error does."""
+    return str(exc.__cause__ or exc) or type(exc).__name__
+
+
 def unreachable(exc: BaseException) -> bool:
     """A lost or refused connection (worth retrying), not an error of the query itself."""
     cause = exc.__cause__ if isinstance(exc, exceptions.ConnectorException) else exc
@@ -59,7 +64,7 @@ class SteadyWorker(Worker):
             except exceptions.ConnectorException as exc:
                 if silent_since is None:
                     silent_since = time.monotonic()
-                    log.warning("heartbeat failed, will keep trying: %s", exc)
+                    log.warning("heartbeat failed, will keep trying: %s", why(exc))
                 continue
             if silent_since is not None:
                 log.warning("heartbeat back after %.0fs", time.monotonic() - silent_since)
@@ -72,7 +77,7 @@ class SteadyWorker(Worker):
                 await super()._periodic_deferrer()
                 return
             except exceptions.ConnectorException as exc:
-                log.warning("periodic deferrer: %s; retrying", exc)
+                log.warning("periodic deferrer: %s; retrying", why(exc))
                 await asyncio.sleep(backoff.next())
 
     async def _listen(self) -> None:
@@ -86,7 +91,7 @@ class SteadyWorker(Worker):
                     on_notification=self._handle_notification, queues=self.queues
                 )
             except exceptions.ConnectorException as exc:
-                log.warning("listener lost the database: %s; reconnecting", exc)
+                log.warning("listener lost the database: %s; reconnecting", why(exc))
             if time.monotonic() - started > 30:
                 backoff.reset()
             await asyncio.sleep(backoff.next())
@@ -113,7 +118,7 @@ class SteadyWorker(Worker):
         except exceptions.ConnectorException as exc:
             if not unreachable(exc):
                 raise
-            log.warning("cannot fetch jobs: %s; retrying", exc)
+            log.warning("cannot fetch jobs: %s; retrying", why(exc))
             await utils.wait_any(asyncio.sleep(MAX_BACKOFF_S), self._stop_event.wait())
 
     async def _persist_job_status(
@@ -133,9 +138,9 @@ class SteadyWorker(Worker):
                 return
             except exceptions.ConnectorException as exc:
                 if not unreachable(exc):
-                    log.error("could not record the end of job %s: %s", job.id, exc)
+                    log.error("could not record the end of job %s: %s", job.id, why(exc))
                     return
-                log.warning("recording the end of job %s: %s; retrying", job.id, exc)
+                log.warning("recording the end of job %s: %s; retrying", job.id, why(exc))
                 await asyncio.sleep(backoff.next())
 
     async def _shutdown(self, side_tasks: list[asyncio.Task[Any]]) -> None:
@@ -143,4 +148,4 @@ class SteadyWorker(Worker):
             await super()._shutdown(side_tasks)
         except exceptions.ConnectorException as exc:
             # Its row stays; its heartbeat ages, and other workers see it as gone.
-            log.warning("could not unregister the worker: %s", exc)
+            log.warning("could not unregister the worker: %s", why(exc))
