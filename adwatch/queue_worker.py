@@ -50,6 +50,8 @@ class Backoff:
 
 
 class SteadyWorker(Worker):
+    # procrastinate's Worker leaves some methods unannotated: calls to them are ignored below.
+
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.failed = False
@@ -74,7 +76,7 @@ class SteadyWorker(Worker):
         backoff = Backoff()
         while True:
             try:
-                await super()._periodic_deferrer()
+                await super()._periodic_deferrer()  # type: ignore[no-untyped-call]
                 return
             except exceptions.ConnectorException as exc:
                 log.warning("periodic deferrer: %s; retrying", why(exc))
@@ -108,13 +110,21 @@ class SteadyWorker(Worker):
         return side_tasks
 
     async def _monitor_side_tasks(self, side_tasks: list[asyncio.Task[Any]]) -> None:
-        await super()._monitor_side_tasks(side_tasks)
-        if any(task.done() and not task.cancelled() and task.exception() for task in side_tasks):
-            self.failed = True  # the worker stops: its exit status must say it failed
+        """Stop the worker, as failed, when a side task fails; procrastinate's own monitor
+        stops watching as soon as any side task ends, even one that ended normally."""
+        pending = set(side_tasks)
+        while pending:
+            done, pending = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
+            for task in done:
+                if not task.cancelled() and (exc := task.exception()) is not None:
+                    log.error("%s failed, stopping the worker: %s", task.get_name(), why(exc))
+                    self.failed = True  # the exit status must say so
+                    self.stop()  # type: ignore[no-untyped-call]
+                    return
 
     async def _fetch_and_process_jobs(self) -> None:
         try:
-            await super()._fetch_and_process_jobs()
+            await super()._fetch_and_process_jobs()  # type: ignore[no-untyped-call]
         except exceptions.ConnectorException as exc:
             if not unreachable(exc):
                 raise

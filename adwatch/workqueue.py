@@ -108,7 +108,7 @@ def run_worker(database_url: str, queues: list[str], concurrency: int) -> bool:
                 # then look stalled whatever the database's uptime: leave that to the sweep.
                 stalled_worker_timeout=PRUNE_AFTER_S,
             )
-            await worker.run()
+            await worker.run()  # type: ignore[no-untyped-call]
             return not worker.failed
 
     return asyncio.run(work())

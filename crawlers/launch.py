@@ -26,7 +26,10 @@ import psycopg
 from config.errors import AdwatchError
 from config.settings import get_settings
 from crawlers.address_policy import private_targets
-from crawlers.claims import CrawlRefused, OpenRun, open_run
+
+# CrawlRefused is re-exported: callers catch it as launch.CrawlRefused.
+from crawlers.claims import CrawlRefused as CrawlRefused
+from crawlers.claims import OpenRun, open_run
 from crawlers.extract.urls import is_private_address
 from crawlers.handoff import CrawlOrder, CrawlOutcome, run_status, stop_messages
 from crawlers.options import CrawlOptions

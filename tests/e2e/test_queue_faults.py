@@ -13,12 +13,11 @@ import psycopg
 import pytest
 
 from crawlers import launch
+from crawlers.claims import OpenRun, open_run
 from demo.site import DemoServer
-from store.crawl_runs import CrawlRun
 from tests.e2e.demo_support import demo_server, profile_for
 from tests.e2e.queue_support import (
     alive,
-    crawl_jobs,
     pages_crawled,
     queue_crawls,
     register_sites,
@@ -31,12 +30,12 @@ from tests.e2e.queue_support import (
 )
 
 pytestmark = [pytest.mark.integration, pytest.mark.e2e, pytest.mark.faults]
-DELAY_S = 0.15  # slow enough to act mid-crawl, quick enough for a short test
+DELAY_S = 0.1  # slow enough to act mid-crawl, quick enough for a short test
 
 
 @pytest.fixture
 def demo() -> Iterator[DemoServer]:
-    with demo_server(job_adverts=40) as server:
+    with demo_server(job_adverts=30) as server:
         yield server
 
 
@@ -70,11 +69,16 @@ def test_a_killed_crawl_with_its_successor_queued_does_not_wedge_the_site(
 
 
 def test_crawl_processes_die_with_their_worker_and_a_second_crawl_is_refused(
-    adwatch_env: str, demo: DemoServer, tmp_path: Path
+    adwatch_env: str, tmp_path: Path
 ) -> None:
     """Case 4: a worker killed alone (kill -9 of its pid) left its crawl process crawling on,
     beside the next crawl of the site."""
     db_url = adwatch_env
+    with demo_server(job_adverts=300) as demo:  # at DELAY_S, a crawl of 30 s or more
+        crawl_and_kill_the_worker(db_url, demo, tmp_path)
+
+
+def crawl_and_kill_the_worker(db_url: str, demo: DemoServer, tmp_path: Path) -> None:
     register_sites(db_url, demo, DELAY_S)
     worker = start_worker(db_url, tmp_path / "worker.log")
     try:
@@ -90,22 +94,22 @@ def test_crawl_processes_die_with_their_worker_and_a_second_crawl_is_refused(
         assert "\n" not in message
         os.kill(worker.pid, signal.SIGKILL)  # the worker only: nothing signals its crawl
         worker.wait(30)
-        wait_until(lambda: not any(alive(p) for p in crawl), 30,
+        # Far sooner than the crawl itself could end: an orphan would still be crawling.
+        wait_until(lambda: not any(alive(p) for p in crawl), 15,
                    "the crawl processes to die with their worker")  # fmt: skip
     finally:
         stop(worker, signal.SIGKILL)
-    # Its run is closed as interrupted by the next crawl, which nothing refuses any more
-    # (once the server has noticed the dead processes' sessions end).
-    finished: list[CrawlRun] = []
+    # The site is free again: the next crawl closes the dead one's run as interrupted (once
+    # the server has noticed that the dead processes' sessions ended).
+    opened: list[OpenRun] = []
 
-    def crawled() -> bool:
+    def claimed() -> bool:
         try:
-            finished.append(launch.crawl(profile, allow_private=True))
+            opened.append(open_run(profile, db_url, revisit=True))
         except launch.CrawlRefused:
             return False
         return True
 
-    wait_until(crawled, 60, "the site to be free for a new crawl")
-    assert finished[0].status == "finished"
-    assert runs(db_url) == [("demo-jobs", "interrupted"), ("demo-jobs", "finished")]
-    assert len(crawl_jobs(db_url)) == 1
+    wait_until(claimed, 30, "the site to be free for a new crawl")
+    opened[0].lock.close()
+    assert runs(db_url) == [("demo-jobs", "interrupted"), ("demo-jobs", "running")]

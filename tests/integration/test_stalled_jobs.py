@@ -9,7 +9,6 @@ from typing import Any
 import psycopg
 import pytest
 
-from adwatch import workqueue
 from adwatch.workqueue import CRAWL_TASK, defer_crawl, queue_app, requeue_stalled
 from crawlers.claims import CrawlRefused, open_run
 from crawlers.profiles import SiteProfile
@@ -78,7 +77,7 @@ def test_one_job_that_cannot_be_settled_does_not_stop_the_sweep(
                 raise psycopg.errors.DeadlockDetected("simulated")
             return settle(conn, job_id, *args)
 
-        monkeypatch.setattr(workqueue.work_queue, "settle_stalled", failing_once)
+        monkeypatch.setattr(work_queue, "settle_stalled", failing_once)
         assert requeue_stalled(0) == 1
         assert jobs(conn) == [("a", "doing"), ("b", "todo")]
 
