@@ -63,10 +63,13 @@ def requeue_stalled(timestamp: int) -> int:
 @lru_cache(maxsize=4)
 def queue_app(database_url: str) -> App:
     """An app per database, each with its own task objects."""
-    # A failed reconnect is given up after a few seconds rather than retried with a backoff
-    # that doubles for five minutes: the next use then connects at once, so a worker is back
-    # within a heartbeat or two of the database (see adwatch.queue_worker).
-    app = App(connector=PsycopgConnector(conninfo=database_url, reconnect_timeout=2.0))
+    # psycopg_pool retries a failed connection with a backoff that doubles for five minutes,
+    # and grows the pool only when a new caller starts waiting: after an outage, callers
+    # already waiting sat out their whole 30 s timeout, heartbeats included. So reconnects
+    # are given up after 2 s and callers wait 5 s at most, then try again (adwatch.queue_worker
+    # retries), which starts a fresh connection at once: a worker is back within seconds.
+    connector = PsycopgConnector(conninfo=database_url, reconnect_timeout=2.0, timeout=5.0)
+    app = App(connector=connector)
     retry = RetryStrategy(max_attempts=3, wait=30)
     app.task(name=CRAWL_TASK, queue="crawl", retry=retry)(crawl_site)
     app.task(name="adwatch.score_pending", queue="score", retry=retry)(score_pending)

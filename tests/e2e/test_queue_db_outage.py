@@ -68,6 +68,7 @@ def test_workers_ride_out_a_database_outage(
             time.sleep(OUTAGE_S)
             server.ensure_postgres_running()
             assert server.get_uri() == url
+            wait_until(lambda: fresh_heartbeats(url) == 2, 60, "both workers' heartbeats")
             wait_until(lambda: statuses(url) == ["succeeded"], 180, "the crawl to finish")
             assert [w.poll() for w in workers] == [None, None], "a worker stopped"
             # Both still take jobs: each of two crawls queued at once goes to one of them.
