@@ -35,7 +35,7 @@ DELAY_S = 0.1  # slow enough to act mid-crawl, quick enough for a short test
 
 @pytest.fixture
 def demo() -> Iterator[DemoServer]:
-    with demo_server(job_adverts=30) as server:
+    with demo_server(job_adverts=20) as server:
         yield server
 
 
