@@ -21,7 +21,8 @@ def worker(
 ) -> None:
     """Take jobs from the shared PostgreSQL queue until stopped.
 
-    SIGINT/SIGTERM finish the current job first.
+    SIGINT/SIGTERM finish the current job first. Database outages are waited out; a worker
+    that stops for any other failure exits non-zero.
     """
     wanted = [q.strip() for q in queues.split(",") if q.strip()]
     unknown = sorted(set(wanted) - set(WORK_QUEUES))
@@ -35,4 +36,7 @@ def worker(
     # Imported on use: the job stack (scoring, Scrapy) takes seconds to load.
     from adwatch.workqueue import run_worker
 
-    run_worker(ready_url(), wanted, concurrency)
+    if not run_worker(ready_url(), wanted, concurrency):
+        # Non-zero, so that a restart-on-failure supervisor starts it again.
+        typer.echo("adwatch worker: stopped after a failure (see the log above)", err=True)
+        raise typer.Exit(1)

@@ -120,6 +120,14 @@ class Settings(BaseSettings):
         description="local: the scheduler runs jobs itself; queue: it queues them for workers.",
     )
     link_interval_s: float = 300.0
+    queue_heartbeat_s: float = Field(
+        default=2.0, gt=0, description="Queue mode: how often a worker reports it is alive."
+    )
+    queue_stalled_after_s: float = Field(
+        default=15.0,
+        gt=0,
+        description="Queue mode: a job whose worker has been silent this long is requeued.",
+    )
     deliver_interval_s: float = 60.0
     webhook_allow_http: bool = Field(
         default=False, description="Accept http:// webhook URLs (local development only)."

@@ -17,6 +17,7 @@ from scrapy.exceptions import ScrapyDeprecationWarning
 
 from crawlers.address_policy import PRIVATE_TARGETS
 from crawlers.handoff import CrawlOrder, CrawlOutcome
+from crawlers.lifeline import tie_to_launcher
 from crawlers.memory import peak_resident_mb
 from crawlers.pipelines import DATABASE_FAILED, INGEST_TARGET, IngestTarget
 from crawlers.settings import redis_frontier, scrapy_settings
@@ -73,7 +74,11 @@ def _outcome(crawler: Crawler, reason: str) -> CrawlOutcome:
 def main(argv: list[str]) -> int:
     order_file, outcome_file = Path(argv[0]), Path(argv[1])
     order = CrawlOrder.model_validate_json(order_file.read_text(encoding="utf-8"))
-    outcome = run(order)
+    holder = tie_to_launcher(order)
+    try:
+        outcome = run(order)
+    finally:
+        holder.close()
     outcome_file.write_text(outcome.model_dump_json(), encoding="utf-8")
     return 0 if outcome.clean else 1
 

@@ -35,6 +35,8 @@ class CrawlOrder(BaseModel):
     private_targets: tuple[tuple[str, int], ...] = ()
     # The run's own folder for Scrapy's on-disk request queue (JOBDIR); None with Redis.
     jobdir: str | None = None
+    # The launcher's pid: a crawl process dies with it (crawlers.lifeline). None: not tied.
+    launcher_pid: int | None = None
 
 
 class CrawlOutcome(BaseModel):

@@ -11,8 +11,8 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-import socket
 import tempfile
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -26,23 +26,24 @@ import psycopg
 from config.errors import AdwatchError
 from config.settings import get_settings
 from crawlers.address_policy import private_targets
+
+# CrawlRefused is re-exported: callers catch it as launch.CrawlRefused.
+from crawlers.claims import CrawlRefused as CrawlRefused
+from crawlers.claims import OpenRun, open_run
 from crawlers.extract.urls import is_private_address
 from crawlers.handoff import CrawlOrder, CrawlOutcome, run_status, stop_messages
 from crawlers.options import CrawlOptions
 from crawlers.processes import CrawlProcesses
 from crawlers.profiles import SiteProfile
 from crawlers.sharded import clear_frontier
-from store import adverts, crawl_runs, sites
+from store import adverts, crawl_runs
 from store.bootstrap import open_ready, ready_url, when_reachable
 from store.crawl_runs import CrawlRun
 from store.db import UNREACHABLE
 
 log = logging.getLogger(__name__)
 Progress = Callable[[CrawlRun], None]
-
-
-class CrawlRefused(AdwatchError):
-    """The crawl target is not allowed (e.g. a private address) or already being crawled."""
+LOCK_CHECK_S = 2.0  # how often a launcher checks that it still holds its site's lock
 
 
 @dataclass(frozen=True)
@@ -51,13 +52,6 @@ class Sharding:
 
     processes: int
     redis_url: str
-
-
-@dataclass(frozen=True)
-class OpenRun:
-    run: CrawlRun
-    started: datetime  # this host's clock, as the adverts' last_seen (their fetch times) are
-    known_urls: tuple[str, ...]  # the site's adverts believed online, re-checked if not reached
 
 
 def crawl(
@@ -101,7 +95,25 @@ def _crawl(
     allowed = allow_private or options.allow_private or profile.allow_private
     check_targets(profile, allowed)
     database_url = ready_url()
-    opened = open_run(profile, revisit=sharding is None)
+    opened = open_run(profile, database_url, revisit=sharding is None)
+    try:
+        _run_processes(opened, profile, options, log_level, on_progress, sharding, allowed)
+    finally:  # only once its run is closed may another crawl of the site start
+        opened.lock.close()
+    if sharding:
+        clear_frontier(sharding.redis_url, profile)
+    return final_run(opened.run.id)
+
+
+def _run_processes(
+    opened: OpenRun,
+    profile: SiteProfile,
+    options: CrawlOptions,
+    log_level: str,
+    on_progress: Progress | None,
+    sharding: Sharding | None,
+    allowed: bool,
+) -> None:
     # Private: the order holds the database URL, and mkdtemp makes the folder owner-only.
     with (
         tempfile.TemporaryDirectory(prefix="adwatch-crawl-") as tmp,
@@ -110,7 +122,7 @@ def _crawl(
         order = CrawlOrder(
             profile=profile,
             options=options,
-            database_url=database_url,
+            database_url=opened.lock.database_url,
             site_id=opened.run.site_id,
             run_id=opened.run.id,
             log_level=log_level,
@@ -119,20 +131,18 @@ def _crawl(
             # Checked again at each connection in the crawl: allowed are the start URLs' own.
             private_targets=private_targets(profile.start_urls) if allowed else (),
             jobdir=jobdir,
+            launcher_pid=os.getpid(),
         )
         processes = CrawlProcesses(Path(tmp), order, sharding.processes if sharding else 1)
         try:
             if sharding:
                 clear_frontier(sharding.redis_url, profile)
-            processes.run(lambda: _report_progress(opened.run.id, on_progress))
+            processes.run(_ticker(opened, on_progress))
         finally:  # whatever happened, the run is closed: it ends failed without outcomes
             outcomes = processes.outcomes()
             _log_peak_memory(outcomes)
             stops = stop_messages(outcomes, options)
             close_run(opened, profile, run_status(outcomes), stops)
-    if sharding:
-        clear_frontier(sharding.redis_url, profile)
-    return final_run(opened.run.id)
 
 
 @contextmanager
@@ -175,48 +185,6 @@ def check_targets(profile: SiteProfile, allow_private: bool) -> None:
             )
 
 
-def open_run(profile: SiteProfile, *, revisit: bool) -> OpenRun:
-    """Register the site and open a run, in one transaction: the site row stays locked until
-    commit, so two launchers cannot both open a run of one site. A run left 'running' by a
-    launcher that is gone (killed) is closed as interrupted; a live one refuses the crawl."""
-    started = datetime.now(UTC)
-    with open_ready() as conn, conn.transaction():
-        site = sites.upsert_site(
-            conn,
-            profile.name,
-            profile.kind,
-            profile.start_urls[0],
-            profile.model_dump(mode="json"),
-            profile.schedule,
-        )
-        running = crawl_runs.running_run(conn, site.id)
-        if running is not None and _owner_alive(conn, running):
-            raise CrawlRefused(f"site {profile.name} is already being crawled (run #{running.id})")
-        if running is not None:
-            crawl_runs.finish_run(conn, running.id, "interrupted")
-        run = crawl_runs.start_run(conn, site.id)
-        # A shard cannot know what the other shards reached, so sharded crawls re-check none.
-        known = adverts.active_urls(conn, profile.name) if revisit else []
-    return OpenRun(run, started, tuple(known))
-
-
-def _owner_alive(conn: psycopg.Connection[Any], run: CrawlRun) -> bool:
-    """Is the launcher that opened a 'running' run still there? (Another host's: assume so.)"""
-    owner = crawl_runs.run_owner(conn, run.id)
-    if owner is None or owner[0] is None:
-        return False
-    pid, host = owner[0], owner[1]
-    if host != socket.gethostname():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def close_run(
     opened: OpenRun, profile: SiteProfile, status: str, stops: Sequence[str] = ()
 ) -> None:
@@ -239,6 +207,21 @@ def close_run(
         crawl_runs.add_counts(conn, run_id, adverts_removed=len(removed))
 
     when_reachable(close)
+
+
+def _ticker(opened: OpenRun, on_progress: Progress | None) -> Callable[[], None]:
+    """What the launcher does while its crawl processes run: keep its hold on the site's lock
+    (taken again after a database restart) and show progress."""
+    last_kept = time.monotonic()
+
+    def tick() -> None:
+        nonlocal last_kept
+        if time.monotonic() - last_kept >= LOCK_CHECK_S:
+            opened.lock.keep()
+            last_kept = time.monotonic()
+        _report_progress(opened.run.id, on_progress)
+
+    return tick
 
 
 def _report_progress(run_id: int, on_progress: Progress | None) -> None:
