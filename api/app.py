@@ -23,6 +23,8 @@ from api.routes import (
     research,
     review,
     sharing,
+    taxii,
+    taxii_objects,
     ui,
     ui_advert,
 )
@@ -86,7 +88,8 @@ def create_app(database_url: str | None = None) -> FastAPI:
     metrics = Metrics()
     _add_middleware(app, settings, metrics)
     problems.install(app)
-    for module in (analyst, review, sharing, partner, research, admin, admin_groups, ui, ui_advert):
+    routers = (analyst, review, sharing, partner, research, admin, admin_groups, ui, ui_advert)
+    for module in (*routers, taxii, taxii_objects):
         app.include_router(module.router)
     _add_health(app)
     add_admin_views(app, metrics)
