@@ -59,10 +59,17 @@ def _iso(value: datetime | None) -> str | None:
     return value.isoformat() if value else None
 
 
+def _as_written(contact: dict[str, str]) -> str:
+    """A handle as adverts write it ("@name"), so no bare "@" is left before [HANDLE]."""
+    if contact["kind"] != "handle":
+        return ""
+    return "@" + contact["value"].split(":", 1)[-1]
+
+
 def _matches(hits: list[dict[str, Any]], contacts: list[dict[str, str]]) -> list[dict[str, Any]]:
     """Indicator hits as id + de-identified matched text; the advert's known contacts are
     taken out first (scrub's regexes then catch the ones the extractor missed)."""
-    entities = [{"kind": c["kind"], "value": c["value"], "raw": ""} for c in contacts]
+    entities = [{"kind": c["kind"], "value": c["value"], "raw": _as_written(c)} for c in contacts]
     return [
         {
             "indicator_id": str(h.get("indicator_id")),

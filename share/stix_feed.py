@@ -163,8 +163,12 @@ def _extension(item: dict[str, Any]) -> dict[str, Any]:
     for key in ("first_seen", "last_seen", "snapshot_sha256"):
         if item.get(key):
             props[key] = item[key]
-    props["matches"] = [{k: v for k, v in m.items() if v is not None} for m in item["matches"]]
-    props["contact_hashes"] = item["contacts"]
+    matches = [{k: v for k, v in m.items() if v is not None} for m in item["matches"]]
+    # STIX forbids empty lists: an advert with no hit or no contact leaves the key out
+    if matches:
+        props["matches"] = matches
+    if item["contacts"]:
+        props["contact_hashes"] = item["contacts"]
     return props
 
 
