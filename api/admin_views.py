@@ -20,7 +20,7 @@ from pydantic import BaseModel, Field
 
 from api.deps import Principal, require
 from api.metrics import Metrics
-from api.problems import PROBLEM_JSON
+from api.problems import PROBLEM_JSON, TAXII_MEDIA
 
 # Every /api/ operation can answer these (odd input, auth, role, missing row, conflict, size,
 # validation, rate limits in front of it); documented once for all so none is a surprise.
@@ -40,6 +40,14 @@ class Problem(BaseModel):
     )
 
 
+class TaxiiError(BaseModel):
+    """TAXII 2.1 error message (spec 3.6.1), what TAXII clients parse."""
+
+    title: str
+    description: str
+    http_status: str
+
+
 def openapi_with_problems(app: FastAPI) -> dict[str, Any]:
     """FastAPI's schema, with problem details as every /api/ operation's error responses."""
     if app.openapi_schema:
@@ -51,13 +59,17 @@ def openapi_with_problems(app: FastAPI) -> dict[str, Any]:
     components["Problem"] = Problem.model_json_schema()
     for name in ("HTTPValidationError", "ValidationError"):
         components.pop(name, None)
-    content = {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}}
+    components["TaxiiError"] = TaxiiError.model_json_schema()
+    problem = {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}}
+    taxii = {TAXII_MEDIA: {"schema": {"$ref": "#/components/schemas/TaxiiError"}}}
     for path, operations in schema.get("paths", {}).items():
-        if not path.startswith("/api/"):
+        if not path.startswith(("/api/", "/taxii2/")):
             continue
+        content = taxii if path.startswith("/taxii2/") else problem
         for operation in operations.values():
             responses = operation.setdefault("responses", {})
-            for status in PROBLEM_STATUSES:
+            statuses = (*PROBLEM_STATUSES, 406) if content is taxii else PROBLEM_STATUSES
+            for status in statuses:
                 description = HTTPStatus(status).phrase
                 responses[str(status)] = {"description": description, "content": content}
     app.openapi_schema = schema

@@ -91,6 +91,7 @@ def create_app(database_url: str | None = None) -> FastAPI:
     routers = (analyst, review, sharing, partner, research, admin, admin_groups, ui, ui_advert)
     for module in (*routers, taxii, taxii_objects):
         app.include_router(module.router)
+    app.include_router(taxii.schema_router)
     _add_health(app)
     add_admin_views(app, metrics)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

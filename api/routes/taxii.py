@@ -17,7 +17,7 @@ from fastapi.responses import Response
 
 from api import feed_pages
 from api.deps import Conn, PartnerUser, SettingsDep
-from share.stix_feed import dumps
+from share.stix_feed import SCHEMA_PATH, dumps, schema_text
 from store import sharing_groups
 
 TAXII_MEDIA = "application/taxii+json;version=2.1"
@@ -38,8 +38,19 @@ def accepts_taxii(request: Request) -> None:
     raise HTTPException(406, f"this server answers only {TAXII_MEDIA}")
 
 
+class TaxiiResponse(Response):
+    """Documents TAXII's media type as the 200 answer's content type in the OpenAPI schema."""
+
+    media_type = TAXII_MEDIA
+
+
 def taxii_router() -> APIRouter:
-    return APIRouter(prefix="/taxii2", tags=["taxii"], dependencies=[Depends(accepts_taxii)])
+    return APIRouter(
+        prefix="/taxii2",
+        tags=["taxii"],
+        dependencies=[Depends(accepts_taxii)],
+        default_response_class=TaxiiResponse,
+    )
 
 
 router = taxii_router()
@@ -48,7 +59,7 @@ router = taxii_router()
 def taxii_response(body: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
     """A TAXII response; `body` is an object, or the JSON text of one already made."""
     text = body if isinstance(body, str) else dumps(body)
-    return Response(text, status, headers=headers, media_type=TAXII_MEDIA)
+    return TaxiiResponse(text, status, headers=headers)
 
 
 @router.get("/")
@@ -122,3 +133,13 @@ def collection_of(conn: Conn, user: PartnerUser, collection: str) -> dict[str, A
 @router.get("/api/collections/{collection}/")
 def get_collection(collection: str, user: PartnerUser, conn: Conn) -> Response:
     return taxii_response(_public(collection_of(conn, user, collection)))
+
+
+schema_router = APIRouter(tags=["stix"])
+
+
+@schema_router.get(SCHEMA_PATH, include_in_schema=False)
+def extension_schema() -> Response:
+    """The JSON schema of adwatch's STIX property extension, open to anyone: STIX consumers
+    fetch an extension-definition's `schema` URL without partner credentials."""
+    return Response(schema_text(), media_type="application/schema+json")

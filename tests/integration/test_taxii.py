@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import socket
 import threading
 import time
@@ -142,6 +143,8 @@ def test_taxii_errors_and_media_types(live: Any) -> None:
         assert http.get(objects, headers={"Accept": "application/json"}).status_code == 406
         assert http.post(objects, json={}).status_code == 405
     assert httpx.get(f"{base}/taxii2/", headers={"Accept": TAXII}).status_code == 401
+    schema = httpx.get(base + stix_feed.SCHEMA_PATH)  # open: STIX consumers fetch it as is
+    assert schema.status_code == 200 and schema.json() == json.loads(stix_feed.schema_text())
     bearer = {"Accept": TAXII, "Authorization": f"Bearer {keys.partner}"}
     assert httpx.get(f"{base}/taxii2/", headers=bearer).status_code == 200
     analyst = httpx.get(f"{base}/taxii2/", auth=("a", keys.analyst), headers={"Accept": TAXII})
