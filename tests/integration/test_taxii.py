@@ -145,6 +145,9 @@ def test_taxii_errors_and_media_types(live: Any) -> None:
     assert httpx.get(f"{base}/taxii2/", headers={"Accept": TAXII}).status_code == 401
     schema = httpx.get(base + stix_feed.SCHEMA_PATH)  # open: STIX consumers fetch it as is
     assert schema.status_code == 200 and schema.json() == json.loads(stix_feed.schema_text())
+    for broken in ("Basic !!!", "Basic " + "eA==", "Basic"):  # not base64, no password, empty
+        r = httpx.get(f"{base}/taxii2/", headers={"Accept": TAXII, "Authorization": broken})
+        assert r.status_code == 401 and r.json()["http_status"] == "401", broken
     bearer = {"Accept": TAXII, "Authorization": f"Bearer {keys.partner}"}
     assert httpx.get(f"{base}/taxii2/", headers=bearer).status_code == 200
     analyst = httpx.get(f"{base}/taxii2/", auth=("a", keys.analyst), headers={"Accept": TAXII})
