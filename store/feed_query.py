@@ -154,8 +154,13 @@ def read_events(
 
 
 def newest_seq(conn: psycopg.Connection[Any]) -> int:
-    """The highest seq ever given out; a cursor beyond it was not made by this feed."""
-    row = conn.execute("SELECT coalesce(max(seq), 0) FROM feed_events").fetchone()
+    """The highest seq ever given out; a cursor beyond it was not made by this feed. Read
+    from the sequence, not max(seq): purging an advert deletes its events, and a partner's
+    cursor at a deleted event must stay valid."""
+    row = conn.execute(
+        """SELECT CASE WHEN s.is_called THEN s.last_value ELSE 0 END
+           FROM feed_events_seq_seq s"""
+    ).fetchone()
     return int(row[0]) if row else 0
 
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Request
 from fastapi.responses import Response
 
 from api import feed_pages
@@ -23,6 +23,8 @@ from store import sharing_groups
 TAXII_MEDIA = "application/taxii+json;version=2.1"
 STIX_MEDIA = "application/stix+json;version=2.1"
 MAX_PAGE = 1000
+# Collection ids are UUIDs; the cap keeps a made-up path from being read at any length.
+CollectionId = Annotated[str, Path(max_length=64)]
 
 
 def accepts_taxii(request: Request) -> None:
@@ -131,7 +133,7 @@ def collection_of(conn: Conn, user: PartnerUser, collection: str) -> dict[str, A
 
 
 @router.get("/api/collections/{collection}/")
-def get_collection(collection: str, user: PartnerUser, conn: Conn) -> Response:
+def get_collection(collection: CollectionId, user: PartnerUser, conn: Conn) -> Response:
     return taxii_response(_public(collection_of(conn, user, collection)))
 
 

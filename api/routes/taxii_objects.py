@@ -14,12 +14,18 @@ from fastapi.responses import Response
 
 from api import auditing, feed_pages, taxii_pages
 from api.deps import Conn, PartnerUser, Pool, SettingsDep
-from api.routes.taxii import MAX_PAGE, collection_of, taxii_response, taxii_router
+from api.routes.taxii import (
+    MAX_PAGE,
+    CollectionId,
+    collection_of,
+    taxii_response,
+    taxii_router,
+)
 
 router = taxii_router()
 _OBJECTS = "/api/collections/{collection}/objects/"
 
-Text = Annotated[str | None, Query(max_length=4000)]
+Text = Annotated[str | None, Query(max_length=100)]
 
 
 def _list(value: str | None) -> list[str]:
@@ -96,10 +102,10 @@ def _args(
     added_after: Text = None,
     limit: Text = None,
     next_: Annotated[str | None, Query(alias="next", max_length=40)] = None,
-    type_: Annotated[str | None, Query(alias="match[type]", max_length=4000)] = None,
-    id_: Annotated[str | None, Query(alias="match[id]", max_length=40_000)] = None,
-    version: Annotated[str | None, Query(alias="match[version]", max_length=4000)] = None,
-    spec: Annotated[str | None, Query(alias="match[spec_version]", max_length=400)] = None,
+    type_: Annotated[str | None, Query(alias="match[type]", max_length=1000)] = None,
+    id_: Annotated[str | None, Query(alias="match[id]", max_length=8000)] = None,
+    version: Annotated[str | None, Query(alias="match[version]", max_length=1000)] = None,
+    spec: Annotated[str | None, Query(alias="match[spec_version]", max_length=100)] = None,
 ) -> dict[str, str | None]:
     return {
         "added_after": added_after,
@@ -117,7 +123,12 @@ Args = Annotated[dict[str, str | None], Depends(_args)]
 
 @router.get(_OBJECTS)
 def get_objects(
-    collection: str, user: PartnerUser, conn: Conn, pool: Pool, settings: SettingsDep, args: Args
+    collection: CollectionId,
+    user: PartnerUser,
+    conn: Conn,
+    pool: Pool,
+    settings: SettingsDep,
+    args: Args,
 ) -> Response:
     """Spec 5.4: an envelope of objects after `next`, `more` saying whether others wait."""
     query = _query(conn, args, _list(args["id"]), "last")
@@ -128,7 +139,12 @@ def get_objects(
 
 @router.get(_OBJECTS.replace("objects/", "manifest/"))
 def get_manifest(
-    collection: str, user: PartnerUser, conn: Conn, pool: Pool, settings: SettingsDep, args: Args
+    collection: CollectionId,
+    user: PartnerUser,
+    conn: Conn,
+    pool: Pool,
+    settings: SettingsDep,
+    args: Args,
 ) -> Response:
     """Spec 5.3: id, date added, version and media type of the objects get_objects gives."""
     query = _query(conn, args, _list(args["id"]), "last")
@@ -139,7 +155,7 @@ def get_manifest(
 
 @router.get(_OBJECTS + "{object_id}/")
 def get_object(
-    collection: str,
+    collection: CollectionId,
     object_id: Annotated[str, Path(max_length=100)],
     user: PartnerUser,
     conn: Conn,
@@ -158,7 +174,7 @@ def get_object(
 
 @router.get(_OBJECTS + "{object_id}/versions/")
 def get_versions(
-    collection: str,
+    collection: CollectionId,
     object_id: Annotated[str, Path(max_length=100)],
     user: PartnerUser,
     conn: Conn,

@@ -175,6 +175,24 @@ def test_malformed_or_unknown_cursor_is_a_problem(env: Any, bad: str) -> None:
         assert r.json()["status"] == 400 and "cursor" in r.json()["detail"]
 
 
+def test_cursor_stays_valid_when_its_event_is_purged(
+    env: Any, conn: psycopg.Connection[Any]
+) -> None:
+    """Retention deletes an advert's feed events with it; the cursor a partner holds at the
+    newest of them must not turn into a 400."""
+    c, keys, ids = env
+    decide(c, keys, ids[0], "confirmed")
+    decide(c, keys, ids[1], "confirmed")
+    cursor = get_feed(c, keys).json()["next_cursor"]
+    conn.execute("DELETE FROM adverts WHERE id = %s", (ids[1],))
+    conn.commit()
+    assert get_feed(c, keys, cursor=cursor).json() == {
+        "items": [],
+        "next_cursor": cursor,
+        "more": False,
+    }
+
+
 def test_since_kind_and_site_filters(env: Any, conn: psycopg.Connection[Any]) -> None:
     c, keys, ids = env
     conn.execute("UPDATE adverts SET kind = 'bridal' WHERE id = %s", (ids[1],))
