@@ -17,7 +17,6 @@ with a regular expression instead of spelling it out.
 from __future__ import annotations
 
 import csv
-import hashlib
 import hmac
 import io
 import json
@@ -52,7 +51,8 @@ CSV_COLUMNS = (
 
 
 def keyed_hash(secret: str, kind: str, value: str) -> str:
-    return hmac.new(secret.encode(), f"{kind}:{value}".encode(), hashlib.sha256).hexdigest()
+    # hmac.digest: the one-shot C path, several times faster than hmac.new per contact
+    return hmac.digest(secret.encode(), f"{kind}:{value}".encode(), "sha256").hex()
 
 
 def _iso(value: datetime | None) -> str | None:

@@ -14,7 +14,6 @@ Markings are the published TLP 2.0 marking definitions.
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import json
 import uuid
@@ -106,8 +105,8 @@ def static_objects(public_url: str) -> list[dict[str, Any]]:
 def indicator_uuid(secret: str, confirmed_seq: int) -> uuid.UUID:
     if not 0 < confirmed_seq < 2**_SEQ_BITS:
         raise ValueError("feed seq out of range for a STIX id")
-    tag = hmac.new(secret.encode(), f"stix-indicator:{confirmed_seq}".encode(), hashlib.sha256)
-    raw = bytearray(tag.digest()[:10] + confirmed_seq.to_bytes(6, "big"))
+    tag = hmac.digest(secret.encode(), f"stix-indicator:{confirmed_seq}".encode(), "sha256")
+    raw = bytearray(tag[:10] + confirmed_seq.to_bytes(6, "big"))
     raw[6] = (raw[6] & 0x0F) | 0x40  # version 4
     raw[8] = (raw[8] & 0x3F) | 0x80  # RFC 4122 variant
     return uuid.UUID(bytes=bytes(raw))
