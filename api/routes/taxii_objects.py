@@ -74,7 +74,7 @@ def _query(
         limit=_limit(args["limit"]),
         added_after=_timestamp(added, "added_after") if added else None,
         # only STIX 2.1 is served: asking for other spec versions matches nothing
-        types=_list(args["type"]) or ([] if not spec or "2.1" in spec else ["-"]),
+        types=_list(args["type"]) if not spec or "2.1" in spec else ["-"],
         ids=ids,
         version=mode,
         versions_at=times,

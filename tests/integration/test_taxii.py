@@ -117,6 +117,8 @@ def test_default_is_last_version_and_filters(live: Any) -> None:
         ids[3],
     ]
     assert collection.get_objects(type="sighting") == {"more": False}
+    assert collection.get_objects(type="indicator", spec_version="2.0") == {"more": False}
+    assert len(collection.get_objects(type="indicator", spec_version="2.0,2.1")["objects"]) == 5
 
 
 def test_taxii_errors_and_media_types(live: Any) -> None:
