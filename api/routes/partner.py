@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, HTTPException, Query
@@ -56,6 +56,8 @@ def get_feed(
     detail = {"limit": limit, "format": format, "kind": kind, "site": bool(site)}
     with conn.transaction():
         auditing.record(conn, user, "export_feed", "feed", after, detail)
+    if since is not None and since.tzinfo is None:
+        since = since.replace(tzinfo=UTC)  # a time without an offset is UTC, not the server's
     filters = FeedFilter(feed_pages.group_ids(conn, user), since, kind, site)
     page = feed_pages.page(conn, after, limit, filters)
     pairs = (

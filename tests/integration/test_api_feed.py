@@ -175,6 +175,21 @@ def test_malformed_or_unknown_cursor_is_a_problem(env: Any, bad: str) -> None:
         assert r.json()["status"] == 400 and "cursor" in r.json()["detail"]
 
 
+def test_since_without_an_offset_is_utc(
+    env: Any, db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not the database session's time zone (PGTZ sets it for the API's connections here)."""
+    c, keys, ids = env
+    decide(c, keys, ids[0], "confirmed")
+    decide(c, keys, ids[1], "confirmed")
+    later = get_feed(c, keys).json()["items"][1]["event_at"]
+    naive = datetime.fromisoformat(later).astimezone(UTC).replace(tzinfo=None).isoformat()
+    monkeypatch.setenv("PGTZ", "Pacific/Auckland")
+    with client(db_url) as far_east:
+        items = get_feed(far_east, keys, since=naive).json()["items"]
+    assert [i["advert_id"] for i in items] == [ids[1]]
+
+
 def test_cursor_stays_valid_when_its_event_is_purged(
     env: Any, conn: psycopg.Connection[Any]
 ) -> None:
