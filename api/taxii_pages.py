@@ -38,6 +38,7 @@ class Query:
     ids: Sequence[str]
     version: str
     versions_at: Sequence[datetime]
+    kind: str | None = None
 
 
 @dataclass
@@ -88,7 +89,9 @@ def event_filter(secret: str, groups: list[int], q: Query) -> FeedFilter | None:
     if q.ids and not seqs:
         return None
     since = q.added_after
-    flt = FeedFilter(groups, confirmed_seqs=seqs, version=q.version, added_at=q.versions_at)
+    flt = FeedFilter(
+        groups, kind=q.kind, confirmed_seqs=seqs, version=q.version, added_at=q.versions_at
+    )
     # added_after is exclusive (spec 3.4.1); the feed's `since` is inclusive
     return replace(flt, since=since) if since is None else replace(flt, since=_just_after(since))
 

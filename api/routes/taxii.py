@@ -89,30 +89,44 @@ def api_root(user: PartnerUser, settings: SettingsDep) -> Response:
     )
 
 
-def collection_id(group_id: int) -> str:
-    """A UUIDv4-shaped id per sharing group, stable across deployments' restarts."""
-    raw = bytearray(hashlib.sha256(f"adwatch-collection:{group_id}".encode()).digest()[:16])
+KINDS = ("job", "bridal", "escort")
+
+
+def collection_id(group_id: int, kind: str | None = None) -> str:
+    """A UUIDv4-shaped id per sharing group (and advert kind), stable across restarts."""
+    name = f"adwatch-collection:{group_id}" + (f":{kind}" if kind else "")
+    raw = bytearray(hashlib.sha256(name.encode()).digest()[:16])
     raw[6] = (raw[6] & 0x0F) | 0x40
     raw[8] = (raw[8] & 0x3F) | 0x80
     return str(uuid.UUID(bytes=bytes(raw)))
 
 
-def _collections(conn: Conn, user: PartnerUser) -> dict[str, dict[str, Any]]:
-    mine = set(feed_pages.group_ids(conn, user))
+def _collection(group_id: int, group: str, kind: str | None) -> dict[str, Any]:
+    what = f"{kind} adverts" if kind else "adverts"
     return {
-        collection_id(g.id): {
-            "id": collection_id(g.id),
-            "title": f"adwatch: {g.name}",
-            "description": f"Confirmed adverts and retractions shared with sharing group "
-            f"{g.name!r}, as STIX 2.1 indicators (TLP per item).",
-            "can_read": True,
-            "can_write": False,
-            "media_types": [STIX_MEDIA],
-            "_group": g.id,
-        }
+        "id": collection_id(group_id, kind),
+        "title": f"adwatch: {group}" + (f" ({kind} adverts)" if kind else ""),
+        "description": f"Confirmed {what} and their retractions shared with sharing group "
+        f"{group!r}, as STIX 2.1 indicators (TLP per item).",
+        "can_read": True,
+        "can_write": False,
+        "media_types": [STIX_MEDIA],
+        "_group": group_id,
+        "_kind": kind,
+    }
+
+
+def _collections(conn: Conn, user: PartnerUser) -> dict[str, dict[str, Any]]:
+    """Per sharing group of the partner: all its adverts, and one collection per advert kind
+    (a platform that hosts only job adverts polls only those)."""
+    mine = set(feed_pages.group_ids(conn, user))
+    found = [
+        _collection(g.id, g.name, kind)
         for g in sharing_groups.list_groups(conn)
         if g.id in mine
-    }
+        for kind in (None, *KINDS)
+    ]
+    return {c["id"]: c for c in found}
 
 
 def _public(collection: dict[str, Any]) -> dict[str, Any]:

@@ -6,6 +6,7 @@ read; the router answers 405 for them (as a TAXII error message).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from typing import Annotated
 
@@ -89,7 +90,8 @@ def _page(
     collection: str,
     query: taxii_pages.Query,
 ) -> taxii_pages.TaxiiPage:
-    group = collection_of(conn, user, collection)["_group"]
+    found = collection_of(conn, user, collection)
+    group, query = found["_group"], replace(query, kind=found["_kind"])
     secret = feed_pages.hash_secret(settings)
     with conn.transaction():
         detail = {"limit": query.limit, "format": "taxii", "collection": collection}

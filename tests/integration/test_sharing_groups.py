@@ -60,6 +60,8 @@ def taxii_items(c: TestClient, token: str) -> dict[str, list[int]]:
     found = {}
     auth = ("partner", token)
     for col in c.get("/taxii2/api/collections/", headers=headers, auth=auth).json()["collections"]:
+        if "(" in col["title"]:
+            continue  # a group's per-kind collections; the whole group's is enough here
         path = f"/taxii2/api/collections/{col['id']}/objects/"
         params = {"match[type]": "indicator"}
         objects = c.get(path, params=params, headers=headers, auth=auth).json()["objects"]

@@ -55,11 +55,23 @@ def live(db_url: str, conn: psycopg.Connection[Any], secret_env: None) -> Iterat
     thread.join(timeout=10)
 
 
+def _collection(root: Any, title: str) -> Any:
+    """The partner's collection by title: one per sharing group, and one per group and kind."""
+    titles = [c.title for c in root.collections]
+    assert titles == [
+        "adwatch: default",
+        "adwatch: default (job adverts)",
+        "adwatch: default (bridal adverts)",
+        "adwatch: default (escort adverts)",
+    ]
+    return next(c for c in root.collections if c.title == title)
+
+
 def _all_objects(base: str, keys: Keys, **filters: Any) -> list[list[dict[str, Any]]]:
     taxii = Server(f"{base}/taxii2/", user="isp-one", password=keys.partner)
     root = taxii.default
     assert root is not None and root.versions == [TAXII]
-    (collection,) = root.collections
+    collection = _collection(root, "adwatch: default")
     assert collection.can_read and not collection.can_write
     return [
         page.get("objects", [])
@@ -100,7 +112,7 @@ def test_default_is_last_version_and_filters(live: Any) -> None:
     assert [o["revoked"] for o in latest] == [False, False, False, True, True]
     revoked = latest[-1]
     taxii = Server(f"{base}/taxii2/", user="x", password=keys.partner)
-    (collection,) = taxii.default.collections
+    collection = _collection(taxii.default, "adwatch: default")
     one = collection.get_object(revoked["id"], version="all")
     assert [o["revoked"] for o in one["objects"]] == [False, True]
     versions = collection.object_versions(revoked["id"])
@@ -117,6 +129,10 @@ def test_default_is_last_version_and_filters(live: Any) -> None:
         ids[3],
     ]
     assert collection.get_objects(type="sighting") == {"more": False}
+    jobs = _collection(taxii.default, "adwatch: default (job adverts)")
+    assert len(jobs.get_objects(type="indicator")["objects"]) == 5  # every test advert is a job
+    bridal = _collection(taxii.default, "adwatch: default (bridal adverts)")
+    assert bridal.get_objects(type="indicator") == {"more": False}
     assert collection.get_objects(type="indicator", spec_version="2.0") == {"more": False}
     assert len(collection.get_objects(type="indicator", spec_version="2.0,2.1")["objects"]) == 5
 
