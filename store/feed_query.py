@@ -51,7 +51,6 @@ class FeedFilter:
     since: datetime | None = None
     kind: str | None = None
     site: str | None = None
-    added_before: datetime | None = None
     confirmed_seqs: Sequence[int] = field(default_factory=tuple)
     # STIX versions of an indicator: "all" events, "first" (the confirmation), "last" (an
     # event not superseded by a later retraction of the same confirmation), or exact times.
@@ -86,7 +85,6 @@ LEFT JOIN LATERAL (SELECT seq, created_at FROM feed_events p
 _WHERE = """WHERE e.seq > %(after)s AND e.xid < pg_snapshot_xmin(pg_current_snapshot())
   AND e.group_ids && %(groups)s::bigint[]
   AND (%(since)s::timestamptz IS NULL OR e.created_at >= %(since)s)
-  AND (%(before)s::timestamptz IS NULL OR e.created_at <= %(before)s)
   AND (%(kind)s::text IS NULL OR e.advert_id IN (SELECT id FROM adverts WHERE kind = %(kind)s))
   AND (%(site)s::text IS NULL OR e.advert_id IN
        (SELECT a2.id FROM adverts a2 JOIN sites s2 ON s2.id = a2.site_id
@@ -110,7 +108,6 @@ def _params(after: int, filters: FeedFilter) -> dict[str, Any]:
         "after": after,
         "groups": list(filters.group_ids),
         "since": filters.since,
-        "before": filters.added_before,
         "kind": filters.kind,
         "site": filters.site,
         "origins": list(filters.confirmed_seqs),
@@ -162,19 +159,6 @@ def newest_seq(conn: psycopg.Connection[Any]) -> int:
            FROM feed_events_seq_seq s"""
     ).fetchone()
     return int(row[0]) if row else 0
-
-
-def added_range(
-    conn: psycopg.Connection[Any], after: int, upto: int, filters: FeedFilter
-) -> tuple[datetime | None, datetime | None]:
-    """When the first and the last event of a page were added (TAXII's date-added headers)."""
-    row = conn.execute(
-        "SELECT min(e.created_at), max(e.created_at) FROM feed_events e "
-        + _WHERE
-        + " AND e.seq <= %(upto)s",
-        {**_params(after, filters), "upto": upto},
-    ).fetchone()
-    return (row[0], row[1]) if row else (None, None)
 
 
 def event(conn: psycopg.Connection[Any], seq: int) -> FeedRow | None:
