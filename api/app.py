@@ -24,6 +24,8 @@ from api.routes import (
     review,
     sharing,
     takedowns,
+    taxii,
+    taxii_objects,
     ui,
     ui_advert,
 )
@@ -87,19 +89,10 @@ def create_app(database_url: str | None = None) -> FastAPI:
     metrics = Metrics()
     _add_middleware(app, settings, metrics)
     problems.install(app)
-    for module in (
-        analyst,
-        review,
-        sharing,
-        partner,
-        takedowns,
-        research,
-        admin,
-        admin_groups,
-        ui,
-        ui_advert,
-    ):
+    routers = (analyst, review, sharing, partner, takedowns, research, admin, admin_groups)
+    for module in (*routers, ui, ui_advert, taxii, taxii_objects):
         app.include_router(module.router)
+    app.include_router(taxii.schema_router)
     _add_health(app)
     add_admin_views(app, metrics)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

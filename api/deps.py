@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import hmac
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -69,13 +70,26 @@ Conn = Annotated[psycopg.Connection[Any], Depends(get_conn)]
 
 
 def header_token(request: Request) -> str | None:
+    """X-API-Key, Bearer, or the password of HTTP Basic: TAXII clients send a key as
+    user:password, and the user name carries nothing (the key names its holder)."""
     key = request.headers.get("x-api-key")
     if key:
         return key.strip()
     scheme, _, value = request.headers.get("authorization", "").partition(" ")
     if scheme.lower() == "bearer" and value.strip():
         return value.strip()
+    if scheme.lower() == "basic" and value.strip():
+        return _basic_password(value.strip())
     return None
+
+
+def _basic_password(value: str) -> str | None:
+    try:
+        decoded = base64.b64decode(value.encode("ascii"), validate=True).decode("utf-8")
+    except (ValueError, UnicodeError):
+        return None
+    password = decoded.partition(":")[2].strip()
+    return password or None
 
 
 def authenticate(request: Request, conn: psycopg.Connection[Any], *, cookie: bool) -> Principal:

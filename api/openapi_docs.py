@@ -2,7 +2,7 @@
 Swagger UI's Authorize works), problem details for every /api/ error, and schemas for answers
 FastAPI cannot see, such as the streamed feed.
 
-The feed models describe the JSON feed as it is today; the streaming code in
+The feed models describe the JSON feed's contract; the streaming code in
 :mod:`share.feed_format` writes it, so a change to the feed contract changes both.
 """
 
@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from api.problems import PROBLEM_JSON
+from api.problems import PROBLEM_JSON, TAXII_MEDIA
 
 # Every /api/ operation can answer these (odd input, auth, role, missing row, conflict, size,
 # validation, rate limits in front of it); documented once for all so none is a surprise.
@@ -27,6 +27,7 @@ SECURITY_SCHEMES: dict[str, Any] = {
     },
 }
 _PROBLEM_REF = {"schema": {"$ref": "#/components/schemas/Problem"}}
+_TAXII_ERROR_REF = {"schema": {"$ref": "#/components/schemas/TaxiiError"}}
 
 
 class Problem(BaseModel):
@@ -41,17 +42,24 @@ class Problem(BaseModel):
     )
 
 
+class TaxiiError(BaseModel):
+    """TAXII 2.1 error message (spec 3.6.1), what TAXII clients parse."""
+
+    title: str
+    description: str
+    http_status: str
+
+
 class FeedContactOut(BaseModel):
     kind: str = Field(description="phone, email, handle, url")
     hmac_sha256: str = Field(description="HMAC-SHA256 of kind:value, keyed with the deployment")
 
 
-class FeedSpanOut(BaseModel):
-    indicator_id: str | None
+class FeedMatchOut(BaseModel):
+    indicator_id: str
     polarity: str | None
     field: str | None
-    start: int | None
-    end: int | None
+    text: str = Field(description="the matched text, de-identified (names, contacts removed)")
 
 
 class FeedItemOut(BaseModel):
@@ -61,8 +69,11 @@ class FeedItemOut(BaseModel):
     url: str = Field(description="the advert's URL, names in the slug replaced")
     site: str | None
     kind: str
+    first_seen: str | None
+    last_seen: str | None
     indicators: list[str]
-    spans: list[FeedSpanOut]
+    matches: list[FeedMatchOut]
+    snapshot_sha256: str | None = Field(description="SHA-256 of the advert's stored snapshot")
     risk_score: float | None
     band: str | None
     decided_at: str | None
@@ -74,6 +85,7 @@ class FeedItemOut(BaseModel):
 class FeedPageOut(BaseModel):
     items: list[FeedItemOut]
     next_cursor: str = Field(description="pass as `cursor` for the next page")
+    more: bool = Field(description="whether more items wait after this page")
 
 
 FEED_RESPONSES: dict[int | str, dict[str, Any]] = {
@@ -98,17 +110,23 @@ def document(schema: dict[str, Any]) -> dict[str, Any]:
     schemas["Problem"] = Problem.model_json_schema()
     for name in ("HTTPValidationError", "ValidationError"):
         schemas.pop(name, None)
+    schemas["TaxiiError"] = TaxiiError.model_json_schema()
     for path, operations in schema.get("paths", {}).items():
-        if not path.startswith("/api/"):
+        if path.startswith("/api/"):
+            content, statuses = {PROBLEM_JSON: _PROBLEM_REF}, PROBLEM_STATUSES
+        elif path.startswith("/taxii2/"):
+            # TAXII clients parse the spec's error message, and 406 answers a wrong Accept.
+            content, statuses = {TAXII_MEDIA: _TAXII_ERROR_REF}, (*PROBLEM_STATUSES, 406)
+        else:
             continue
         for operation in operations.values():
             operation["security"] = [{name: []} for name in SECURITY_SCHEMES]
             responses = operation.setdefault("responses", {})
-            for status in (*PROBLEM_STATUSES, *_extra_errors(responses)):
+            for status in (*statuses, *_extra_errors(responses)):
                 described = responses.get(str(status), {}).get("description")
                 responses[str(status)] = {
                     "description": described or HTTPStatus(status).phrase,
-                    "content": {PROBLEM_JSON: _PROBLEM_REF},
+                    "content": content,
                 }
     return schema
 

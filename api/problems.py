@@ -52,6 +52,19 @@ def problem(
     return ProblemResponse(body, status_code=status, headers=headers)
 
 
+TAXII_MEDIA = "application/taxii+json;version=2.1"
+
+
+class TaxiiErrorResponse(JSONResponse):
+    media_type = TAXII_MEDIA
+
+
+def taxii_error(status: int, detail: str, headers: dict[str, str] | None = None) -> Response:
+    """TAXII 2.1's error message (spec 3.6.1): what TAXII clients parse, under /taxii2/."""
+    body = {"title": _title(status), "description": printable(detail), "http_status": str(status)}
+    return TaxiiErrorResponse(body, status_code=status, headers=headers)
+
+
 def _wants_html(request: Request) -> bool:
     path = request.url.path
     return not path.startswith("/api/") and "text/html" in request.headers.get("accept", "")
@@ -65,7 +78,10 @@ def error_response(
     errors: list[Any] | None = None,
     headers: dict[str, str] | None = None,
 ) -> Response:
-    """Problem details, or for a browser on a UI page an HTML page (the login form for 401)."""
+    """Problem details, or for a browser on a UI page an HTML page (the login form for 401),
+    or for TAXII clients a TAXII error message."""
+    if request.url.path.startswith("/taxii2/"):
+        return taxii_error(status, detail, headers)
     if not _wants_html(request):
         return problem(status, detail, errors=errors, headers=headers)
     if status == 401:

@@ -129,6 +129,11 @@ class Settings(BaseSettings):
         description="Queue mode: a job whose worker has been silent this long is requeued.",
     )
     deliver_interval_s: float = 60.0
+    public_url: str = Field(
+        default="http://localhost:8000",
+        description="Where partners reach the API; the STIX extension-definition names its "
+        "schema at <public_url>/stix/adwatch-advert-extension-v1.json.",
+    )
     webhook_allow_http: bool = Field(
         default=False, description="Accept http:// webhook URLs (local development only)."
     )

@@ -1,8 +1,13 @@
 """Partner feed items and their encodings (JSON, CSV, STIX 2.1), streamed item by item.
 
+One item, built here for every format (JSON, CSV, STIX, TAXII, webhooks), carries what a
+platform needs to act: URL, site, first/last seen, kind, band, indicator ids with the matched
+text de-identified, the snapshot's SHA-256, and contacts as keyed hashes.
+
 Contacts leave adwatch only as HMAC-SHA256(hash_secret, "kind:value"): a plain hash of a
 phone number could be reversed by enumerating numbers, a keyed hash cannot without the secret.
-No advert text is shared: indicators are sent as ids (and span offsets), not as quotes.
+Matched text is quoted only after contacts, names, ages and cities are taken out of it
+(share.depersonalise.scrub); offsets into advert text the partner never sees are not sent.
 Advert URLs are shared with names and ages in them replaced (share.deid.urls): escort sites
 put the advertised person's name in the slug. Host, path shape and advert number stay, so a
 hosting partner can still find the advert; the STIX pattern then matches the original URL
@@ -12,35 +17,19 @@ with a regular expression instead of spelling it out.
 from __future__ import annotations
 
 import csv
-import hashlib
 import hmac
 import io
 import json
 import uuid
 from collections.abc import Iterable, Iterator
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
-import stix2
+from share import stix_feed
+from share.deid import redact_url
+from share.depersonalise import scrub
+from store.feed_query import FeedRow
 
-from share.deid import match_regex, redact_url
-from store.feed import FeedRow
-
-_NAMESPACE = uuid.UUID("6f1c3c39-4f0e-4b55-9a43-0d5e5b0b7a51")
-_EPOCH = datetime(2026, 1, 1, tzinfo=UTC)
-TLP_MARKINGS = {
-    "clear": stix2.TLP_WHITE,
-    "green": stix2.TLP_GREEN,
-    "amber": stix2.TLP_AMBER,
-    "red": stix2.TLP_RED,
-}
-IDENTITY = stix2.Identity(
-    id=f"identity--{uuid.uuid5(_NAMESPACE, 'adwatch')}",
-    name="adwatch",
-    identity_class="system",
-    created=_EPOCH,
-    modified=_EPOCH,
-)
 CSV_COLUMNS = (
     "seq",
     "event",
@@ -48,21 +37,53 @@ CSV_COLUMNS = (
     "url",
     "site",
     "kind",
+    "first_seen",
+    "last_seen",
     "risk_score",
     "band",
     "decided_at",
     "tlp",
     "indicators",
+    "matches",
+    "snapshot_sha256",
     "contact_hashes",
 )
 
 
 def keyed_hash(secret: str, kind: str, value: str) -> str:
-    return hmac.new(secret.encode(), f"{kind}:{value}".encode(), hashlib.sha256).hexdigest()
+    # hmac.digest: the one-shot C path, several times faster than hmac.new per contact
+    return hmac.digest(secret.encode(), f"{kind}:{value}".encode(), "sha256").hex()
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _as_written(contact: dict[str, str]) -> str:
+    """A handle as adverts write it ("@name"), so no bare "@" is left before [HANDLE]."""
+    if contact["kind"] != "handle":
+        return ""
+    return "@" + contact["value"].split(":", 1)[-1]
+
+
+def _matches(hits: list[dict[str, Any]], contacts: list[dict[str, str]]) -> list[dict[str, Any]]:
+    """Indicator hits as id + de-identified matched text; the advert's known contacts are
+    taken out first (scrub's regexes then catch the ones the extractor missed)."""
+    entities = [{"kind": c["kind"], "value": c["value"], "raw": _as_written(c)} for c in contacts]
+    return [
+        {
+            "indicator_id": str(h.get("indicator_id")),
+            "polarity": h.get("polarity"),
+            "field": h.get("field"),
+            "text": scrub(str(h.get("text") or ""), entities),
+        }
+        for h in hits
+    ]
 
 
 def feed_item(row: FeedRow, tlp: str, secret: str) -> dict[str, Any]:
-    """One de-personalised item: what, where, why (indicator ids), and hashed contacts."""
+    """One de-personalised item: what, where, why (indicator ids and matched text), and
+    hashed contacts."""
     hits = [h for h in row.indicator_hits if isinstance(h, dict)]
     return {
         "seq": row.seq,
@@ -71,20 +92,14 @@ def feed_item(row: FeedRow, tlp: str, secret: str) -> dict[str, Any]:
         "url": redact_url(row.url),
         "site": row.site,
         "kind": row.kind,
+        "first_seen": _iso(row.first_seen),
+        "last_seen": _iso(row.last_seen),
         "indicators": sorted({str(h.get("indicator_id")) for h in hits}),
-        "spans": [
-            {
-                "indicator_id": h.get("indicator_id"),
-                "polarity": h.get("polarity"),
-                "field": h.get("field"),
-                "start": h.get("start"),
-                "end": h.get("end"),
-            }
-            for h in hits
-        ],
+        "matches": _matches(hits, row.contacts),
+        "snapshot_sha256": row.snapshot_sha256,
         "risk_score": row.risk_score,
         "band": row.band,
-        "decided_at": row.decided_at.isoformat() if row.decided_at else None,
+        "decided_at": _iso(row.decided_at),
         "event_at": row.created_at.isoformat(),
         "tlp": tlp,
         "contacts": [
@@ -94,14 +109,12 @@ def feed_item(row: FeedRow, tlp: str, secret: str) -> dict[str, Any]:
     }
 
 
-def json_stream(items: Iterable[dict[str, Any]], after: int) -> Iterator[str]:
-    """{"items": [...], "next_cursor": "<last seq>"} without holding the page in memory."""
-    last = after
+def json_stream(items: Iterable[dict[str, Any]], next_cursor: str, more: bool) -> Iterator[str]:
+    """{"items": [...], "next_cursor": ..., "more": ...} without holding the page in memory."""
     yield '{"items":['
     for n, item in enumerate(items):
         yield ("," if n else "") + json.dumps(item, ensure_ascii=False)
-        last = item["seq"]
-    yield f'],"next_cursor":"{last}"}}'
+    yield f'],"next_cursor":{json.dumps(next_cursor)},"more":{json.dumps(more)}}}'
 
 
 def csv_stream(items: Iterable[dict[str, Any]]) -> Iterator[str]:
@@ -110,7 +123,15 @@ def csv_stream(items: Iterable[dict[str, Any]]) -> Iterator[str]:
     writer.writerow(CSV_COLUMNS)
     for item in items:
         contacts = ";".join(f"{c['kind']}:{c['hmac_sha256']}" for c in item["contacts"])
-        flat = {**item, "indicators": ";".join(item["indicators"]), "contact_hashes": contacts}
+        matches = json.dumps(
+            [[m["indicator_id"], m["text"]] for m in item["matches"]], ensure_ascii=False
+        )
+        flat = {
+            **item,
+            "indicators": ";".join(item["indicators"]),
+            "matches": matches,
+            "contact_hashes": contacts,
+        }
         writer.writerow([flat[c] if flat[c] is not None else "" for c in CSV_COLUMNS])
         yield buffer.getvalue()
         buffer.seek(0)
@@ -118,61 +139,13 @@ def csv_stream(items: Iterable[dict[str, Any]]) -> Iterator[str]:
     yield buffer.getvalue()
 
 
-def _quoted(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("'", "\\'")
-
-
-def _pattern(url: str) -> str:
-    """An exact URL pattern, or a regular expression when the URL names someone."""
-    regex = match_regex(url)
-    if regex is None:
-        return f"[url:value = '{_quoted(url)}']"
-    return f"[url:value MATCHES '{_quoted(regex)}']"
-
-
-def stix_indicator(row: FeedRow, item: dict[str, Any]) -> stix2.Indicator:
-    """Confirmations are Indicators; a retraction revokes the Indicator of the confirmation."""
-    origin_seq = row.confirmed_seq or row.seq
-    created = row.confirmed_at or row.created_at
-    return stix2.Indicator(
-        id=f"indicator--{uuid.uuid5(_NAMESPACE, f'feed:{origin_seq}')}",
-        created=created,
-        modified=row.created_at,
-        revoked=row.event == "retracted",
-        name=f"adwatch confirmed {row.kind} advert {row.advert_id}",
-        indicator_types=["malicious-activity"],
-        pattern=_pattern(row.url),
-        pattern_type="stix",
-        valid_from=created,
-        created_by_ref=IDENTITY.id,
-        object_marking_refs=[TLP_MARKINGS[item["tlp"]].id],
-        custom_properties={
-            k: v
-            for k, v in {
-                "x_adwatch_seq": row.seq,
-                "x_adwatch_event": row.event,
-                "x_adwatch_advert_id": row.advert_id,
-                "x_adwatch_site": row.site or "",
-                "x_adwatch_kind": row.kind,
-                "x_adwatch_indicators": item["indicators"],
-                "x_adwatch_risk_score": row.risk_score,
-                "x_adwatch_band": row.band or "",
-                "x_adwatch_contact_hashes": item["contacts"],
-            }.items()
-            if v is not None
-        },
-    )
-
-
-def stix_stream(pairs: Iterable[tuple[FeedRow, dict[str, Any]]]) -> Iterator[str]:
-    """A STIX 2.1 bundle, one object at a time; each item's TLP marking definition is sent
-    just before the first item that refers to it."""
+def stix_stream(
+    pairs: Iterable[tuple[FeedRow, dict[str, Any]]], secret: str, public_url: str
+) -> Iterator[str]:
+    """A STIX 2.1 bundle, one object at a time: the identity, the adwatch extension-definition
+    and the TLP 2.0 marking definitions first, then one indicator version per event."""
     yield f'{{"type":"bundle","id":"bundle--{uuid.uuid4()}","objects":['
-    yield IDENTITY.serialize()
-    sent: set[str] = set()
+    yield ",".join(stix_feed.dumps(o) for o in stix_feed.static_objects(public_url))
     for row, item in pairs:
-        if item["tlp"] not in sent:
-            sent.add(item["tlp"])
-            yield "," + TLP_MARKINGS[item["tlp"]].serialize()
-        yield "," + stix_indicator(row, item).serialize()
+        yield "," + stix_feed.dumps(stix_feed.indicator(row, item, secret))
     yield "]}"

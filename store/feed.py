@@ -8,7 +8,7 @@ when a transaction got its xid before another allocated a lower seq.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -16,28 +16,11 @@ from typing import Any
 import psycopg
 from psycopg.rows import class_row
 
+# Re-exported: webhooks and older callers read single events through store.feed.
+from store.feed_query import FeedRow as FeedRow
+from store.feed_query import event as event
+
 _FEED_LOCK_KEY = 74_012_027
-
-
-@dataclass(frozen=True)
-class FeedRow:
-    """One event with what a partner may see; contacts are raw here and hashed by the API."""
-
-    seq: int
-    event: str
-    advert_id: int
-    created_at: datetime
-    url: str
-    site: str | None
-    kind: str
-    risk_score: float | None
-    band: str | None
-    decided_at: datetime | None
-    indicator_hits: list[dict[str, Any]]
-    contacts: list[dict[str, str]]
-    confirmed_seq: int | None
-    confirmed_at: datetime | None
-    tlp: str
 
 
 def append_event(
@@ -53,8 +36,10 @@ def append_event(
     webhook deliveries for the partners in those groups."""
     conn.execute("SELECT pg_advisory_xact_lock(%s)", (_FEED_LOCK_KEY,))
     row = conn.execute(
-        """INSERT INTO feed_events (advert_id, event, decision_id, group_ids, tlp)
-           VALUES (%s, %s, %s, %s, %s) RETURNING seq""",
+        # clock_timestamp(), taken under the lock: the time an event was added then rises with
+        # seq, so TAXII's added_after and date-added headers agree with the cursor's order.
+        """INSERT INTO feed_events (advert_id, event, decision_id, group_ids, tlp, created_at)
+           VALUES (%s, %s, %s, %s, %s, clock_timestamp()) RETURNING seq""",
         (advert_id, event, decision_id, list(group_ids), tlp),
     ).fetchone()
     assert row is not None
@@ -70,63 +55,10 @@ def append_event(
     return seq
 
 
-_FEED_SELECT = """
-SELECT e.seq, e.event, e.advert_id, e.created_at, a.canonical_url AS url, s.name AS site,
-       a.kind, a.risk_score, a.band, d.decided_at,
-       coalesce(sc.indicator_hits, '[]'::jsonb) AS indicator_hits,
-       coalesce(ct.contacts, '[]'::jsonb) AS contacts,
-       c.seq AS confirmed_seq, c.created_at AS confirmed_at, e.tlp
-FROM feed_events e
-JOIN adverts a ON a.id = e.advert_id
-LEFT JOIN sites s ON s.id = a.site_id
-LEFT JOIN decisions d ON d.id = e.decision_id
-LEFT JOIN LATERAL (SELECT indicator_hits FROM scores WHERE advert_id = e.advert_id
-                   ORDER BY scored_at DESC, id DESC LIMIT 1) sc ON true
-LEFT JOIN LATERAL (SELECT jsonb_agg(jsonb_build_object('kind', en.kind, 'value', en.value)
-                                    ORDER BY en.kind, en.value) AS contacts
-                   FROM advert_entities ae JOIN entities en ON en.id = ae.entity_id
-                   WHERE ae.advert_id = e.advert_id) ct ON true
-LEFT JOIN LATERAL (SELECT seq, created_at FROM feed_events p
-                   WHERE p.advert_id = e.advert_id AND p.event = 'confirmed'
-                     AND p.seq <= e.seq ORDER BY p.seq DESC LIMIT 1) c ON true
-"""
-
-_FEED_PAGE = (
-    _FEED_SELECT
-    + """WHERE e.seq > %(after)s AND e.xid < pg_snapshot_xmin(pg_current_snapshot())
-  AND e.group_ids && %(groups)s::bigint[]
-ORDER BY e.seq LIMIT %(limit)s"""
-)
-
 # An event `e` reaches a partner only when shared with one of the partner's groups.
 _PARTNER_MAY_SEE = """EXISTS (SELECT 1 FROM partner_groups pg
                               WHERE pg.partner_id = %(partner)s
                                 AND pg.group_id = ANY(e.group_ids))"""
-
-
-def read_events(
-    conn: psycopg.Connection[Any],
-    after: int,
-    limit: int,
-    *,
-    group_ids: Sequence[int],
-    batch: int = 500,
-) -> Iterator[FeedRow]:
-    """Events after seq `after` shared with any of `group_ids`, in seq order, through a
-    server-side cursor (streams). Filtering happens before LIMIT, so a page is full and the
-    last seq on it is a correct cursor."""
-    with (
-        conn.transaction(),
-        conn.cursor(name="feed_page", row_factory=class_row(FeedRow)) as cur,
-    ):
-        cur.itersize = batch
-        cur.execute(_FEED_PAGE, {"after": after, "limit": limit, "groups": list(group_ids)})
-        yield from cur
-
-
-def event(conn: psycopg.Connection[Any], seq: int) -> FeedRow | None:
-    with conn.cursor(row_factory=class_row(FeedRow)) as cur:
-        return cur.execute(_FEED_SELECT + " WHERE e.seq = %s", (seq,)).fetchone()
 
 
 def acknowledge(conn: psycopg.Connection[Any], partner_id: int, seq: int) -> bool:

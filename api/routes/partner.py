@@ -4,17 +4,18 @@ in api.routes.takedowns)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Annotated, Any, Literal
+from datetime import UTC, datetime
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import StreamingResponse
-from psycopg_pool import ConnectionPool
 
-from api import auditing, cursor, openapi_docs, schemas
+from api import auditing, feed_pages, openapi_docs, schemas
 from api.deps import Conn, PartnerUser, PathId, Pool, Principal, SettingsDep
 from share import feed_format, webhooks
 from share.webhook_policy import WebhookPolicy
-from store import feed, partners, sharing_groups, webhook_deliveries
+from store import feed, partners, webhook_deliveries
+from store.feed_query import FeedFilter
 
 router = APIRouter(prefix="/api/v1", tags=["partner"])
 
@@ -23,20 +24,11 @@ _MEDIA = {
     "csv": "text/csv; charset=utf-8",
     "stix": "application/stix+json;version=2.1",
 }
-
-
-def _rows(
-    pool: ConnectionPool[Any], after: int, limit: int, group_ids: list[int]
-) -> Iterator[feed.FeedRow]:
-    with pool.connection() as conn:
-        yield from feed.read_events(conn, after, limit, group_ids=group_ids)
+_SITE_MAX = 200
 
 
 def active_partner(conn: Conn, user: Principal) -> partners.Partner:
-    partner = partners.get_partner(conn, user.partner_id) if user.partner_id else None
-    if partner is None or not partner.active:
-        raise HTTPException(403, "this key belongs to no active partner")
-    return partner
+    return feed_pages.partner_of(conn, user)
 
 
 @router.get("/feed", response_class=StreamingResponse, responses=openapi_docs.FEED_RESPONSES)
@@ -46,37 +38,40 @@ def get_feed(
     pool: Pool,
     settings: SettingsDep,
     cursor_: Annotated[
-        str | None, Query(alias="cursor", description="next_cursor / last seq")
+        str | None, Query(alias="cursor", description="next_cursor of the previous page")
     ] = None,
     limit: Annotated[int, Query(ge=1, le=10_000)] = 500,
     format: Literal["json", "csv", "stix"] = "json",
+    since: Annotated[datetime | None, Query(description="events added at or after")] = None,
+    kind: Literal["job", "bridal", "escort"] | None = None,
+    site: Annotated[str | None, Query(min_length=1, max_length=_SITE_MAX)] = None,
 ) -> StreamingResponse:
     """Confirmed items and retractions shared with one of the partner's sharing groups, in
-    seq order, after `cursor`, streamed; each item carries its own TLP."""
-    secret = settings.hash_secret.get_secret_value()
-    if not secret:
-        raise HTTPException(
-            503,
-            "the feed is disabled: ADWATCH_HASH_SECRET is not set, and contacts are only "
-            "shared as keyed hashes",
-        )
-    partner, after = active_partner(conn, user), cursor.feed_cursor(cursor_)
+    seq order, after `cursor`, streamed; each item carries its own TLP. Every format gives
+    the page's cursor and whether more items wait: JSON in the body, CSV and STIX in the
+    X-Next-Cursor / X-More headers (and a Link rel="next")."""
+    secret = feed_pages.hash_secret(settings)
+    active_partner(conn, user)
+    after = feed_pages.checked_cursor(conn, cursor_)
+    detail = {"limit": limit, "format": format, "kind": kind, "site": bool(site)}
     with conn.transaction():
-        auditing.record(
-            conn, user, "export_feed", "feed", after, {"limit": limit, "format": format}
-        )
-    group_ids = sharing_groups.partner_group_ids(conn, partner.id)
+        auditing.record(conn, user, "export_feed", "feed", after, detail)
+    if since is not None and since.tzinfo is None:
+        since = since.replace(tzinfo=UTC)  # a time without an offset is UTC, not the server's
+    filters = FeedFilter(feed_pages.group_ids(conn, user), since, kind, site)
+    page = feed_pages.page(conn, after, limit, filters)
     pairs = (
-        (row, feed_format.feed_item(row, row.tlp, secret))
-        for row in _rows(pool, after, limit, group_ids)
+        (row, feed_format.feed_item(row, row.tlp, secret)) for row in feed_pages.rows(pool, page)
     )
     if format == "stix":
-        body: Iterator[str] = feed_format.stix_stream(pairs)
+        body: Iterator[str] = feed_format.stix_stream(pairs, secret, settings.public_url)
     elif format == "csv":
         body = feed_format.csv_stream(item for _, item in pairs)
     else:
-        body = feed_format.json_stream((item for _, item in pairs), after)
-    return StreamingResponse(body, media_type=_MEDIA[format])
+        body = feed_format.json_stream((i for _, i in pairs), page.next_cursor, page.more)
+    query = {"limit": limit, "format": format, "since": since, "kind": kind, "site": site}
+    headers = page.headers("/api/v1/feed", query)
+    return StreamingResponse(body, media_type=_MEDIA[format], headers=headers)
 
 
 @router.post("/feed/{seq}/ack", status_code=204)

@@ -89,8 +89,18 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("GET", "/redoc"): ADMIN,
     ("GET", "/metrics"): ADMIN,
     ("POST", "/adverts/{advert_id}/sharing/{step}"): ANALYST,
+    # TAXII 2.1, read-only for partners (issue 15)
+    ("GET", "/taxii2/"): PARTNER,
+    ("GET", "/taxii2/api/"): PARTNER,
+    ("GET", "/taxii2/api/collections/"): PARTNER,
+    ("GET", "/taxii2/api/collections/{collection}/"): PARTNER,
+    ("GET", "/taxii2/api/collections/{collection}/objects/"): PARTNER,
+    ("GET", "/taxii2/api/collections/{collection}/manifest/"): PARTNER,
+    ("GET", "/taxii2/api/collections/{collection}/objects/{object_id}/"): PARTNER,
+    ("GET", "/taxii2/api/collections/{collection}/objects/{object_id}/versions/"): PARTNER,
 }
-PUBLIC = re.compile(r"^/(static.*|healthz|login)$")
+# The STIX extension's schema is public: consumers fetch it from the extension-definition.
+PUBLIC = re.compile(r"^/(static.*|healthz|login|stix/adwatch-advert-extension-v1\.json)$")
 
 
 def app_routes(app: FastAPI) -> Iterator[tuple[str, str]]:

@@ -8,6 +8,7 @@ import hmac
 import io
 import json
 import threading
+import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, HTTPServer
@@ -15,10 +16,11 @@ from typing import Any, ClassVar
 
 import psycopg
 import pytest
-import stix2
 from fastapi.testclient import TestClient
+from stix2validator import ValidationOptions, validate_string
 
 from config.settings import get_settings
+from share import stix_feed
 from share.webhooks import deliver_pending
 from store import adverts, feed, sharing
 from store.adverts import EntityRecord
@@ -32,7 +34,8 @@ CONTACTS = (
     EntityRecord("phone", "+37360000123", "0600 00 123", 0, 0),
     EntityRecord("handle", "telegram:anna_jobs", "@anna_jobs", 0, 0),
 )
-RAW_BITS = ("+37360000123", "0600 00 123", "anna_jobs", "37360000123", "Earn 3000")
+# Contacts never leave raw; matched text does, de-identified (the feed contract).
+RAW_BITS = ("+37360000123", "0600 00 123", "anna_jobs", "37360000123")
 
 
 def deliver(db_url: str, now: datetime | None = None) -> int:
@@ -56,6 +59,7 @@ def env(db_url: str, conn: psycopg.Connection[Any], secret_env: None) -> Iterato
     hits = [
         hit(BODY, "Earn 3000 EUR, no experience", "high_pay_no_experience"),
         hit(BODY, "Write only on Telegram", "messenger_only_contact"),
+        hit(BODY, "Telegram @anna_jobs or 0600 00 123", "messenger_only_contact"),
     ]
     ids = seed(
         conn,
@@ -99,7 +103,36 @@ def test_only_confirmed_items_with_keyed_hashes(env: Any) -> None:
     assert item["url"].endswith("/ad/1") and item["kind"] == "job" and item["band"] == "high"
     assert item["indicators"] == ["high_pay_no_experience", "messenger_only_contact"]
     assert item["tlp"] == "amber" and item["decided_at"]
-    assert page["next_cursor"] == str(item["seq"])
+    assert page["next_cursor"] == str(item["seq"]) and page["more"] is False
+    assert "spans" not in item  # offsets into text the partner never receives
+    assert item["matches"] == [
+        {
+            "indicator_id": "high_pay_no_experience",
+            "polarity": "risk",
+            "field": "body",
+            "text": "Earn 3000 EUR, no experience",
+        },
+        {
+            "indicator_id": "messenger_only_contact",
+            "polarity": "risk",
+            "field": "body",
+            "text": "Write only on Telegram",
+        },
+        {
+            "indicator_id": "messenger_only_contact",
+            "polarity": "risk",
+            "field": "body",
+            "text": "Telegram [HANDLE] or [PHONE]",
+        },
+    ]
+    assert item["first_seen"] and item["last_seen"]
+    assert len(item["snapshot_sha256"]) == 64
+    assert (
+        item["snapshot_sha256"]
+        == hashlib.sha256(
+            f"<html><h1>Warehouse work abroad</h1><p>{BODY}</p></html>".encode()
+        ).hexdigest()
+    )
     phone = next(x for x in item["contacts"] if x["kind"] == "phone")["hmac_sha256"]
     expected = hmac.new(SECRET.encode(), b"phone:+37360000123", hashlib.sha256).hexdigest()
     assert phone == expected
@@ -124,10 +157,73 @@ def test_retractions_and_cursor_resume(env: Any) -> None:
     assert get_feed(c, keys, cursor=rest["next_cursor"]).json() == {
         "items": [],
         "next_cursor": rest["next_cursor"],
+        "more": False,
     }
     limited = get_feed(c, keys, limit=1).json()
     assert len(limited["items"]) == 1 and limited["next_cursor"] == first["next_cursor"]
-    assert c.get("/api/v1/feed", params={"cursor": "x"}, headers=h(keys.partner)).status_code == 400
+    assert limited["more"] is True
+
+
+@pytest.mark.parametrize("bad", ["x", "-1", "1.5", "99999999999999999999", "999"])
+def test_malformed_or_unknown_cursor_is_a_problem(env: Any, bad: str) -> None:
+    c, keys, ids = env
+    decide(c, keys, ids[0], "confirmed")
+    for fmt in ("json", "csv", "stix"):
+        r = c.get("/api/v1/feed", params={"cursor": bad, "format": fmt}, headers=h(keys.partner))
+        assert r.status_code == 400, (bad, r.text)
+        assert r.headers["content-type"].startswith("application/problem+json")
+        assert r.json()["status"] == 400 and "cursor" in r.json()["detail"]
+
+
+def test_since_without_an_offset_is_utc(
+    env: Any, db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not the database session's time zone (PGTZ sets it for the API's connections here)."""
+    c, keys, ids = env
+    decide(c, keys, ids[0], "confirmed")
+    decide(c, keys, ids[1], "confirmed")
+    later = get_feed(c, keys).json()["items"][1]["event_at"]
+    naive = datetime.fromisoformat(later).astimezone(UTC).replace(tzinfo=None).isoformat()
+    monkeypatch.setenv("PGTZ", "Pacific/Auckland")
+    with client(db_url) as far_east:
+        items = get_feed(far_east, keys, since=naive).json()["items"]
+    assert [i["advert_id"] for i in items] == [ids[1]]
+
+
+def test_cursor_stays_valid_when_its_event_is_purged(
+    env: Any, conn: psycopg.Connection[Any]
+) -> None:
+    """Retention deletes an advert's feed events with it; the cursor a partner holds at the
+    newest of them must not turn into a 400."""
+    c, keys, ids = env
+    decide(c, keys, ids[0], "confirmed")
+    decide(c, keys, ids[1], "confirmed")
+    cursor = get_feed(c, keys).json()["next_cursor"]
+    conn.execute("DELETE FROM adverts WHERE id = %s", (ids[1],))
+    conn.commit()
+    assert get_feed(c, keys, cursor=cursor).json() == {
+        "items": [],
+        "next_cursor": cursor,
+        "more": False,
+    }
+
+
+def test_since_kind_and_site_filters(env: Any, conn: psycopg.Connection[Any]) -> None:
+    c, keys, ids = env
+    conn.execute("UPDATE adverts SET kind = 'bridal' WHERE id = %s", (ids[1],))
+    conn.commit()
+    decide(c, keys, ids[0], "confirmed")
+    decide(c, keys, ids[1], "confirmed")
+    seqs = {i["advert_id"]: i for i in get_feed(c, keys).json()["items"]}
+    bridal = get_feed(c, keys, kind="bridal").json()["items"]
+    assert [i["advert_id"] for i in bridal] == [ids[1]]
+    assert get_feed(c, keys, site="jobs-demo").json()["items"] == list(seqs.values())
+    assert get_feed(c, keys, site="elsewhere").json()["items"] == []
+    later = seqs[ids[1]]["event_at"]
+    assert [i["advert_id"] for i in get_feed(c, keys, since=later).json()["items"]] == [ids[1]]
+    for bad in ({"kind": "weapons"}, {"site": ""}, {"since": "yesterday"}, {"limit": 0}):
+        r = c.get("/api/v1/feed", params=bad, headers=h(keys.partner))
+        assert r.status_code == 422 and r.json()["status"] == 422, bad
 
 
 def test_csv_and_stix(env: Any) -> None:
@@ -144,19 +240,35 @@ def test_csv_and_stix(env: Any) -> None:
         (ids[0], "retracted"),
     ]
     assert rows[0]["indicators"] == "high_pay_no_experience;messenger_only_contact"
-    assert rows[0]["contact_hashes"].count(":") == 2
+    assert json.loads(rows[0]["matches"])[1] == ["messenger_only_contact", "Write only on Telegram"]
+    assert rows[0]["contact_hashes"].count(":") == 2 and len(rows[0]["snapshot_sha256"]) == 64
+    assert (r.headers["x-next-cursor"], r.headers["x-more"]) == (rows[-1]["seq"], "false")
+    paged = get_feed(c, keys, format="csv", limit=2)
+    assert paged.headers["x-next-cursor"] == rows[1]["seq"] and paged.headers["x-more"] == "true"
+    assert f"cursor={rows[1]['seq']}" in paged.headers["link"]
+    assert paged.headers["link"].endswith('rel="next"')
     s = get_feed(c, keys, format="stix")
+    assert s.headers["x-next-cursor"] == rows[-1]["seq"] and s.headers["x-more"] == "false"
     for text in (r.text, s.text):
         assert not any(bit in text for bit in RAW_BITS)
-    bundle = stix2.parse(s.text, allow_custom=True)
-    indicators = [o for o in bundle.objects if o.type == "indicator"]
+    results = validate_string(s.text, ValidationOptions(strict=True, version="2.1"))
+    assert results.is_valid and not results.errors and not results.warnings
+    objects = json.loads(s.text)["objects"]
+    indicators = [o for o in objects if o["type"] == "indicator"]
     assert len(indicators) == 3
-    assert all(o.object_marking_refs == [stix2.TLP_AMBER.id] for o in indicators)
-    assert stix2.TLP_AMBER.id in {o.id for o in bundle.objects}
+    assert all(o["object_marking_refs"] == [stix_feed.tlp_marking_id("amber")] for o in indicators)
+    by_type = {o["type"]: o for o in objects}
+    assert by_type["extension-definition"]["id"] == stix_feed.EXTENSION_ID
+    assert stix_feed.tlp_marking_id("amber") in {o["id"] for o in objects}
     confirm, retract = indicators[0], indicators[2]
-    assert retract.id == confirm.id and retract.revoked and retract.modified >= confirm.modified
-    assert confirm.x_adwatch_contact_hashes[0]["hmac_sha256"]
-    assert confirm.pattern == "[url:value = 'https://jobs-demo.example.org/ad/1']"
+    assert retract["id"] == confirm["id"] and retract["revoked"] and not confirm["revoked"]
+    assert retract["modified"] > confirm["modified"] and confirm["description"]
+    assert uuid.UUID(confirm["id"].split("--")[1]).version == 4
+    ext = confirm["extensions"][stix_feed.EXTENSION_ID]
+    assert ext["advert_id"] == ids[0] and ext["contact_hashes"][0]["hmac_sha256"]
+    assert confirm["pattern"] == "[url:value = 'https://jobs-demo.example.org/ad/1']"
+    again = json.loads(get_feed(c, keys, format="stix").text)["objects"]
+    assert [o["id"] for o in again] == [o["id"] for o in objects]  # stable ids
 
 
 def test_feed_refuses_without_hash_secret(
@@ -322,8 +434,8 @@ def test_names_in_advert_urls_do_not_reach_partners(
     ):
         assert "sophie" not in shared.lower() and "-19-" not in shared, shared
     assert REDACTED_URL in csv_text and REDACTED_URL in takedown.text
-    bundle = stix2.parse(stix_text, allow_custom=True)
-    pattern = next(o for o in bundle.objects if o.type == "indicator").pattern
+    objects = json.loads(stix_text)["objects"]
+    pattern = next(o for o in objects if o["type"] == "indicator")["pattern"]
     assert pattern.startswith("[url:value MATCHES '^https://escorts")
     analyst_view = c.get("/api/v1/takedowns", headers=h(keys.analyst)).json()
     assert analyst_view[0]["url"] == NAMED_URL  # analysts work inside adwatch

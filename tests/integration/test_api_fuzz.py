@@ -34,6 +34,7 @@ EXAMPLES_ALLOWED, EXAMPLES_REFUSED = 40, 2
 TAG_ROLES = {
     "analyst": {"analyst", "admin"},
     "partner": {"partner"},
+    "taxii": {"partner"},
     "researcher": {"researcher"},
     "admin": {"admin"},
 }

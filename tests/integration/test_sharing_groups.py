@@ -5,15 +5,16 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections.abc import Iterator
 from typing import Any
 
 import psycopg
 import pytest
-import stix2
 from fastapi.testclient import TestClient
 
 from config.settings import get_settings
+from share import stix_feed
 from store import api_keys, audit, partners
 from tests.api_support import SECRET, Ad, Keys, client, h, make_keys, seed
 
@@ -53,6 +54,23 @@ def env(
     get_settings.cache_clear()
 
 
+def taxii_items(c: TestClient, token: str) -> dict[str, list[int]]:
+    """Advert ids in each TAXII collection the partner sees (one per sharing group)."""
+    headers = {"Accept": "application/taxii+json;version=2.1"}
+    found = {}
+    auth = ("partner", token)
+    for col in c.get("/taxii2/api/collections/", headers=headers, auth=auth).json()["collections"]:
+        if "(" in col["title"]:
+            continue  # a group's per-kind collections; the whole group's is enough here
+        path = f"/taxii2/api/collections/{col['id']}/objects/"
+        params = {"match[type]": "indicator"}
+        objects = c.get(path, params=params, headers=headers, auth=auth).json()["objects"]
+        found[col["title"]] = [
+            o["extensions"][stix_feed.EXTENSION_ID]["advert_id"] for o in objects
+        ]
+    return found
+
+
 def share(c: TestClient, keys: Keys, advert_id: int, **terms: Any) -> None:
     body = {"decision": "confirmed", **terms}
     r = c.post(f"/api/v1/adverts/{advert_id}/decision", json=body, headers=h(keys.analyst))
@@ -80,14 +98,17 @@ def test_items_reach_only_their_groups_with_their_tlp(
     assert [(i["advert_id"], i["tlp"]) for i in ngo] == [(ids[0], "red"), (ids[1], "amber")]
     rows = list(csv.DictReader(io.StringIO(feed(c, ngo_key, format="csv").text)))
     assert [(int(r["advert_id"]), r["tlp"]) for r in rows] == [(ids[0], "red"), (ids[1], "amber")]
-    bundle = stix2.parse(feed(c, ngo_key, format="stix").text, allow_custom=True)
-    indicators = [o for o in bundle.objects if o.type == "indicator"]
-    assert [(o.x_adwatch_advert_id, o.object_marking_refs) for o in indicators] == [
-        (ids[0], [stix2.TLP_RED.id]),
-        (ids[1], [stix2.TLP_AMBER.id]),
+    objects = json.loads(feed(c, ngo_key, format="stix").text)["objects"]
+    indicators = [o for o in objects if o["type"] == "indicator"]
+    ext = stix_feed.EXTENSION_ID
+    assert [(o["extensions"][ext]["advert_id"], o["object_marking_refs"]) for o in indicators] == [
+        (ids[0], [stix_feed.tlp_marking_id("red")]),
+        (ids[1], [stix_feed.tlp_marking_id("amber")]),
     ]
-    markings = {o.id for o in bundle.objects if o.type == "marking-definition"}
-    assert markings == {stix2.TLP_RED.id, stix2.TLP_AMBER.id}
+    markings = {o["id"] for o in objects if o["type"] == "marking-definition"}
+    assert {stix_feed.tlp_marking_id("red"), stix_feed.tlp_marking_id("amber")} <= markings
+    assert taxii_items(c, keys.partner) == {"adwatch: default": [ids[1], ids[2]]}
+    assert taxii_items(c, ngo_key) == {"adwatch: ngo": [ids[0], ids[1]]}
     webhooks = conn.execute(
         """SELECT p.name, e.advert_id FROM webhook_deliveries w
            JOIN partners p ON p.id = w.partner_id JOIN feed_events e ON e.seq = w.feed_seq
