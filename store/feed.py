@@ -1,9 +1,11 @@
 """Partner feed: ordered events (confirmations, retractions) and opinions.
 
-Cursor completeness: a reader only returns events whose transaction id is below the xmin of
-its snapshot, so an event still in flight (lower seq, not yet visible) is never jumped over.
-Writers also serialise on an advisory lock until commit, so seq order is commit order even
-when a transaction got its xid before another allocated a lower seq.
+Cursor completeness: writers take their seq under an advisory lock held until commit, and
+PostgreSQL makes a commit visible before it releases the transaction's locks. So seq order is
+commit order, and a reader that sees an event sees every lower seq: an event still in flight
+is always the newest, and a cursor never jumps over it. Every writer goes through
+append_event; a reader needs no server-wide horizon, so a long transaction elsewhere on the
+server (a bulk load in another database) cannot stall the feed.
 """
 
 from __future__ import annotations

@@ -285,23 +285,39 @@ def test_feed_refuses_without_hash_secret(
 
 def test_cursor_never_skips_an_in_flight_lower_seq(env: Any, db_url: str) -> None:
     c, keys, ids = env
-    with psycopg.connect(db_url) as slow, psycopg.connect(db_url, autocommit=True) as fast:
-        groups = sharing.group_ids(fast, ["default"])
-        # the open transaction holds `low`
+    with psycopg.connect(db_url) as slow, psycopg.connect(db_url) as second:
+        groups = sharing.group_ids(slow, ["default"])
+        # the open transaction holds `low` and the feed lock
         low = feed.append_event(slow, ids[0], "confirmed", None, group_ids=groups, tlp="amber")
-        inserted = fast.execute(
-            """INSERT INTO feed_events (advert_id, event, group_ids)
-               VALUES (%s, 'confirmed', %s) RETURNING seq""",
-            (ids[1], groups),
-        ).fetchone()
-        assert inserted is not None
-        high = inserted[0]
-        assert high > low
+        appended: list[int] = []
+        writer = threading.Thread(
+            target=lambda: appended.append(
+                feed.append_event(second, ids[1], "confirmed", None, group_ids=groups, tlp="amber")
+            )
+        )
+        writer.start()
+        writer.join(timeout=1.0)
+        assert writer.is_alive()  # a second writer waits for the first to commit
         during = get_feed(c, keys).json()
         assert during["items"] == [] and during["next_cursor"] == "0"
         slow.commit()
+        writer.join(timeout=30)
+        second.commit()
+    assert appended and appended[0] > low
     after = get_feed(c, keys, cursor=during["next_cursor"]).json()
-    assert [i["seq"] for i in after["items"]] == [low, high]
+    assert [i["seq"] for i in after["items"]] == [low, appended[0]]
+
+
+def test_a_long_transaction_elsewhere_does_not_hide_the_feed(env: Any, db_url: str) -> None:
+    """A write transaction left open on the server (another job, another database) used to
+    hold back every partner's feed until it ended."""
+    c, keys, ids = env
+    with psycopg.connect(db_url) as idle:
+        idle.execute("SELECT txid_current()")  # holds a transaction id, as a bulk load would
+        decide(c, keys, ids[0], "confirmed")
+        items = get_feed(c, keys).json()["items"]
+        idle.rollback()
+    assert [(i["advert_id"], i["event"]) for i in items] == [(ids[0], "confirmed")]
 
 
 def test_ack_opinion_takedown(env: Any, conn: psycopg.Connection[Any]) -> None:

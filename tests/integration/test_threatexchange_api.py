@@ -84,7 +84,7 @@ def test_pytx_fetch_loop_with_checkpoint_and_retraction(env: Any, tmp_path: Path
     api = tx.AdwatchSignalExchangeAPI.for_collab(collab, tx.AdwatchCredentials(keys.partner))
     store = cli_state.CliSimpleState(tx.AdwatchSignalExchangeAPI, tmp_path)
 
-    assert pytx_fetch(api, store, collab) == [2, 1, 0]  # pages of two, then the end
+    assert pytx_fetch(api, store, collab) == [2, 1]  # pages of two; `more` says it ended
     urls = signals(store, collab, URLSignal)
     assert sorted(urls) == [url(1), url(2), url(3)]
     assert urls[url(3)].advert_ids == {ids[2]}
@@ -102,7 +102,7 @@ def test_pytx_fetch_loop_with_checkpoint_and_retraction(env: Any, tmp_path: Path
     assert r.status_code == 201, r.text
     # a new process: the state and checkpoint come back from pytx's files
     resumed = cli_state.CliSimpleState(tx.AdwatchSignalExchangeAPI, tmp_path)
-    assert pytx_fetch(api, resumed, collab) == [1, 0]  # only the retraction is new
+    assert pytx_fetch(api, resumed, collab) == [1]  # only the retraction is new
     assert sorted(signals(resumed, collab, URLSignal)) == [url(2), url(3)]
     contacts = signals(resumed, collab, tx.AdwatchContactHmacSignal)
     assert contact_hash(CONTACTS[1][1]) not in contacts  # only in the retracted advert
