@@ -111,6 +111,11 @@ class Settings(BaseSettings):
         description="local: the scheduler runs jobs itself; queue: it queues them for workers.",
     )
     link_interval_s: float = 300.0
+    sites_refresh_s: float = Field(
+        default=30.0,
+        gt=0,
+        description="Seconds between re-reads of the sites by a running scheduler.",
+    )
     deliver_interval_s: float = 60.0
     webhook_allow_http: bool = Field(
         default=False, description="Accept http:// webhook URLs (local development only)."
