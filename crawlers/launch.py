@@ -31,7 +31,7 @@ from crawlers.handoff import CrawlOrder, CrawlOutcome, run_status, stop_messages
 from crawlers.options import CrawlOptions
 from crawlers.processes import CrawlProcesses
 from crawlers.profiles import SiteProfile
-from crawlers.sharded import clear_frontier
+from crawlers.sharded import check_frontier, clear_frontier
 from store import adverts, crawl_runs, sites
 from store.bootstrap import open_ready, ready_url, when_reachable
 from store.crawl_runs import CrawlRun
@@ -100,6 +100,8 @@ def _crawl(
 ) -> CrawlRun:
     allowed = allow_private or options.allow_private or profile.allow_private
     check_targets(profile, allowed)
+    if sharding:
+        check_frontier(sharding.redis_url)  # before a run is opened: nothing to close
     database_url = ready_url()
     opened = open_run(profile, revisit=sharding is None)
     # Private: the order holds the database URL, and mkdtemp makes the folder owner-only.
@@ -121,18 +123,27 @@ def _crawl(
             jobdir=jobdir,
         )
         processes = CrawlProcesses(Path(tmp), order, sharding.processes if sharding else 1)
+        failure: list[str] = []
         try:
             if sharding:
                 clear_frontier(sharding.redis_url, profile)
             processes.run(lambda: _report_progress(opened.run.id, on_progress))
+        except Exception as exc:
+            failure.append(f"launch failed: {exc}")  # the reason, kept in the run's error log
+            raise _launch_error(profile, opened.run.id, exc) from exc
         finally:  # whatever happened, the run is closed: it ends failed without outcomes
             outcomes = processes.outcomes()
             _log_peak_memory(outcomes)
-            stops = stop_messages(outcomes, options)
+            stops = stop_messages(outcomes, options) + failure
             close_run(opened, profile, run_status(outcomes), stops)
     if sharding:
         clear_frontier(sharding.redis_url, profile)
     return final_run(opened.run.id)
+
+
+def _launch_error(profile: SiteProfile, run_id: int, exc: Exception) -> AdwatchError:
+    """One line for the command line, naming the run that was closed as failed."""
+    return AdwatchError(f"crawl of {profile.name} failed (run #{run_id} closed as failed): {exc}")
 
 
 @contextmanager
