@@ -1,34 +1,21 @@
-"""Sites managed without crawling them (issue 17, case 5): `adwatch sites`, the admin API
-(admins only, audited, problem details), and a running scheduler picking changes up."""
+"""Sites managed without crawling them (issue 17, case 5): `adwatch sites` and the admin API
+(admins only, audited, problem details). A running scheduler picking changes up is tested in
+tests/e2e/test_scheduler_faults.py."""
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
-from datetime import UTC
 from pathlib import Path
 from typing import Any
 
 import psycopg
 import pytest
-from apscheduler.triggers.cron import CronTrigger
 
-from adwatch import schedule
-from config.settings import get_settings
 from crawlers.profiles import load_profile
-from store import audit, crawl_runs, deferrals, sites
+from store import audit, crawl_runs, sites
 from tests.api_support import client, h, make_keys
 from tests.integration.test_cli_foundation import run_cli
 
 pytestmark = pytest.mark.integration
-
-
-def wait_for(condition: Callable[[], bool], what: str, timeout: float = 60.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.1)
 
 
 def site_actions(conn: psycopg.Connection[Any]) -> list[str]:
@@ -108,35 +95,3 @@ def test_admin_api_manages_sites_and_other_roles_are_refused(
         assert c.delete(f"/api/v1/admin/sites/{site_id}", headers=admin).status_code == 204
     assert sites.get_site(conn, "demo-bridal") is None
     assert sorted(site_actions(conn)) == ["add_site", "disable_site", "remove_site"]
-
-
-def test_a_running_scheduler_picks_up_added_disabled_and_enabled_sites(
-    adwatch_env: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("ADWATCH_EXECUTION", "queue")
-    monkeypatch.setenv("ADWATCH_SITES_REFRESH_S", "0.5")
-    monkeypatch.setenv("ADWATCH_SCORE_INTERVAL_S", "1")
-    get_settings.cache_clear()
-    monkeypatch.setattr(schedule, "cron", lambda e: CronTrigger(second="*", timezone=UTC))
-    scheduler = schedule.standard_scheduler(get_settings())
-    assert not [n for n in scheduler.specs if n.startswith("crawl:")]
-    scheduler.start()
-    try:
-        with psycopg.connect(adwatch_env, autocommit=True) as conn:
-
-            def made(job: str) -> int:
-                return len(deferrals.deferred(conn, job))
-
-            profile = load_profile("demo-escort")
-            site = sites.upsert_site(conn, profile.name, profile.kind, profile.start_urls[0],
-                                     profile.model_dump(mode="json"), profile.schedule)  # fmt: skip
-            wait_for(lambda: made("crawl:demo-escort") >= 1, "the new site's crawl to be queued")
-            sites.set_enabled(conn, site.id, False)
-            wait_for(lambda: "crawl:demo-escort" not in scheduler.specs, "the site to go")
-            crawls, scores = made("crawl:demo-escort"), made("score")
-            wait_for(lambda: made("score") >= scores + 2, "two more scoring rounds")
-            assert made("crawl:demo-escort") == crawls  # disabled: not queued again
-            sites.set_enabled(conn, site.id, True)
-            wait_for(lambda: made("crawl:demo-escort") > crawls, "the re-enabled site's crawl")
-    finally:
-        scheduler.shutdown()

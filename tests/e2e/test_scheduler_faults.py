@@ -1,5 +1,6 @@
-"""Queue mode's scheduler (issue 17, case 3): many jobs due at once are each queued exactly
-once per due time, over one long-lived job-queue connection pool, and shutdown returns."""
+"""Queue mode's scheduler (issue 17): many jobs due at once are each queued exactly once per
+due time, over one long-lived job-queue connection pool, and shutdown returns (case 3); a
+running scheduler picks up sites added, disabled and enabled without a restart (case 5)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import logging
 import threading
 import time
 from collections import Counter
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -17,9 +19,10 @@ from apscheduler.triggers.cron import CronTrigger
 from adwatch import schedule
 from adwatch.deferrals import Deferrer
 from config.settings import get_settings
+from crawlers.profiles import load_profile
 from store import deferrals, jobs, sites
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.e2e, pytest.mark.faults]
 SITES = [f"site-{n:02d}" for n in range(20)]
 
 
@@ -28,6 +31,14 @@ def add_sites(db_url: str, names: list[str]) -> None:
         for name in names:
             profile = {"name": name, "kind": "job", "start_urls": [f"https://{name}.example.org/"]}
             sites.upsert_site(conn, name, "job", profile["start_urls"][0], profile, "0 3 * * *")
+
+
+def wait_for(condition: Callable[[], bool], what: str, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.1)
 
 
 class FakeWorkers(threading.Thread):
@@ -136,3 +147,35 @@ def test_a_due_time_is_queued_once_by_retries_and_by_two_schedulers(adwatch_env:
     with psycopg.connect(adwatch_env) as conn:
         count = conn.execute("SELECT count(*) FROM procrastinate_jobs").fetchone()
     assert count == (1,)
+
+
+def test_a_running_scheduler_picks_up_added_disabled_and_enabled_sites(
+    adwatch_env: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ADWATCH_EXECUTION", "queue")
+    monkeypatch.setenv("ADWATCH_SITES_REFRESH_S", "0.5")
+    monkeypatch.setenv("ADWATCH_SCORE_INTERVAL_S", "1")
+    get_settings.cache_clear()
+    monkeypatch.setattr(schedule, "cron", lambda e: CronTrigger(second="*", timezone=UTC))
+    scheduler = schedule.standard_scheduler(get_settings())
+    assert not [n for n in scheduler.specs if n.startswith("crawl:")]
+    scheduler.start()
+    try:
+        with psycopg.connect(adwatch_env, autocommit=True) as conn:
+
+            def made(job: str) -> int:
+                return len(deferrals.deferred(conn, job))
+
+            profile = load_profile("demo-escort")
+            site = sites.upsert_site(conn, profile.name, profile.kind, profile.start_urls[0],
+                                     profile.model_dump(mode="json"), profile.schedule)  # fmt: skip
+            wait_for(lambda: made("crawl:demo-escort") >= 1, "the new site's crawl to be queued")
+            sites.set_enabled(conn, site.id, False)
+            wait_for(lambda: "crawl:demo-escort" not in scheduler.specs, "the site to go")
+            crawls, scores = made("crawl:demo-escort"), made("score")
+            wait_for(lambda: made("score") >= scores + 2, "two more scoring rounds")
+            assert made("crawl:demo-escort") == crawls  # disabled: not queued again
+            sites.set_enabled(conn, site.id, True)
+            wait_for(lambda: made("crawl:demo-escort") > crawls, "the re-enabled site's crawl")
+    finally:
+        scheduler.shutdown()
