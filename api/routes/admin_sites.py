@@ -31,10 +31,10 @@ class SiteOut(Out):
     enabled: bool
     created_at: datetime
     updated_at: datetime
-    adverts: int = 0
-    runs: int = 0
-    last_run_status: str | None = None
-    last_run_at: datetime | None = None
+    adverts: int
+    runs: int
+    last_run_status: str | None
+    last_run_at: datetime | None
 
 
 class SiteIn(In):
@@ -53,6 +53,11 @@ def _out(summary: sites.SiteSummary) -> SiteOut:
         "last_run_at": summary.last_run_at,
     }
     return SiteOut.model_validate({**vars(summary.site), **counts})
+
+
+def _current(conn: Conn, site_id: int) -> SiteOut:
+    """The site as listed, counts included (sites are few: the list is cheap)."""
+    return next(_out(s) for s in sites.summaries(conn) if s.site.id == site_id)
 
 
 @router.get("/sites", response_model=list[SiteOut])
@@ -74,7 +79,7 @@ def add_site(body: SiteIn, user: AdminUser, conn: Conn) -> SiteOut:
             profile.schedule,
         )
         auditing.record(conn, user, "add_site", "site", site.id, {"name": site.name})
-    return SiteOut.model_validate(site)
+    return _current(conn, site.id)
 
 
 @router.patch("/sites/{site_id}", response_model=SiteOut)
@@ -86,7 +91,7 @@ def update_site(site_id: PathId, body: SitePatch, user: AdminUser, conn: Conn) -
             auditing.record(conn, user, action, "site", site_id, {"name": site.name})
     if site is None:
         raise HTTPException(404, "no such site")
-    return SiteOut.model_validate(site)
+    return _current(conn, site_id)
 
 
 @router.delete("/sites/{site_id}", status_code=204)

@@ -79,6 +79,7 @@ def test_admin_api_manages_sites_and_other_roles_are_refused(
         made = c.post("/api/v1/admin/sites", json={"profile": profile}, headers=admin)
         assert made.status_code == 201, made.text
         site_id = made.json()["id"]
+        assert (made.json()["adverts"], made.json()["runs"]) == (0, 0)
         assert c.patch(f"/api/v1/admin/sites/{site_id}", json={"enabled": True},
                        headers=h(keys.analyst)).status_code == 403  # fmt: skip
         off = c.patch(f"/api/v1/admin/sites/{site_id}", json={"enabled": False}, headers=admin)
@@ -87,6 +88,9 @@ def test_admin_api_manages_sites_and_other_roles_are_refused(
         conn.commit()
         listed = c.get("/api/v1/admin/sites", headers=admin).json()
         assert [(s["name"], s["runs"], s["enabled"]) for s in listed] == [("demo-bridal", 1, False)]
+        again = c.post("/api/v1/admin/sites", json={"profile": profile}, headers=admin)
+        assert again.status_code == 201 and again.json()["runs"] == 1  # refreshed, same site
+        assert again.json()["id"] == site_id and again.json()["enabled"] is False
         refused = c.delete(f"/api/v1/admin/sites/{site_id}", headers=admin)
         assert refused.status_code == 409 and "disable it instead" in refused.json()["detail"]
         assert c.delete("/api/v1/admin/sites/999999", headers=admin).status_code == 404
@@ -94,4 +98,4 @@ def test_admin_api_manages_sites_and_other_roles_are_refused(
         conn.commit()
         assert c.delete(f"/api/v1/admin/sites/{site_id}", headers=admin).status_code == 204
     assert sites.get_site(conn, "demo-bridal") is None
-    assert sorted(site_actions(conn)) == ["add_site", "disable_site", "remove_site"]
+    assert sorted(site_actions(conn)) == ["add_site", "add_site", "disable_site", "remove_site"]
