@@ -76,10 +76,10 @@ def test_twenty_sites_on_one_cron_and_colliding_intervals_are_each_queued_once(
     adwatch_env: str, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     monkeypatch.setenv("ADWATCH_EXECUTION", "queue")
-    monkeypatch.setenv("ADWATCH_SCORE_INTERVAL_S", "2")
-    monkeypatch.setenv("ADWATCH_LINK_INTERVAL_S", "2")  # score and link collide every time
+    monkeypatch.setenv("ADWATCH_SCORE_INTERVAL_S", "3")
+    monkeypatch.setenv("ADWATCH_LINK_INTERVAL_S", "3")  # score and link collide every time
     get_settings.cache_clear()
-    tick = CronTrigger(second="*/2", timezone=UTC)  # every site on one fast cron
+    tick = CronTrigger(second="*/3", timezone=UTC)  # every site on one fast cron
     monkeypatch.setattr(schedule, "cron", lambda expression: tick)
     add_sites(adwatch_env, SITES)
     workers = FakeWorkers(adwatch_env)
