@@ -1,8 +1,8 @@
 # adwatch's production image: the service only (no demo world, tests, benchmarks or training
 # data: see .dockerignore), run as an unprivileged user. Three stages, so that a code change
 # reinstalls none of the locked dependencies (torch included):
-#   deps     a virtualenv with exactly requirements/runtime.txt; rebuilt only when the lock
-#            changes
+#   deps     a virtualenv with exactly requirements/runtime.txt (with the scale extra, so
+#            sharded crawls over Redis work under compose); rebuilt only when the lock changes
 #   wheel    adwatch built as a wheel from the source
 #   runtime  deps' virtualenv + the wheel (a normal, non-editable install) + models/
 # The models are not in the wheel: they lie at /opt/adwatch/models (ADWATCH_MODELS_DIR),

@@ -20,6 +20,7 @@ from adwatch.cli_keys import keys_app
 from adwatch.cli_model import evaluate, score, train
 from adwatch.cli_run import run
 from adwatch.cli_serve import serve
+from adwatch.cli_sites import sites_app
 from adwatch.cli_worker import worker
 from config.errors import AdwatchError
 from config.settings import get_settings
@@ -37,6 +38,7 @@ app.add_typer(keys_app, name="keys")
 app.add_typer(audit_app, name="audit")
 app.add_typer(agencies_app, name="agencies")
 app.add_typer(export_app, name="export")
+app.add_typer(sites_app, name="sites")
 app.command("crawl")(crawl)
 app.command("demo")(demo)
 app.command("train")(train)

@@ -128,6 +128,11 @@ class Settings(BaseSettings):
         gt=0,
         description="Queue mode: a job whose worker has been silent this long is requeued.",
     )
+    sites_refresh_s: float = Field(
+        default=30.0,
+        gt=0,
+        description="Seconds between re-reads of the sites by a running scheduler.",
+    )
     deliver_interval_s: float = 60.0
     public_url: str = Field(
         default="http://localhost:8000",

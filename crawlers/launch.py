@@ -35,7 +35,7 @@ from crawlers.handoff import CrawlOrder, CrawlOutcome, run_status, stop_messages
 from crawlers.options import CrawlOptions
 from crawlers.processes import CrawlProcesses
 from crawlers.profiles import SiteProfile
-from crawlers.sharded import clear_frontier
+from crawlers.sharded import check_frontier, clear_frontier
 from store import adverts, crawl_runs
 from store.bootstrap import open_ready, ready_url, when_reachable
 from store.crawl_runs import CrawlRun
@@ -94,6 +94,8 @@ def _crawl(
 ) -> CrawlRun:
     allowed = allow_private or options.allow_private or profile.allow_private
     check_targets(profile, allowed)
+    if sharding:
+        check_frontier(sharding.redis_url)  # before a run is opened: nothing to close
     database_url = ready_url()
     opened = open_run(profile, database_url, revisit=sharding is None)
     try:
@@ -134,15 +136,24 @@ def _run_processes(
             launcher_pid=os.getpid(),
         )
         processes = CrawlProcesses(Path(tmp), order, sharding.processes if sharding else 1)
+        failure: list[str] = []
         try:
             if sharding:
                 clear_frontier(sharding.redis_url, profile)
             processes.run(_ticker(opened, on_progress))
+        except Exception as exc:
+            failure.append(f"launch failed: {exc}")  # the reason, kept in the run's error log
+            raise _launch_error(profile, opened.run.id, exc) from exc
         finally:  # whatever happened, the run is closed: it ends failed without outcomes
             outcomes = processes.outcomes()
             _log_peak_memory(outcomes)
-            stops = stop_messages(outcomes, options)
+            stops = stop_messages(outcomes, options) + failure
             close_run(opened, profile, run_status(outcomes), stops)
+
+
+def _launch_error(profile: SiteProfile, run_id: int, exc: Exception) -> AdwatchError:
+    """One line for the command line, naming the run that was closed as failed."""
+    return AdwatchError(f"crawl of {profile.name} failed (run #{run_id} closed as failed): {exc}")
 
 
 @contextmanager

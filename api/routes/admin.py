@@ -1,4 +1,4 @@
-"""Admin API: API keys, partners and the audit log."""
+"""Admin API: API keys, partners, sites and the audit log."""
 
 from __future__ import annotations
 
@@ -10,12 +10,13 @@ from pydantic import BaseModel, Field
 
 from api import auditing
 from api.deps import AdminUser, Conn, PathId
-from api.routes import admin_webhooks
+from api.routes import admin_sites, admin_webhooks
 from api.schemas import In, Out
 from store import api_keys, audit, partners
 
 router = APIRouter(prefix="/api/v1/admin", tags=["admin"])
 router.include_router(admin_webhooks.router)
+router.include_router(admin_sites.router)
 Tlp = Literal["clear", "green", "amber", "red"]
 
 

@@ -363,3 +363,21 @@ def test_compose_itself_renders_the_readme_example_the_same(tmp_path: Path) -> N
         assert environment(theirs[name]) == environment(service), name
         assert _conditions(theirs[name]) == _conditions(service), name
         assert _probe(theirs[name]) == _probe(service), name
+
+
+def test_sharded_crawls_work_under_compose() -> None:
+    """The image installs the scale extra (redis, scrapy-redis: requirements/runtime.txt is
+    what the Dockerfile installs), and ADWATCH_REDIS_URL names the compose redis service."""
+    lock = (ROOT / "requirements" / "runtime.txt").read_text(encoding="utf-8")
+    pinned = {line.split("==")[0].lower() for line in lock.splitlines() if "==" in line}
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    scale = re.search(r"^scale = \[(.*)\]$", pyproject, re.M)
+    assert scale is not None
+    wanted = {re.split(r"[<>=!~\[ ]", dep.strip().strip('"'))[0].lower()
+              for dep in scale[1].split(",")}  # fmt: skip
+    assert wanted and wanted <= pinned, f"the image lacks the scale extra: {wanted - pinned}"
+    assert "--extra=scale" in (ROOT / "requirements" / "compile").read_text(encoding="utf-8")
+    services = render(README_ENV, ("redis",))
+    for name, service in adwatch_services(services).items():
+        redis_host = urlsplit(environment(service)["ADWATCH_REDIS_URL"]).hostname
+        assert redis_host == "redis" and "redis" in services, name

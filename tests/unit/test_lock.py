@@ -36,7 +36,8 @@ def _requirements(*groups: list[str]) -> list[Requirement]:
 
 PROJECT = _project("pyproject.toml")
 DEMO = _project("demo/pyproject.toml")
-RUNTIME = _requirements(PROJECT["dependencies"])
+# The image installs the scale extra too, so sharded crawls work under docker compose.
+RUNTIME = _requirements(PROJECT["dependencies"], PROJECT["optional-dependencies"]["scale"])
 DEV = RUNTIME + _requirements(PROJECT["optional-dependencies"]["dev"], DEMO["dependencies"])
 
 
