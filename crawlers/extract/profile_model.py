@@ -137,6 +137,10 @@ class FieldSelectors(BaseModel):
     employer: SelectorStr | None = None
     licence: SelectorStr | None = None
     contact: SelectorStr | None = None
+    # The advert's picture URLs (e.g. "css:img.photo::attr(src)"); srcset and a JobPosting's
+    # image come from the page itself. Accepted here so profiles can name it before the
+    # image capture that reads it is in place.
+    images: SelectorStr | None = None
 
 
 class SiteProfile(BaseModel):
