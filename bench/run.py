@@ -26,6 +26,7 @@ FULL = {
     "clustering": ["-n", "1000000"],
     "api": ["-n", "1000000", "--requests", "2000", "--confirmed", "20000"],
     "taxii": ["-n", "100000", "--page", "1000"],
+    "images_quality": ["--seeds", "7", "11", "--adverts", "200"],
 }
 QUICK = {
     "ingest": ["-n", "5000"],
@@ -37,6 +38,7 @@ QUICK = {
     "clustering": ["-n", "5000"],
     "api": ["-n", "5000", "--requests", "200", "--confirmed", "200"],
     "taxii": ["-n", "3000", "--page", "1000"],
+    "images_quality": [],
 }
 
 

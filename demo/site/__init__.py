@@ -19,6 +19,7 @@ from demo.site.model import (
     AnswerKey,
     DemoWorld,
     ExpectedAdvert,
+    ImageUse,
     SiteKey,
 )
 from demo.site.server import DemoServer
@@ -33,6 +34,7 @@ __all__ = [
     "DemoServer",
     "DemoWorld",
     "ExpectedAdvert",
+    "ImageUse",
     "SiteKey",
     "build_answer_key",
     "generate_world",

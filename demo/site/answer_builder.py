@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from demo.site.answer_key import AnswerKey, ExpectedAdvert, SiteKey
+from demo.site.answer_key import AnswerKey, ExpectedAdvert, ImageUse, SiteKey
 from demo.site.model import Advert, DemoWorld, SiteData, site_base
 
 __all__ = ["build_answer_key", "site_base"]
@@ -29,7 +29,30 @@ def build_answer_key(world: DemoWorld, round_no: int, base_urls: Mapping[str, st
         sites=keys,
         shared_contacts=shared_contacts,
         templates=templates,
+        image_groups=_image_groups(world, round_no, base_urls),
     )
+
+
+def _image_groups(
+    world: DemoWorld, round_no: int, base_urls: Mapping[str, str]
+) -> dict[str, tuple[ImageUse, ...]]:
+    """photo id -> its copies on this round's listed adverts, for photos on 2+ adverts.
+
+    Originals come first (the builder gives every group one), then sites in world order.
+    """
+    uses: dict[str, list[ImageUse]] = {}
+    for name, site in world.sites.items():
+        base = site_base(base_urls, name)
+        for advert in sorted(site.listed(round_no), key=lambda a: a.id):
+            for image in advert.images:
+                use = ImageUse(base + advert.path, base + image.path, name, image.kind)
+                uses.setdefault(image.photo, []).append(use)
+    groups: dict[str, tuple[ImageUse, ...]] = {}
+    for photo, found in sorted(uses.items()):
+        if len({u.advert for u in found}) > 1:
+            found.sort(key=lambda u: u.edit != "original")  # stable: keeps site order
+            groups[photo] = tuple(found)
+    return groups
 
 
 def _cross_site_links(
@@ -141,4 +164,5 @@ def _expected(a: Advert, round_no: int, base: str) -> ExpectedAdvert:
         last_modified=_iso(content.updated),
         fingerprint=content.fingerprint,
         obfuscated=tuple(sorted(c.display for c in content.contacts if c.obfuscated)),
+        images=tuple(base + image.path for image in a.images),
     )

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["AnswerKey", "ExpectedAdvert", "SiteKey"]
+__all__ = ["AnswerKey", "ExpectedAdvert", "ImageUse", "SiteKey"]
 
 
 @dataclass(frozen=True)
@@ -49,11 +49,14 @@ class ExpectedAdvert:
     last_modified: str
     fingerprint: str
     obfuscated: tuple[str, ...]
+    #: absolute URLs of the pictures on the page: the main photo (``<img src>``, and the
+    #: JSON-LD ``image`` of a job advert), then any srcset copy
+    images: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         data = {f: getattr(self, f) for f in self.__dataclass_fields__}
         data["entities"] = [list(e) for e in sorted(self.entities)]
-        for name in ("risk_cues", "mitigating", "obfuscated"):
+        for name in _TUPLES:
             data[name] = list(data[name])
         return data
 
@@ -61,9 +64,33 @@ class ExpectedAdvert:
     def from_dict(cls, data: Mapping[str, Any]) -> ExpectedAdvert:
         values = dict(data)
         values["entities"] = frozenset((k, v) for k, v in data["entities"])
-        for name in ("risk_cues", "mitigating", "obfuscated"):
-            values[name] = tuple(data[name])
+        for name in _TUPLES:
+            values[name] = tuple(data.get(name, ()))
         return cls(**values)
+
+
+_TUPLES = ("risk_cues", "mitigating", "obfuscated", "images")
+
+
+@dataclass(frozen=True)
+class ImageUse:
+    """One copy of a shared photo: the advert showing it, its URL and how it was edited.
+
+    ``edit`` is original, resize, crop, reencode, watermark or mirror (a srcset's
+    double-size original counts as a resize).
+    """
+
+    advert: str
+    image: str
+    site: str
+    edit: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"advert": self.advert, "image": self.image, "site": self.site, "edit": self.edit}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, str]) -> ImageUse:
+        return cls(data["advert"], data["image"], data["site"], data["edit"])
 
 
 @dataclass(frozen=True)
@@ -143,6 +170,9 @@ class AnswerKey:
     shared_contacts: Mapping[str, tuple[str, ...]]
     #: template id -> URLs of the near-duplicate adverts written from it
     templates: Mapping[str, tuple[str, ...]]
+    #: photo id -> every copy of that photo on this round's adverts, for photos on 2+
+    #: adverts; the first copy is the original the others were edited from
+    image_groups: Mapping[str, tuple[ImageUse, ...]] = field(default_factory=dict)
 
     @property
     def expected_total(self) -> int:
@@ -159,6 +189,18 @@ class AnswerKey:
                     return a
         raise KeyError(url)
 
+    def image_clusters(self) -> dict[str, frozenset[str]]:
+        """photo id -> the advert URLs that image linking should put in one cluster."""
+        return {k: frozenset(u.advert for u in v) for k, v in self.image_groups.items()}
+
+    def image_pairs(self) -> list[tuple[ImageUse, ImageUse]]:
+        """(original, copy) for every copy of a shared photo on another advert."""
+        pairs: list[tuple[ImageUse, ImageUse]] = []
+        for uses in self.image_groups.values():
+            first = uses[0]
+            pairs.extend((first, use) for use in uses[1:] if use.advert != first.advert)
+        return pairs
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "seed": self.seed,
@@ -167,6 +209,7 @@ class AnswerKey:
             "sites": {name: s.to_dict() for name, s in self.sites.items()},
             "shared_contacts": {k: list(v) for k, v in self.shared_contacts.items()},
             "templates": {k: list(v) for k, v in self.templates.items()},
+            "image_groups": {k: [u.to_dict() for u in v] for k, v in self.image_groups.items()},
         }
 
     def to_json(self, indent: int | None = 2) -> str:
@@ -180,6 +223,10 @@ class AnswerKey:
             sites={n: SiteKey.from_dict(s) for n, s in data["sites"].items()},
             shared_contacts={k: tuple(v) for k, v in data["shared_contacts"].items()},
             templates={k: tuple(v) for k, v in data["templates"].items()},
+            image_groups={
+                k: tuple(ImageUse.from_dict(u) for u in v)
+                for k, v in data.get("image_groups", {}).items()
+            },
         )
 
     @classmethod

@@ -14,6 +14,9 @@ Sites:
 - ``bridal`` (kind bridal): a marriage agency's profile catalogue in plain HTML.
 - ``escort`` (kind escort): a city directory with table listings and contact boxes.
 
+Adverts carry synthetic pictures (landscapes and patterns, never people), some reused
+across sites with small edits; see ``builders/images.py``.
+
 Every site also changes in round 2: one advert answers 410, one 404, one drops off the
 listing (still 200 when fetched), one is edited and one is new.
 
@@ -28,6 +31,7 @@ import random
 from demo.site.builders.bridal import build_bridal
 from demo.site.builders.common import PACKS, ROUND_TIMES, BuildContext, PhonePool
 from demo.site.builders.escort import build_escort
+from demo.site.builders.images import add_images
 from demo.site.builders.jobs import build_jobs
 from demo.site.model import DemoWorld
 
@@ -58,4 +62,5 @@ def generate_world(
         "bridal": build_bridal(ctx, bridal_adverts),
         "escort": build_escort(ctx, escort_adverts),
     }
+    sites = add_images(seed, sites)
     return DemoWorld(seed=seed, sites=sites, round_times=dict(ROUND_TIMES))

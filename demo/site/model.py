@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from demo.site.answer_key import AnswerKey, ExpectedAdvert, SiteKey
+from demo.site.answer_key import AnswerKey, ExpectedAdvert, ImageUse, SiteKey
 from demo.site.contacts import Contact
+from demo.site.images.photo import AdvertImage
 
 __all__ = [
     "DEFAULT_PORTS",
@@ -28,6 +29,7 @@ __all__ = [
     "Content",
     "DemoWorld",
     "ExpectedAdvert",
+    "ImageUse",
     "Salary",
     "SiteData",
     "SiteKey",
@@ -167,6 +169,9 @@ class Advert:
     tags: tuple[str, ...] = ()
     #: free-form page facts (bridal/escort side tables), label -> value
     facts: tuple[tuple[str, str], ...] = ()
+    #: pictures on the advert page: the first is the main photo; a scale-2 copy of it
+    #: goes into its srcset
+    images: tuple[AdvertImage, ...] = ()
 
     def content_at(self, round_no: int) -> Content:
         if (
@@ -220,12 +225,19 @@ class SiteData:
     _listed: dict[tuple[int, str | None], tuple[Advert, ...]] = field(
         default_factory=dict, repr=False, compare=False
     )
+    _media: dict[str, AdvertImage] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for advert in (*self.adverts, *self.private):
             if advert.path in self._by_path:
                 raise ValueError(f"duplicate advert path {advert.path}")
             self._by_path[advert.path] = advert
+            for image in advert.images:
+                self._media[image.path] = image
+
+    def media_at(self, path: str) -> AdvertImage | None:
+        """The picture served at ``path`` (every advert's, whatever its status)."""
+        return self._media.get(path)
 
     def advert_at(self, path: str) -> Advert | None:
         return self._by_path.get(path)

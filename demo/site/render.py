@@ -3,7 +3,8 @@
 ``render(world, site, round_no, target, base)`` answers one request ``target`` (path
 and query) of one site. Every piece of advert text goes through ``html.escape``;
 JSON-LD is serialised with ``<``, ``>`` and ``&`` as ``\\u`` escapes so a title such as
-``<script>alert(1)</script>`` stays data. The per-site pages live in ``renderers/``.
+``<script>alert(1)</script>`` stays data. The per-site pages live in ``renderers/``;
+advert pictures (``/media/<token>.<jpg|png|webp>``) are drawn on first request.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from demo.site.renderers.bridal import render_bridal
 from demo.site.renderers.escort import render_escort
 from demo.site.renderers.html_kit import SVG_THUMB, Page, split_target
 from demo.site.renderers.jobs import render_jobs
+from demo.site.renderers.media import media_page
 from demo.site.renderers.shells import robots_page, sitemap_page
 
 __all__ = ["Page", "render"]
@@ -40,4 +42,6 @@ def render(world: DemoWorld, site_name: str, round_no: int, target: str, base: s
         return sitemap_page(site, round_no, base)
     if path in ("/static/thumb.svg", "/static/silhouette.svg"):
         return Page(200, "image/svg+xml", SVG_THUMB.encode())
+    if path.startswith("/media/"):
+        return media_page(world, site, path)
     return _RENDERERS[site_name](world, site, round_no, path, query, base)

@@ -194,6 +194,17 @@ def test_validation_errors_name_file_and_key(
     assert str(path) in str(info.value)
 
 
+def test_images_selector_is_an_optional_field(tmp_path: Path) -> None:
+    """The image capture reads ``fields.images``; a profile may name it, and a bad one fails."""
+    assert load_profile(str(write(tmp_path, "test-bridal.toml", BRIDAL_TOML))).fields.images is None
+    spec = "css:img.profile-photo::attr(src)"
+    text = BRIDAL_TOML.replace("[fields]", f"[fields]\nimages = '{spec}'", 1)
+    assert load_profile(str(write(tmp_path, "test-bridal.toml", text))).fields.images == spec
+    broken = BRIDAL_TOML.replace("[fields]", "[fields]\nimages = 'css:img[[['", 1)
+    with pytest.raises(ProfileError, match=r"fields\.images: invalid CSS selector"):
+        load_profile(str(write(tmp_path, "test-bridal.toml", broken)))
+
+
 def test_structured_profiles_need_no_title_body_or_links() -> None:
     profile = make_profile(structured=True, fields={})
     assert profile.fields.title is None

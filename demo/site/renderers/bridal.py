@@ -14,6 +14,7 @@ from demo.site.renderers.html_kit import (
     redirect,
     teaser,
 )
+from demo.site.renderers.media import img_tag
 from demo.site.renderers.shells import advert_status_page, bridal_shell, not_found_page
 
 __all__ = ["render_bridal"]
@@ -87,13 +88,18 @@ def _agency_box(a: Advert) -> str:
     )
 
 
+def _photo(a: Advert) -> str:
+    if not a.images:
+        return ""
+    return img_tag(a.images, "profile-photo", f"Photo of {a.name or 'the profile'}") + "\n"
+
+
 def _bride_page(world: DemoWorld, a: Advert, round_no: int, base: str) -> Page:
     content = a.content_at(round_no)
     contact = "\n".join(f"<p>{esc(x)}</p>" for x in content.contact_lines)
     main = (
         f'<div class="profile-wrap" id="profile-{a.id}">\n<div class="profile-head">'
-        '<img class="profile-photo" src="/static/silhouette.svg" alt="" width="180" '
-        'height="220">\n'
+        f"{_photo(a)}"
         f'<h1 class="profile-name">{esc(content.title)}</h1>\n'
         f"{_facts_table(a)}\n</div>\n"
         f'<h2 class="about-title">About me</h2>\n<section class="profile-text">\n'

@@ -16,6 +16,7 @@ from demo.site.renderers.html_kit import (
     listing_slice,
     teaser,
 )
+from demo.site.renderers.media import img_tag
 from demo.site.renderers.shells import advert_status_page, escort_shell, not_found_page
 
 __all__ = ["render_escort"]
@@ -115,6 +116,12 @@ def _ad_facts(a: Advert, content: Content) -> str:
     return "".join(facts)
 
 
+def _photos(a: Advert) -> str:
+    if not a.images:
+        return ""
+    return f'<div class="ad-photos">{img_tag(a.images, "ad-photo", "Photo")}</div>\n'
+
+
 def _escort_page(world: DemoWorld, a: Advert, round_no: int, base: str) -> Page:
     content = a.content_at(round_no)
     contact = "\n".join(f"<p>{esc(x)}</p>" for x in content.contact_lines)
@@ -124,6 +131,7 @@ def _escort_page(world: DemoWorld, a: Advert, round_no: int, base: str) -> Page:
         f"{esc(_city_name(city))}</a></div>\n"
         f'<div class="ad" id="ad-{a.id}">\n<h1 class="ad-title">{esc(content.title)}</h1>\n'
         f'<ul class="ad-facts">{_ad_facts(a, content)}</ul>\n'
+        f"{_photos(a)}"
         f'<div class="ad-text">\n{blocks_html(content.blocks)}\n</div>\n'
         f'<aside class="contact-box"><h3>Contact</h3>\n<div class="contact">\n{contact}\n</div>\n'
         '<p class="note">Mention City Companions when you get in touch.</p></aside>\n'

@@ -12,6 +12,7 @@ from demo.site.renderers.job_schema import (
     salary_amounts,
     valid_through,
 )
+from demo.site.renderers.media import img_tag
 from demo.site.renderers.shells import jobs_shell
 
 __all__ = ["job_page"]
@@ -93,6 +94,13 @@ def _meta_items(a: Advert, content: Content, md: _Microdata) -> list[str]:
     return meta
 
 
+def _job_photo(a: Advert, md: _Microdata) -> str:
+    if not a.images:
+        return ""
+    tag = img_tag(a.images, "job-image", "", extra=md.prop("image"))
+    return f'<figure class="job-photo">{tag}</figure>\n'
+
+
 def _job_main(a: Advert, content: Content, md: _Microdata) -> str:
     micro_extra = ""
     if md.enabled:
@@ -106,6 +114,7 @@ def _job_main(a: Advert, content: Content, md: _Microdata) -> str:
         f"<span>{esc(content.title)}</span></nav>\n"
         f'<article class="job-posting" id="job-{a.id}"{md.scope("JobPosting")}>\n{micro_extra}'
         f'<h1 class="job-title"{md.prop("title")}>{esc(content.title)}</h1>\n'
+        f"{_job_photo(a, md)}"
         f'<ul class="job-meta">\n' + "\n".join(_meta_items(a, content, md)) + "\n</ul>\n"
         f'<div class="job-description"{md.prop("description")}>\n'
         f"{blocks_html(content.blocks)}\n</div>\n"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from typing import Any
+from urllib.parse import urljoin
 
 from demo.site.model import Advert, Content, Salary, SiteData
 from demo.site.renderers.html_kit import blocks_html, esc, json_for_script, teaser
@@ -72,6 +73,9 @@ def job_posting(a: Advert, content: Content, url: str, with_context: bool = True
             "url": url,
         }
     )
+    if a.images:
+        # an absolute URL, as schema.org's image property wants
+        posting["image"] = urljoin(url, a.images[0].path)
     if a.employer:
         posting["hiringOrganization"] = {"@type": "Organization", "name": a.employer}
     posting["jobLocation"] = {"@type": "Place", "address": _postal_address(a)}
