@@ -111,6 +111,16 @@ class Settings(BaseSettings):
         description="local: the scheduler runs jobs itself; queue: it queues them for workers.",
     )
     link_interval_s: float = 300.0
+    image_match_distance: int = Field(
+        default=31,
+        ge=0,
+        le=31,
+        description="Adverts whose photos' PDQ hashes are at most this many bits apart (of 256) "
+        "share an image cluster; 31 is PDQ's standard, and the most the band index finds.",
+    )
+    image_min_quality: int = Field(
+        default=50, ge=0, le=100, description="Photos of lower PDQ quality are not matched."
+    )
     deliver_interval_s: float = 60.0
     webhook_allow_http: bool = Field(
         default=False, description="Accept http:// webhook URLs (local development only)."

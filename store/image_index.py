@@ -1,0 +1,176 @@
+"""Image hashes and their multi-index (image_pdq_bands): record, look up neighbours, link queue.
+
+Neighbour search never scans all images: each band's value and its one-bit neighbours are
+looked up in the (band, value) btree, and only those candidates get a full Hamming distance.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import psycopg
+from psycopg.rows import class_row
+
+from linking.pdq import pdq_bands, probes
+from store.pgarrays import bigint_array
+
+
+@dataclass(frozen=True)
+class ImageHash:
+    sha256: str
+    byte_size: int
+    media_type: str
+    width: int
+    height: int
+    pdq: str | None
+    pdq_quality: int | None
+    storage_key: str
+
+
+@dataclass(frozen=True)
+class StoredImage:
+    id: int
+    sha256: str
+    media_type: str
+    width: int
+    height: int
+    pdq: str | None
+    pdq_quality: int | None
+    storage_key: str
+    purged_at: datetime | None
+
+
+@dataclass(frozen=True)
+class Neighbour:
+    query: int  # index of the query hash in the caller's list
+    image_id: int
+    distance: int
+
+
+def record_image_hash(
+    conn: psycopg.Connection[Any], advert_id: int, url: str, image: ImageHash, position: int = 0
+) -> int:
+    """Store an image once per byte content, link it to the advert, index its PDQ bands and
+    queue it for linking; returns the image id. Idempotent for the same advert and bytes."""
+    with conn.transaction():
+        row = conn.execute(
+            """INSERT INTO images (sha256, byte_size, media_type, width, height, pdq,
+                                   pdq_quality, storage_key)
+               VALUES (%s, %s, %s, %s, %s, %s, %s, %s)
+               ON CONFLICT (sha256) DO UPDATE SET sha256 = EXCLUDED.sha256
+               RETURNING id, xmax = 0""",
+            (
+                image.sha256,
+                image.byte_size,
+                image.media_type,
+                image.width,
+                image.height,
+                image.pdq,
+                image.pdq_quality,
+                image.storage_key,
+            ),
+        ).fetchone()
+        assert row is not None
+        image_id, created = int(row[0]), bool(row[1])
+        linked = conn.execute(
+            """INSERT INTO advert_images (advert_id, image_id, url, position)
+               VALUES (%s, %s, %s, %s) ON CONFLICT DO NOTHING""",
+            (advert_id, image_id, url, position),
+        ).rowcount
+        if created and image.pdq:
+            conn.execute(
+                """INSERT INTO image_pdq_bands (band, value, image_id)
+                   SELECT b - 1, v, %s FROM unnest(%s::int[]) WITH ORDINALITY AS t(v, b)""",
+                (image_id, pdq_bands(image.pdq)),
+            )
+        if created or linked:
+            # A known photo on a new advert links that advert too.
+            conn.execute(
+                "INSERT INTO image_link_queue VALUES (%s) ON CONFLICT DO NOTHING", (image_id,)
+            )
+    return image_id
+
+
+def neighbours(
+    conn: psycopg.Connection[Any], hashes: Sequence[str], max_distance: int, min_quality: int
+) -> list[Neighbour]:
+    """Stored images of at least `min_quality` within `max_distance` of each hash, nearest
+    first per query (max_distance must be at most 31: the one-bit probes cover no more)."""
+    if not hashes:
+        return []
+    queries, bands, values = [], [], []
+    for n, pdq in enumerate(hashes):
+        b, v = probes(pdq)
+        queries += [n] * len(b)
+        bands += b
+        values += v
+    rows = conn.execute(
+        """WITH q AS (SELECT DISTINCT p.query, b.image_id
+                      FROM unnest(%s::int[], %s::smallint[], %s::int[]) AS p(query, band, value)
+                      JOIN image_pdq_bands b ON b.band = p.band AND b.value = p.value),
+                h AS (SELECT n - 1 AS query, ('x' || pdq)::bit(256) AS bits
+                      FROM unnest(%s::text[]) WITH ORDINALITY AS t(pdq, n))
+           SELECT q.query, q.image_id, bit_count(('x' || i.pdq)::bit(256) # h.bits) AS d
+           FROM q JOIN h USING (query) JOIN images i ON i.id = q.image_id
+           WHERE i.pdq_quality >= %s
+             AND bit_count(('x' || i.pdq)::bit(256) # h.bits) <= %s
+           ORDER BY q.query, d, q.image_id""",
+        (queries, bands, values, list(hashes), min_quality, max_distance),
+    ).fetchall()
+    return [Neighbour(int(q), int(i), int(d)) for q, i, d in rows]
+
+
+def images_to_link(conn: psycopg.Connection[Any], limit: int) -> list[tuple[int, str | None, int]]:
+    """The queue's head: (image id, PDQ hash or None, quality or 0)."""
+    rows = conn.execute(
+        """WITH head AS MATERIALIZED (
+               SELECT image_id FROM image_link_queue ORDER BY image_id LIMIT %s)
+           SELECT i.id, i.pdq, coalesce(i.pdq_quality, 0)
+           FROM head JOIN images i ON i.id = head.image_id ORDER BY i.id""",
+        (limit,),
+    ).fetchall()
+    return [(int(i), p, int(q)) for i, p, q in rows]
+
+
+def dequeue(conn: psycopg.Connection[Any], image_ids: Sequence[int]) -> None:
+    conn.execute(
+        "DELETE FROM image_link_queue WHERE image_id = ANY(%s::bigint[])",
+        (bigint_array(image_ids),),
+    )
+
+
+def adverts_of_images(
+    conn: psycopg.Connection[Any], image_ids: Sequence[int]
+) -> dict[int, list[int]]:
+    """Each image's adverts."""
+    found: dict[int, list[int]] = {}
+    for image_id, advert_id in conn.execute(
+        """SELECT image_id, advert_id FROM advert_images
+           WHERE image_id = ANY(%s::bigint[]) ORDER BY image_id, advert_id""",
+        (bigint_array(image_ids),),
+    ):
+        found.setdefault(int(image_id), []).append(int(advert_id))
+    return found
+
+
+_IMAGE_COLUMNS = "id, sha256, media_type, width, height, pdq, pdq_quality, storage_key, purged_at"
+
+
+def image(conn: psycopg.Connection[Any], image_id: int) -> StoredImage | None:
+    with conn.cursor(row_factory=class_row(StoredImage)) as cur:
+        return cur.execute(
+            f"SELECT {_IMAGE_COLUMNS} FROM images WHERE id = %s", (image_id,)
+        ).fetchone()
+
+
+def images_of_advert(conn: psycopg.Connection[Any], advert_id: int) -> list[StoredImage]:
+    with conn.cursor(row_factory=class_row(StoredImage)) as cur:
+        return cur.execute(
+            f"""SELECT {", ".join("i." + c.strip() for c in _IMAGE_COLUMNS.split(","))}
+                FROM advert_images ai JOIN images i ON i.id = ai.image_id
+                WHERE ai.advert_id = %s ORDER BY ai.position, i.id""",
+            (advert_id,),
+        ).fetchall()
