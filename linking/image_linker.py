@@ -10,7 +10,8 @@ from typing import Any
 import psycopg
 
 from linking import template_groups
-from linking.pdq import MATCH_DISTANCE, MAX_INDEXED_DISTANCE, MIN_QUALITY
+from linking.image_search import find_neighbours
+from linking.pdq import MATCH_DISTANCE, MIN_QUALITY
 from store import clusters, image_index
 
 log = logging.getLogger(__name__)
@@ -25,7 +26,7 @@ def image_groups(
     """Adverts linked by the matchable queued images: each image's own adverts (one photo on
     several adverts is a link already) with those of every stored image near it."""
     matchable = [(i, p) for i, p, q in queued if p is not None and q >= min_quality]
-    found = image_index.neighbours(conn, [p for _, p in matchable], max_distance, min_quality)
+    found = find_neighbours(conn, [p for _, p in matchable], max_distance, min_quality)
     near: dict[int, set[int]] = {i: {i} for i, _ in matchable}
     for hit in found:
         near[matchable[hit.query][0]].add(hit.image_id)
@@ -44,8 +45,6 @@ def link_images_batch(
 ) -> tuple[int, set[int]] | None:
     """Link one batch of queued images in one transaction: (images, clusters touched), or None
     when the queue is empty. Images below min_quality leave the queue unlinked."""
-    if not 0 <= max_distance <= MAX_INDEXED_DISTANCE:
-        raise ValueError(f"the image index finds matches up to {MAX_INDEXED_DISTANCE} bits")
     with conn.transaction():
         queued = image_index.images_to_link(conn, batch_size)
         if not queued:

@@ -14,7 +14,6 @@ from typing import Any
 import psycopg
 from psycopg.rows import class_row
 
-from linking.pdq import pdq_bands, probes
 from store.pgarrays import bigint_array
 
 
@@ -51,10 +50,16 @@ class Neighbour:
 
 
 def record_image_hash(
-    conn: psycopg.Connection[Any], advert_id: int, url: str, image: ImageHash, position: int = 0
+    conn: psycopg.Connection[Any],
+    advert_id: int,
+    url: str,
+    image: ImageHash,
+    bands: Sequence[int],
+    position: int = 0,
 ) -> int:
-    """Store an image once per byte content, link it to the advert, index its PDQ bands and
-    queue it for linking; returns the image id. Idempotent for the same advert and bytes."""
+    """Store an image once per byte content, link it to the advert, index its PDQ `bands`
+    (linking.pdq.pdq_bands; none when it has no hash) and queue it for linking; returns the
+    image id. Idempotent for the same advert and bytes."""
     with conn.transaction():
         row = conn.execute(
             """INSERT INTO images (sha256, byte_size, media_type, width, height, pdq,
@@ -80,11 +85,11 @@ def record_image_hash(
                VALUES (%s, %s, %s, %s) ON CONFLICT DO NOTHING""",
             (advert_id, image_id, url, position),
         ).rowcount
-        if created and image.pdq:
+        if created and bands:
             conn.execute(
                 """INSERT INTO image_pdq_bands (band, value, image_id)
                    SELECT b - 1, v, %s FROM unnest(%s::int[]) WITH ORDINALITY AS t(v, b)""",
-                (image_id, pdq_bands(image.pdq)),
+                (image_id, list(bands)),
             )
         if created or linked:
             # A known photo on a new advert links that advert too.
@@ -94,19 +99,26 @@ def record_image_hash(
     return image_id
 
 
+@dataclass(frozen=True)
+class Probes:
+    """Rows to look up in image_pdq_bands: (index of the query hash, band, value)."""
+
+    queries: list[int]
+    bands: list[int]
+    values: list[int]
+
+
 def neighbours(
-    conn: psycopg.Connection[Any], hashes: Sequence[str], max_distance: int, min_quality: int
+    conn: psycopg.Connection[Any],
+    hashes: Sequence[str],
+    probes: Probes,
+    max_distance: int,
+    min_quality: int,
 ) -> list[Neighbour]:
-    """Stored images of at least `min_quality` within `max_distance` of each hash, nearest
-    first per query (max_distance must be at most 31: the one-bit probes cover no more)."""
+    """Stored images of at least `min_quality` found by the probes and within `max_distance`
+    of their query hash, nearest first per query."""
     if not hashes:
         return []
-    queries, bands, values = [], [], []
-    for n, pdq in enumerate(hashes):
-        b, v = probes(pdq)
-        queries += [n] * len(b)
-        bands += b
-        values += v
     rows = conn.execute(
         """WITH q AS (SELECT DISTINCT p.query, b.image_id
                       FROM unnest(%s::int[], %s::smallint[], %s::int[]) AS p(query, band, value)
@@ -118,7 +130,14 @@ def neighbours(
            WHERE i.pdq_quality >= %s
              AND bit_count(('x' || i.pdq)::bit(256) # h.bits) <= %s
            ORDER BY q.query, d, q.image_id""",
-        (queries, bands, values, list(hashes), min_quality, max_distance),
+        (
+            probes.queries,
+            probes.bands,
+            probes.values,
+            list(hashes),
+            min_quality,
+            max_distance,
+        ),
     ).fetchall()
     return [Neighbour(int(q), int(i), int(d)) for q, i, d in rows]
 

@@ -12,9 +12,10 @@ import psycopg
 import pytest
 
 from linking.image_linker import link_images
+from linking.image_search import find_neighbours, record_image
 from linking.linker import link_pending
 from linking.pdq import distance
-from store import adverts, image_index
+from store import adverts
 from store.adverts import AdvertSnapshot
 from store.image_index import ImageHash
 
@@ -44,7 +45,7 @@ def ad(n: int, site_city: str) -> AdvertSnapshot:
 def add_photo(conn: psycopg.Connection[Any], advert_id: int, pdq: str, quality: int = 90) -> int:
     sha = hashlib.sha256(f"{advert_id}:{pdq}".encode()).hexdigest()
     photo = ImageHash(sha, 1000, "image/jpeg", 64, 64, pdq, quality, f"{sha[:2]}/{sha}")
-    return image_index.record_image_hash(conn, advert_id, f"https://img.example.org/{sha}", photo)
+    return record_image(conn, advert_id, f"https://img.example.org/{sha}", photo)
 
 
 def image_clusters(conn: psycopg.Connection[Any]) -> list[list[int]]:
@@ -86,8 +87,8 @@ def test_link_job_links_images_and_scores_the_cluster(conn: psycopg.Connection[A
     first = adverts.ingest_advert(conn, ad(1, "Milan")).advert_id
     second = adverts.ingest_advert(conn, ad(2, "Berlin")).advert_id
     same_bytes = ImageHash("a" * 64, 1000, "image/png", 64, 64, pdq, 80, "aa/" + "a" * 64)
-    assert image_index.record_image_hash(conn, first, "https://a.example/1.png", same_bytes) == (
-        image_index.record_image_hash(conn, second, "https://b.example/1.png", same_bytes)
+    assert record_image(conn, first, "https://a.example/1.png", same_bytes) == (
+        record_image(conn, second, "https://b.example/1.png", same_bytes)
     )
     stats = link_pending(conn)
     assert stats.images == 1 and len(stats.image_clusters) == 1
@@ -100,5 +101,5 @@ def test_neighbours_lists_matches_nearest_first(conn: psycopg.Connection[Any]) -
     advert_id = adverts.ingest_advert(conn, ad(1, "Milan")).advert_id
     near = add_photo(conn, advert_id, flip(pdq, [5]))
     nearer = add_photo(conn, advert_id, pdq)
-    found = image_index.neighbours(conn, [pdq], 31, 50)
+    found = find_neighbours(conn, [pdq], 31, 50)
     assert [(n.image_id, n.distance) for n in found] == [(nearer, 0), (near, 1)]
