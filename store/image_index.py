@@ -11,10 +11,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+import numpy as np
 import psycopg
+from numpy.typing import NDArray
 from psycopg.rows import class_row
 
-from store.pgarrays import bigint_array
+from store.pgarrays import bigint_array, bigints
 
 
 @dataclass(frozen=True)
@@ -142,16 +144,41 @@ def neighbours(
     return [Neighbour(int(q), int(i), int(d)) for q, i, d in rows]
 
 
-def images_to_link(conn: psycopg.Connection[Any], limit: int) -> list[tuple[int, str | None, int]]:
-    """The queue's head: (image id, PDQ hash or None, quality or 0)."""
+def images_to_link(
+    conn: psycopg.Connection[Any], limit: int, up_to: int | None = None
+) -> list[tuple[int, str | None, int]]:
+    """The queue's head (ids up to `up_to` when given): (image id, PDQ or None, quality)."""
     rows = conn.execute(
         """WITH head AS MATERIALIZED (
-               SELECT image_id FROM image_link_queue ORDER BY image_id LIMIT %s)
+               SELECT image_id FROM image_link_queue WHERE image_id <= %s
+               ORDER BY image_id LIMIT %s)
            SELECT i.id, i.pdq, coalesce(i.pdq_quality, 0)
            FROM head JOIN images i ON i.id = head.image_id ORDER BY i.id""",
-        (limit,),
+        (up_to if up_to is not None else 2**63 - 1, limit),
     ).fetchall()
     return [(int(i), p, int(q)) for i, p, q in rows]
+
+
+def queued_count(conn: psycopg.Connection[Any]) -> int:
+    row = conn.execute("SELECT count(*) FROM image_link_queue").fetchone()
+    return int(row[0]) if row else 0
+
+
+def matchable_hashes(
+    conn: psycopg.Connection[Any], min_quality: int
+) -> tuple[NDArray[np.int64], bytes, int]:
+    """Every image id with a PDQ of at least min_quality, its hash (32 bytes each,
+    concatenated), in id order, and the largest image id then: blobs, no Python per row."""
+    row = conn.execute(
+        """SELECT string_agg(int8send(id), ''::bytea ORDER BY id),
+                  string_agg(decode(pdq, 'hex'), ''::bytea ORDER BY id),
+                  int8send(coalesce((SELECT max(id) FROM images), 0))
+           FROM images WHERE pdq IS NOT NULL AND pdq_quality >= %s""",
+        (min_quality,),
+        binary=True,
+    ).fetchone()
+    assert row is not None
+    return bigints(row[0]), bytes(row[1] or b""), int(bigints(row[2])[0])
 
 
 def dequeue(conn: psycopg.Connection[Any], image_ids: Sequence[int]) -> None:

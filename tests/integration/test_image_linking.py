@@ -11,6 +11,7 @@ from typing import Any
 import psycopg
 import pytest
 
+from linking import image_linker
 from linking.image_linker import link_images
 from linking.image_search import find_neighbours, record_image
 from linking.linker import link_pending
@@ -56,9 +57,11 @@ def image_clusters(conn: psycopg.Connection[Any]) -> list[list[int]]:
     return [list(r[0]) for r in rows]
 
 
+@pytest.mark.parametrize("bulk_from", [5000, 1], ids=["band-table", "in-memory"])
 def test_close_photos_link_incrementally_and_far_or_flat_ones_do_not(
-    conn: psycopg.Connection[Any],
+    conn: psycopg.Connection[Any], monkeypatch: pytest.MonkeyPatch, bulk_from: int
 ) -> None:
+    monkeypatch.setattr(image_linker, "BULK_IMAGES", bulk_from)
     rng = random.Random(16)
     base = f"{rng.getrandbits(256):064x}"
     other = f"{rng.getrandbits(256):064x}"
