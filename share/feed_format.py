@@ -54,6 +54,8 @@ CSV_COLUMNS = (
     "tlp",
     "indicators",
     "contact_hashes",
+    "pdq_hashes",
+    "cluster_risk",
 )
 
 
@@ -91,6 +93,10 @@ def feed_item(row: FeedRow, tlp: str, secret: str) -> dict[str, Any]:
             {"kind": c["kind"], "hmac_sha256": keyed_hash(secret, c["kind"], c["value"])}
             for c in row.contacts
         ],
+        # Photos leave only as PDQ hashes (with PDQ's quality), never as images.
+        "images": [{"pdq": i["pdq"], "pdq_quality": i["quality"]} for i in row.images],
+        "clusters": row.clusters,
+        "cluster_risk": max((c["risk"] for c in row.clusters), default=None),
     }
 
 
@@ -110,7 +116,13 @@ def csv_stream(items: Iterable[dict[str, Any]]) -> Iterator[str]:
     writer.writerow(CSV_COLUMNS)
     for item in items:
         contacts = ";".join(f"{c['kind']}:{c['hmac_sha256']}" for c in item["contacts"])
-        flat = {**item, "indicators": ";".join(item["indicators"]), "contact_hashes": contacts}
+        pdq = ";".join(f"{i['pdq']}:{i['pdq_quality']}" for i in item["images"])
+        flat = {
+            **item,
+            "indicators": ";".join(item["indicators"]),
+            "contact_hashes": contacts,
+            "pdq_hashes": pdq,
+        }
         writer.writerow([flat[c] if flat[c] is not None else "" for c in CSV_COLUMNS])
         yield buffer.getvalue()
         buffer.seek(0)
@@ -158,6 +170,8 @@ def stix_indicator(row: FeedRow, item: dict[str, Any]) -> stix2.Indicator:
                 "x_adwatch_risk_score": row.risk_score,
                 "x_adwatch_band": row.band or "",
                 "x_adwatch_contact_hashes": item["contacts"],
+                "x_adwatch_pdq_hashes": item["images"],
+                "x_adwatch_cluster_risk": item["cluster_risk"],
             }.items()
             if v is not None
         },
