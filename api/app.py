@@ -25,6 +25,7 @@ from api.routes import (
     sharing,
     ui,
     ui_advert,
+    ui_images,
 )
 from api.templating import STATIC_DIR
 from config import __version__
@@ -43,7 +44,10 @@ def _add_health(app: FastAPI) -> None:
 
 def _add_middleware(app: FastAPI, settings: Settings, metrics: Metrics) -> None:
     """Outermost first on the way in: metrics, security headers, the request guard."""
-    uploads = {("POST", "/api/v1/labels"): settings.max_upload_bytes}
+    uploads = {
+        ("POST", "/api/v1/labels"): settings.max_upload_bytes,
+        ("POST", ui_images.SEARCH_PATH): settings.max_upload_bytes,
+    }
     app.add_middleware(RequestGuard, max_body=settings.max_body_bytes, larger=uploads)
 
     app.middleware("http")(security_headers.middleware)
@@ -86,7 +90,8 @@ def create_app(database_url: str | None = None) -> FastAPI:
     metrics = Metrics()
     _add_middleware(app, settings, metrics)
     problems.install(app)
-    for module in (analyst, review, sharing, partner, research, admin, admin_groups, ui, ui_advert):
+    routers = (analyst, review, sharing, partner, research, admin, admin_groups, ui, ui_advert)
+    for module in (*routers, ui_images):
         app.include_router(module.router)
     _add_health(app)
     add_admin_views(app, metrics)

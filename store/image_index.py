@@ -220,3 +220,28 @@ def images_of_advert(conn: psycopg.Connection[Any], advert_id: int) -> list[Stor
                 WHERE ai.advert_id = %s ORDER BY ai.position, i.id""",
             (advert_id,),
         ).fetchall()
+
+
+@dataclass(frozen=True)
+class ImageAdvert:
+    image_id: int
+    advert_id: int
+    title: str
+    site: str | None
+    location: str | None
+    risk_score: float | None
+    band: str | None
+
+
+def adverts_showing(conn: psycopg.Connection[Any], image_ids: Sequence[int]) -> list[ImageAdvert]:
+    """The adverts showing any of these images, riskiest first."""
+    with conn.cursor(row_factory=class_row(ImageAdvert)) as cur:
+        return cur.execute(
+            """SELECT ai.image_id, a.id AS advert_id, a.title, s.name AS site, a.location,
+                      a.risk_score, a.band
+               FROM advert_images ai JOIN adverts a ON a.id = ai.advert_id
+               LEFT JOIN sites s ON s.id = a.site_id
+               WHERE ai.image_id = ANY(%s::bigint[])
+               ORDER BY a.risk_score DESC NULLS LAST, a.id, ai.image_id""",
+            (bigint_array(image_ids),),
+        ).fetchall()

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import io
+
 import numpy as np
 import pdqhash
 import pytest
 from PIL import Image, ImageDraw
 
 from linking.pdq import as_words, distance, distances, normalise, pdq_bands, probes
+from linking.pdq_hashing import ImageRefused, hash_image
 
 
 def pattern_hash(mirror: bool = False) -> str:
@@ -49,3 +52,27 @@ def test_a_hash_is_64_hex_digits() -> None:
     assert normalise(" " + "AB" * 32 + "\n") == "ab" * 32
     with pytest.raises(ValueError):
         normalise("xyz")
+
+
+def pattern_png(size: tuple[int, int] = (256, 256)) -> bytes:
+    img = Image.new("RGB", size, "white")
+    draw = ImageDraw.Draw(img)
+    for n in range(8):
+        draw.ellipse((n * 20, n * 12, n * 20 + 90, n * 12 + 60), outline=(n * 30, 90, 200), width=5)
+    out = io.BytesIO()
+    img.save(out, "PNG")
+    return out.getvalue()
+
+
+def test_hash_image_agrees_with_pdqhash_and_refuses_bombs_svg_and_empty() -> None:
+    pdq, quality = hash_image(pattern_png())
+    assert pdq == pattern_hash() and quality > 50
+    with pytest.raises(ImageRefused):
+        hash_image(b"")
+    with pytest.raises(ImageRefused):
+        hash_image(b'<svg xmlns="http://www.w3.org/2000/svg"><rect width="9" height="9"/></svg>')
+    bomb = io.BytesIO()
+    Image.new("1", (12_000, 12_000)).save(bomb, "PNG")  # tiny file, 144 million pixels
+    assert len(bomb.getvalue()) < 100_000
+    with pytest.raises(ImageRefused):
+        hash_image(bomb.getvalue())
