@@ -10,7 +10,9 @@ their original by a random 1-31 bits (PDQ's match range).
 from __future__ import annotations
 
 import argparse
+import os
 import time
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -121,13 +123,31 @@ def load(conn: psycopg.Connection[Any], stored: int, new: int, planted: float) -
     }
 
 
-def query_times(conn: psycopg.Connection[Any], queries: list[str]) -> list[float]:
+def server_cpu_s(pid: int) -> float | None:
+    """CPU seconds a local PostgreSQL backend has used (None when it is not on this machine):
+    on a shared 2-core machine, wall times measure the neighbours' load as much as ours."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def query_times(conn: psycopg.Connection[Any], queries: list[str]) -> tuple[list[float], str]:
+    """Wall milliseconds of each query, and the CPU both sides spent per query on average."""
     times = []
+    server_before = server_cpu_s(conn.info.backend_pid)
+    client_before = time.process_time()
     for pdq in queries:
         started = time.perf_counter()
         find_neighbours(conn, [pdq], 31, 50)
         times.append((time.perf_counter() - started) * 1000)
-    return times
+    client = (time.process_time() - client_before) * 1000 / len(queries)
+    server_after = server_cpu_s(conn.info.backend_pid)
+    if server_before is None or server_after is None:
+        return times, f"client CPU {client:.1f} ms a query"
+    server = (server_after - server_before) * 1000 / len(queries)
+    return times, f"CPU a query: PostgreSQL {server:.1f} ms + client {client:.1f} ms"
 
 
 def run(stored: int, new: int, queries: int, planted: float) -> None:
@@ -143,11 +163,12 @@ def run(stored: int, new: int, queries: int, planted: float) -> None:
         ]
         found = find_neighbours(conn, asked[:50], 31, 50)
         recall = len({f.query for f in found if f.image_id == int(picks[f.query]) + 1})
-        times = query_times(conn, asked)
+        times, cpu = query_times(conn, asked)
         print(
             f"neighbour query (<= 31 bits) over {stored + new:,} hashes, {queries} queries: "
             f"p50 {np.percentile(times, 50):.1f} ms, p99 {np.percentile(times, 99):.1f} ms, "
-            f"max {max(times):.1f} ms (target p99 < 50 ms); planted found {recall}/50"
+            f"max {max(times):.1f} ms (target p99 < 50 ms); {cpu}; planted found {recall}/50; "
+            f"load average {os.getloadavg()[0]:.1f}"
         )
         started = time.perf_counter()
         sql_done = link_images_batch(conn, sql_finder(conn, 31, 50), 50, 1000)

@@ -99,8 +99,8 @@ def link_images(
         # stored later would be missing from the index, and so from each other's matches.
         steps.append((memory_finder(MemoryIndex(ids, words_of(raw)), max_distance), up_to))
     steps.append((sql_finder(conn, max_distance, min_quality), None))
-    for find, up_to in steps:
-        while (done := link_images_batch(conn, find, min_quality, batch_size, up_to)) is not None:
+    for find, last_id in steps:
+        while (done := link_images_batch(conn, find, min_quality, batch_size, last_id)) is not None:
             images += done[0]
             touched |= done[1]
             log.info("linked %d images (%d so far)", done[0], images)
