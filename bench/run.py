@@ -24,6 +24,7 @@ FULL = {
     "classifier_quality": ["--grouped"],
     "clustering": ["-n", "1000000"],
     "api": ["-n", "1000000", "--requests", "2000", "--confirmed", "20000"],
+    "images_matching": ["--stored", "1000000", "--new", "100000"],
 }
 QUICK = {
     "ingest": ["-n", "5000"],
@@ -33,6 +34,7 @@ QUICK = {
     "classifier_quality": [],
     "clustering": ["-n", "5000"],
     "api": ["-n", "5000", "--requests", "200", "--confirmed", "200"],
+    "images_matching": ["--stored", "20000", "--new", "6000", "--queries", "200"],
 }
 
 

@@ -2,8 +2,9 @@
 incrementally, like template clusters: each queued image is looked up in the stored index and
 the adverts of it and of its neighbours join one cluster (merging clusters it bridges).
 
-A short queue (the usual run) asks PostgreSQL's band table; a long one (an import, a backfill)
-loads the matchable hashes once into the same index in memory (linking.pdq_memory)."""
+A short queue asks PostgreSQL's band table; a longer one loads the matchable hashes once into
+the same index in memory (linking.pdq_memory): at a million photos each lookup in SQL fetches
+some 4,500 candidate rows, which a few seconds of loading hashes beats from ~50 photos on."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from linking.pdq_memory import MemoryIndex, words_of
 from store import clusters, image_index
 
 log = logging.getLogger(__name__)
-BULK_IMAGES = 5000  # from this many queued images on, the index is built in memory
+BULK_IMAGES = 50  # from this many queued images on, the index is built in memory
 # Given the queued images' hashes, the (position in that list, stored image id) of matches.
 Finder = Callable[[list[str]], list[tuple[int, int]]]
 
