@@ -150,7 +150,22 @@ def query_times(conn: psycopg.Connection[Any], queries: list[str]) -> tuple[list
     return times, f"CPU a query: PostgreSQL {server:.1f} ms + client {client:.1f} ms"
 
 
-def run(stored: int, new: int, queries: int, planted: float) -> None:
+def link_through_table(conn: psycopg.Connection[Any], images: int) -> set[int]:
+    """Link the first `images` queued photos as a short queue is linked: through the table."""
+    if not images:
+        return set()
+    started = time.perf_counter()
+    done = link_images_batch(conn, sql_finder(conn, 31, 50), 50, images)
+    elapsed = time.perf_counter() - started
+    linked = done[0] if done else 0
+    print(
+        f"link through the band table: {linked} images in {elapsed:.1f}s "
+        f"({linked / elapsed:.0f} images/s)"
+    )
+    return done[1] if done else set()
+
+
+def run(stored: int, new: int, queries: int, planted: float, sql_link: int) -> None:
     with scratch_database() as url, psycopg.connect(url, autocommit=True) as conn:
         conn.autocommit = False
         data = load(conn, stored, new, planted)
@@ -170,16 +185,9 @@ def run(stored: int, new: int, queries: int, planted: float) -> None:
             f"max {max(times):.1f} ms (target p99 < 50 ms); {cpu}; planted found {recall}/50; "
             f"load average {os.getloadavg()[0]:.1f}"
         )
-        started = time.perf_counter()
-        sql_done = link_images_batch(conn, sql_finder(conn, 31, 50), 50, 1000)
-        sql_s = time.perf_counter() - started
-        print(
-            f"incremental link through the band table: {sql_done[0] if sql_done else 0} images "
-            f"in {sql_s:.1f}s ({(sql_done[0] if sql_done else 0) / sql_s:.0f} images/s)"
-        )
+        sql_touched = link_through_table(conn, sql_link)
         started = time.perf_counter()
         linked, bulk_touched = link_images(conn, batch_size=2000)
-        sql_touched = sql_done[1] if sql_done else set()
         elapsed = time.perf_counter() - started
         print(f"(in-memory index, from {BULK_IMAGES:,} queued images on)")
         clustered = conn.execute(
@@ -190,7 +198,8 @@ def run(stored: int, new: int, queries: int, planted: float) -> None:
             f"({linked / max(elapsed, 1e-9):.0f} images/s; target 100,000 in < 300 s); "
             f"{len(bulk_touched | sql_touched):,} image clusters, "
             f"{clustered[0] if clustered else 0:,} adverts in "
-            f"them ({len(data['sources']):,} planted pairs)"
+            f"them ({len(data['sources']):,} planted pairs); "
+            f"load average {os.getloadavg()[0]:.1f}"
         )
         print(f"machine: {machine_description()}; {postgres_version(url)}")
 
@@ -201,8 +210,11 @@ def main() -> None:
     parser.add_argument("--new", type=int, default=100_000)
     parser.add_argument("--queries", type=int, default=1000)
     parser.add_argument("--planted", type=float, default=0.05)
+    parser.add_argument(
+        "--sql-link", type=int, default=1000, help="new images linked through the table first"
+    )
     args = parser.parse_args()
-    run(args.stored, args.new, args.queries, args.planted)
+    run(args.stored, args.new, args.queries, args.planted, args.sql_link)
 
 
 if __name__ == "__main__":
