@@ -19,6 +19,7 @@ from linking.pdq import distance
 from store import adverts
 from store.adverts import AdvertSnapshot
 from store.image_index import ImageHash
+from tests.api_support import Ad, seed
 
 pytestmark = pytest.mark.integration
 
@@ -106,3 +107,30 @@ def test_neighbours_lists_matches_nearest_first(conn: psycopg.Connection[Any]) -
     nearer = add_photo(conn, advert_id, pdq)
     found = find_neighbours(conn, [pdq], 31, 50)
     assert [(n.image_id, n.distance) for n in found] == [(nearer, 0), (near, 1)]
+
+
+def test_one_photo_across_sites_under_other_titles_raises_cluster_risk(
+    conn: psycopg.Connection[Any],
+) -> None:
+    rng = random.Random(21)
+    spread, local = f"{rng.getrandbits(256):064x}", f"{rng.getrandbits(256):064x}"
+    ids = seed(
+        conn,
+        [
+            Ad(1, title="Anna, new in Milan", site="escort-a"),
+            Ad(2, title="Sofia, just arrived", site="escort-b"),
+            Ad(3, title="Model work", site="escort-a"),
+            Ad(4, title="Model work", site="escort-a"),
+        ],
+    )
+    for advert_id, pdq in zip(ids, [spread, spread, local, local], strict=True):
+        add_photo(conn, advert_id, pdq)
+    link_pending(conn)
+    risks = dict(
+        conn.execute(
+            """SELECT min(m.advert_id), c.risk FROM clusters c
+               JOIN cluster_members m ON m.cluster_id = c.id
+               WHERE c.kind = 'image' GROUP BY c.id"""
+        ).fetchall()
+    )
+    assert risks[ids[0]] > risks[ids[2]] > 0
