@@ -65,8 +65,9 @@ def prepare(server: DemoServer, console: Console) -> DemoResult:
     with console.status("scoring adverts…"):
         scoring = score_all_pending(get_settings().models_dir)
     console.print(f"[green]✓[/] scored {scoring.scored} adverts with model {scoring.model_version}")
-    with console.status("linking adverts (templates, shared contacts)…"):
-        linked = link_all_pending()
+    settings = get_settings()
+    with console.status("linking adverts (templates, shared contacts, images)…"):
+        linked = link_all_pending(settings.image_match_distance, settings.pdq_min_quality)
     console.print(f"[green]✓[/] linked {linked} adverts")
     with open_ready() as conn:
         _, token = api_keys.create_key(conn, "demo analyst", "analyst")

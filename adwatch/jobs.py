@@ -21,7 +21,8 @@ def score_job() -> int:
 
 
 def link_job() -> int:
-    return link_all_pending()
+    settings = get_settings()
+    return link_all_pending(settings.image_match_distance, settings.pdq_min_quality)
 
 
 def retention_job(days: int) -> int:

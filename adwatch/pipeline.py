@@ -33,7 +33,10 @@ def score_all_pending(
     return ScoringRun(model.version, scored)
 
 
-def link_all_pending() -> int:
-    """Link adverts scored since the last run into template and contact clusters."""
+def link_all_pending(image_distance: int, image_min_quality: int) -> int:
+    """Link adverts scored since the last run into template and contact clusters, and queued
+    images into image clusters."""
     with open_ready() as conn:
-        return link_pending(conn).adverts
+        return link_pending(
+            conn, image_distance=image_distance, image_min_quality=image_min_quality
+        ).adverts

@@ -28,6 +28,7 @@ from api.routes import (
     taxii_objects,
     ui,
     ui_advert,
+    ui_images,
 )
 from api.templating import STATIC_DIR
 from config import __version__
@@ -46,7 +47,10 @@ def _add_health(app: FastAPI) -> None:
 
 def _add_middleware(app: FastAPI, settings: Settings, metrics: Metrics) -> None:
     """Outermost first on the way in: metrics, security headers, the request guard."""
-    uploads = {("POST", "/api/v1/labels"): settings.max_upload_bytes}
+    uploads = {
+        ("POST", "/api/v1/labels"): settings.max_upload_bytes,
+        ("POST", ui_images.SEARCH_PATH): settings.max_upload_bytes,
+    }
     app.add_middleware(RequestGuard, max_body=settings.max_body_bytes, larger=uploads)
 
     app.middleware("http")(security_headers.middleware)
@@ -90,7 +94,7 @@ def create_app(database_url: str | None = None) -> FastAPI:
     _add_middleware(app, settings, metrics)
     problems.install(app)
     routers = (analyst, review, sharing, partner, takedowns, research, admin, admin_groups)
-    for module in (*routers, ui, ui_advert, taxii, taxii_objects):
+    for module in (*routers, ui, ui_advert, ui_images, taxii, taxii_objects):
         app.include_router(module.router)
     app.include_router(taxii.schema_router)
     _add_health(app)

@@ -62,6 +62,19 @@ class FeedMatchOut(BaseModel):
     text: str = Field(description="the matched text, de-identified (names, contacts removed)")
 
 
+class FeedImageOut(BaseModel):
+    pdq: str = Field(description="Meta PDQ hash of a photo, 64 hex digits (never the photo)")
+    pdq_quality: int | None
+
+
+class FeedClusterOut(BaseModel):
+    kind: Literal["template", "contact", "image"]
+    size: int
+    sites: int
+    cities: int
+    risk: float
+
+
 class FeedItemOut(BaseModel):
     seq: int = Field(description="feed order; pass the last one as `cursor`")
     event: Literal["confirmed", "retracted"]
@@ -80,6 +93,9 @@ class FeedItemOut(BaseModel):
     event_at: str
     tlp: Literal["clear", "green", "amber", "red"]
     contacts: list[FeedContactOut]
+    images: list[FeedImageOut]
+    clusters: list[FeedClusterOut]
+    cluster_risk: float | None
 
 
 class FeedPageOut(BaseModel):

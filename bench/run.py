@@ -27,6 +27,7 @@ FULL = {
     "api": ["-n", "1000000", "--requests", "2000", "--confirmed", "20000"],
     "taxii": ["-n", "100000", "--page", "1000"],
     "images_quality": ["--seeds", "7", "11", "--adverts", "200"],
+    "images_matching": ["--stored", "1000000", "--new", "100000"],
 }
 QUICK = {
     "ingest": ["-n", "5000"],
@@ -39,6 +40,7 @@ QUICK = {
     "api": ["-n", "5000", "--requests", "200", "--confirmed", "200"],
     "taxii": ["-n", "3000", "--page", "1000"],
     "images_quality": [],
+    "images_matching": ["--stored", "20000", "--new", "6000", "--queries", "200"],
 }
 
 

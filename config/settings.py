@@ -133,6 +133,13 @@ class Settings(BaseSettings):
         gt=0,
         description="Seconds between re-reads of the sites by a running scheduler.",
     )
+    image_match_distance: int = Field(
+        default=31,
+        ge=0,
+        le=31,
+        description="Adverts whose photos' PDQ hashes are at most this many bits apart (of 256) "
+        "share an image cluster; 31 is PDQ's standard, and the most the band index finds.",
+    )
     deliver_interval_s: float = 60.0
     public_url: str = Field(
         default="http://localhost:8000",

@@ -19,7 +19,9 @@ from linking.clustering import (
     band_buckets,
     sketches,
 )
+from linking.image_linker import link_images
 from linking.link_cache import LinkCache
+from linking.pdq import MATCH_DISTANCE, MIN_QUALITY
 from store import clusters
 
 log = logging.getLogger(__name__)
@@ -35,6 +37,8 @@ class LinkStats:
     adverts: int = 0
     template_clusters: set[int] = field(default_factory=set)
     contact_clusters: set[int] = field(default_factory=set)
+    images: int = 0
+    image_clusters: set[int] = field(default_factory=set)
 
 
 def _template_groups(
@@ -112,8 +116,14 @@ def link_batch(
     return LinkStats(len(ids), templates, contacts)
 
 
-def link_pending(conn: psycopg.Connection[Any], batch_size: int = 5000) -> LinkStats:
-    """Link every advert awaiting it; returns empty stats when another linker is running."""
+def link_pending(
+    conn: psycopg.Connection[Any],
+    batch_size: int = 5000,
+    image_distance: int = MATCH_DISTANCE,
+    image_min_quality: int = MIN_QUALITY,
+) -> LinkStats:
+    """Link every advert awaiting it, then every queued image (PDQ within image_distance bits,
+    quality at least image_min_quality); empty stats when another linker is running."""
     total = LinkStats()
     with clusters.linking_lock(conn) as acquired:
         if not acquired:
@@ -125,9 +135,11 @@ def link_pending(conn: psycopg.Connection[Any], batch_size: int = 5000) -> LinkS
             total.template_clusters |= stats.template_clusters
             total.contact_clusters |= stats.contact_clusters
             log.info("linked %d adverts (%d so far)", stats.adverts, total.adverts)
+        total.images, total.image_clusters = link_images(conn, image_distance, image_min_quality)
         # Statistics once per touched cluster, not once per batch that touched it.
+        touched = total.template_clusters | total.contact_clusters | total.image_clusters
         with conn.transaction():
-            clusters.refresh_stats(conn, total.template_clusters | total.contact_clusters)
+            clusters.refresh_stats(conn, touched)
     return total
 
 

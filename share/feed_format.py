@@ -47,6 +47,8 @@ CSV_COLUMNS = (
     "matches",
     "snapshot_sha256",
     "contact_hashes",
+    "pdq_hashes",
+    "cluster_risk",
 )
 
 
@@ -106,6 +108,10 @@ def feed_item(row: FeedRow, tlp: str, secret: str) -> dict[str, Any]:
             {"kind": c["kind"], "hmac_sha256": keyed_hash(secret, c["kind"], c["value"])}
             for c in row.contacts
         ],
+        # Photos leave only as PDQ hashes (with PDQ's quality), never as images.
+        "images": [{"pdq": i["pdq"], "pdq_quality": i["quality"]} for i in row.images],
+        "clusters": row.clusters,
+        "cluster_risk": max((c["risk"] for c in row.clusters), default=None),
     }
 
 
@@ -126,11 +132,13 @@ def csv_stream(items: Iterable[dict[str, Any]]) -> Iterator[str]:
         matches = json.dumps(
             [[m["indicator_id"], m["text"]] for m in item["matches"]], ensure_ascii=False
         )
+        pdq = ";".join(f"{i['pdq']}:{i['pdq_quality']}" for i in item["images"])
         flat = {
             **item,
             "indicators": ";".join(item["indicators"]),
             "matches": matches,
             "contact_hashes": contacts,
+            "pdq_hashes": pdq,
         }
         writer.writerow([flat[c] if flat[c] is not None else "" for c in CSV_COLUMNS])
         yield buffer.getvalue()

@@ -168,6 +168,10 @@ def _extension(item: dict[str, Any]) -> dict[str, Any]:
         props["matches"] = matches
     if item["contacts"]:
         props["contact_hashes"] = item["contacts"]
+    if item["images"]:
+        props["pdq_hashes"] = item["images"]
+    if item["cluster_risk"] is not None:
+        props["cluster_risk"] = item["cluster_risk"]
     return props
 
 

@@ -14,14 +14,17 @@ from numpy.typing import NDArray
 from store.pgarrays import bigint_array, bigints, binary_copy_of_bigint_pairs
 
 # Cluster risk: the riskiest member, raised by network signs analysts look for — many adverts,
-# many cities, few contacts behind them (one manager for many people).
+# many cities, few contacts behind them (one manager for many people). For an image cluster
+# the third sign is the same photo on several sites under different titles (one person
+# advertised by several posters, or one poster moving a person around).
 _REFRESH_SQL = """
 WITH members AS (
     SELECT cluster_id, advert_id FROM cluster_members WHERE cluster_id = ANY(%(ids)s)
 ), stats AS (
     SELECT m.cluster_id, count(*) AS size, count(DISTINCT a.site_id) AS sites,
            count(DISTINCT lower(a.location)) AS cities, min(a.first_seen) AS first_seen,
-           max(a.last_seen) AS last_seen, max(coalesce(a.risk_score, 0)) AS max_risk
+           max(a.last_seen) AS last_seen, max(coalesce(a.risk_score, 0)) AS max_risk,
+           count(DISTINCT lower(a.title)) AS titles
     FROM members m JOIN adverts a ON a.id = m.advert_id GROUP BY m.cluster_id
 ), contacts AS (
     SELECT m.cluster_id, count(DISTINCT ae.entity_id) AS contacts
@@ -34,7 +37,9 @@ UPDATE clusters c SET size = s.size, sites = s.sites, cities = s.cities,
     risk = 1 - (1 - s.max_risk) * (1 - 0.5 * (
         0.4 * least(1, ln(s.size) / ln(20))
       + 0.3 * least(1, greatest(s.cities - 1, 0) / 4.0)
-      + 0.3 * (CASE WHEN s.size >= 3 AND coalesce(ct.contacts, 0) BETWEEN 1 AND 2
+      + 0.3 * (CASE WHEN c.kind = 'image'
+                    THEN least(1, greatest(s.sites - 1, 0) / 2.0) * least(1, (s.titles - 1) / 2.0)
+                    WHEN s.size >= 3 AND coalesce(ct.contacts, 0) BETWEEN 1 AND 2
                     THEN 1 ELSE 0 END)))
 FROM stats s LEFT JOIN contacts ct USING (cluster_id) WHERE c.id = s.cluster_id
 """

@@ -40,6 +40,10 @@ class FeedRow:
     first_seen: datetime | None = None
     last_seen: datetime | None = None
     snapshot_sha256: str | None = None
+    # PDQ hashes (never the images) and the advert's clusters: a platform matches the photos
+    # in its Hasher-Matcher-Actioner and sees how far the network reaches.
+    images: list[dict[str, Any]] = field(default_factory=list)
+    clusters: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -64,7 +68,8 @@ SELECT e.seq, e.event, e.advert_id, e.created_at, a.canonical_url AS url, s.name
        coalesce(sc.indicator_hits, '[]'::jsonb) AS indicator_hits,
        coalesce(ct.contacts, '[]'::jsonb) AS contacts,
        c.seq AS confirmed_seq, c.created_at AS confirmed_at, e.tlp,
-       a.first_seen, a.last_seen, v.raw_sha256 AS snapshot_sha256
+       a.first_seen, a.last_seen, v.raw_sha256 AS snapshot_sha256,
+       coalesce(im.images, '[]'::jsonb) AS images, coalesce(cl.clusters, '[]'::jsonb) AS clusters
 FROM feed_events e
 JOIN adverts a ON a.id = e.advert_id
 LEFT JOIN sites s ON s.id = a.site_id
@@ -76,6 +81,15 @@ LEFT JOIN LATERAL (SELECT jsonb_agg(jsonb_build_object('kind', en.kind, 'value',
                                     ORDER BY en.kind, en.value) AS contacts
                    FROM advert_entities ae JOIN entities en ON en.id = ae.entity_id
                    WHERE ae.advert_id = e.advert_id) ct ON true
+LEFT JOIN LATERAL (SELECT jsonb_agg(jsonb_build_object('pdq', i.pdq, 'quality', i.pdq_quality)
+                                    ORDER BY ai.position, i.id) AS images
+                   FROM advert_images ai JOIN images i ON i.id = ai.image_id
+                   WHERE ai.advert_id = e.advert_id AND i.pdq IS NOT NULL) im ON true
+LEFT JOIN LATERAL (SELECT jsonb_agg(jsonb_build_object('kind', cs.kind, 'size', cs.size,
+                                    'sites', cs.sites, 'cities', cs.cities, 'risk', cs.risk)
+                                    ORDER BY cs.kind, cs.id) AS clusters
+                   FROM cluster_members cm JOIN clusters cs ON cs.id = cm.cluster_id
+                   WHERE cm.advert_id = e.advert_id) cl ON true
 LEFT JOIN LATERAL (SELECT seq, created_at FROM feed_events p
                    WHERE p.advert_id = e.advert_id AND p.event = 'confirmed'
                      AND p.seq <= e.seq ORDER BY p.seq DESC LIMIT 1) c ON true

@@ -87,6 +87,14 @@ INSERT INTO advert_images (advert_id, image_id, url, position, fetched_at)
 VALUES (%s, %s, %s, %s, %s)
 ON CONFLICT (advert_id, image_id) DO UPDATE
 SET url = excluded.url, position = excluded.position, fetched_at = excluded.fetched_at
+RETURNING xmax = 0
+"""
+# A known, indexed photo on a new advert is queued again, so linking puts that advert in the
+# photo's cluster too.
+_REQUEUE_SQL = """
+INSERT INTO image_link_queue (image_id)
+SELECT %s WHERE EXISTS (SELECT 1 FROM image_pdq_bands WHERE image_id = %s)
+ON CONFLICT DO NOTHING
 """
 
 
@@ -134,7 +142,9 @@ def link_advert_image(
     fetched_at: datetime,
 ) -> None:
     """Record that an advert shows an image (again: url, position and fetch time refreshed)."""
-    conn.execute(_LINK_SQL, (advert_id, image_id, url, position, fetched_at))
+    row = conn.execute(_LINK_SQL, (advert_id, image_id, url, position, fetched_at)).fetchone()
+    if row is not None and row[0]:
+        conn.execute(_REQUEUE_SQL, (image_id, image_id))
 
 
 def store_captures(

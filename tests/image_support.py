@@ -1,5 +1,6 @@
-"""Synthetic test images: Pillow-drawn patterns only (never photos of people), and hostile
-files (a decompression bomb, an SVG) built byte by byte."""
+"""Synthetic test images: Pillow-drawn patterns only (never photos of people), hostile files
+(a decompression bomb, an SVG) built byte by byte, and photos stored as the crawler stores
+them (bytes under DATA_DIR/images by SHA-256, recorded with their PDQ)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,16 @@ import io
 import random
 import struct
 import zlib
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
 
+import psycopg
 from PIL import Image, ImageDraw
+
+from linking.pdq_hashing import hash_image
+from store.image_files import images_root, write_image
+from store.images import ImageRecord, link_advert_image, upsert_image
 
 
 def pattern(seed: int, size: tuple[int, int] = (320, 240)) -> Image.Image:
@@ -61,3 +70,51 @@ SVG = (
     b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'
     b'<rect width="10" height="10" fill="red"/></svg>'
 )
+
+
+def rect_jpeg(seed: int, size: int = 256, mirror: bool = False) -> bytes:
+    """Rectangles whose placement depends on `seed` (one seed, one 'photo'), drawn at 256 px
+    and then resized, as a site re-serves a photo at another size."""
+    img = Image.new("RGB", (256, 256), (240, 235, 220))
+    draw = ImageDraw.Draw(img)
+    for n in range(10):
+        x = (seed * 37 + n * 53) % 196
+        y = (seed * 91 + n * 29) % 196
+        colour = ((seed * 50 + n * 20) % 256, (n * 40) % 256, (seed * 10) % 256)
+        draw.rectangle((x, y, x + 40 + n * 3, y + 30 + n * 2), fill=colour)
+    img = img.resize((size, size), Image.Resampling.LANCZOS)
+    if mirror:
+        img = img.transpose(Image.Transpose.FLIP_LEFT_RIGHT)
+    out = io.BytesIO()
+    img.save(out, "JPEG", quality=90)
+    return out.getvalue()
+
+
+def record_photo(
+    conn: psycopg.Connection[Any], advert_id: int, url: str, image: ImageRecord, position: int = 0
+) -> int:
+    """Record an image and link it to an advert as the crawler's pipeline does; its id."""
+    with conn.transaction():
+        image_id, _ = upsert_image(conn, image)
+        link_advert_image(conn, advert_id, image_id, url, position, datetime.now(UTC))
+    return image_id
+
+
+def store_photo(
+    conn: psycopg.Connection[Any],
+    data_dir: Path,
+    advert_id: int,
+    data: bytes,
+    media_type: str = "image/jpeg",
+) -> int:
+    """Write the bytes where capture writes them and record the image."""
+    key = write_image(images_root(data_dir), data)
+    sha = key.rsplit("/", 1)[-1]
+    try:
+        pdq, quality = hash_image(data)
+    except ValueError:
+        pdq, quality = None, None
+    with Image.open(io.BytesIO(data)) as img:
+        width, height = img.size
+    image = ImageRecord(sha, len(data), media_type, width, height, pdq, quality, key)
+    return record_photo(conn, advert_id, f"https://img.example.org/{sha}", image)

@@ -15,7 +15,7 @@ from api.detail import load_detail
 from api.highlight import segments
 from api.templating import templates
 from config.settings import Settings
-from store import review, review_sharing
+from store import image_index, review, review_sharing, reviewer_settings
 from store import sharing as store_sharing
 
 router = APIRouter(include_in_schema=False)
@@ -72,6 +72,9 @@ def advert_page(
         "review": detail.review,
         "now": datetime.now(UTC),
         **_sharing_context(conn, settings, advert_id),
+        "images": image_index.images_of_advert(conn, advert_id),
+        "unblurred": reviewer_settings.images_unblurred(conn, user.key_id),
+        "here": request.url.path,
         "title_segments": segments(detail.title, hits, "title"),
         "body_segments": segments(detail.body, hits, "body"),
     }

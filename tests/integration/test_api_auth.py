@@ -83,6 +83,12 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("POST", "/adverts/{advert_id}/release"): ANALYST,
     ("POST", "/adverts/{advert_id}/decide"): ANALYST,
     ("POST", "/adverts/{advert_id}/notes"): ANALYST,
+    # advert photos (issue 16)
+    ("GET", "/images/search"): ANALYST,
+    ("POST", "/images/search"): ANALYST,
+    ("GET", "/images/{image_id}"): ANALYST,
+    ("GET", "/images/{image_id}/adverts"): ANALYST,
+    ("POST", "/settings/images"): ANALYST,
     # the API's description and the operators' views (issue 14)
     ("GET", "/openapi.json"): ADMIN,
     ("GET", "/docs"): ADMIN,

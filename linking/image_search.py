@@ -1,0 +1,30 @@
+"""Image lookups through the PDQ band index: a photo's neighbours (images are recorded by
+store.images, as the crawler captures them)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import psycopg
+
+from linking.pdq import MAX_INDEXED_DISTANCE, normalise, probes
+from store import image_index
+from store.image_index import Neighbour, Probes
+
+
+def find_neighbours(
+    conn: psycopg.Connection[Any], hashes: Sequence[str], max_distance: int, min_quality: int
+) -> list[Neighbour]:
+    """Stored images within `max_distance` bits of each hash (by index in `hashes`), nearest
+    first; at most 31 bits, as the one-bit probes of 16 bands find no more."""
+    if not 0 <= max_distance <= MAX_INDEXED_DISTANCE:
+        raise ValueError(f"the image index finds matches up to {MAX_INDEXED_DISTANCE} bits")
+    wanted = [normalise(h) for h in hashes]
+    rows = Probes([], [], [])
+    for n, pdq in enumerate(wanted):
+        bands, values = probes(pdq)
+        rows.queries.extend([n] * len(bands))
+        rows.bands.extend(bands)
+        rows.values.extend(values)
+    return image_index.neighbours(conn, wanted, rows, max_distance, min_quality)
