@@ -1,6 +1,7 @@
 """Work distribution on PostgreSQL with procrastinate (jobs claimed with FOR UPDATE SKIP LOCKED).
 
-Any number of `adwatch worker` processes, on any machines, take crawl, scoring and linking jobs.
+Any number of `adwatch worker` processes, on any machines, take crawl, scoring and linking jobs,
+and build the exports the API queued.
 A worker killed mid-job stops sending heartbeats; a periodic task in the surviving workers
 finds its stalled jobs and queues them again. Task bodies are the same job functions the
 single-process scheduler runs.
@@ -15,9 +16,10 @@ import procrastinate
 from procrastinate import App, PsycopgConnector, RetryStrategy
 
 from adwatch import jobs
+from store import exports
 
 log = logging.getLogger(__name__)
-QUEUES = ("crawl", "score", "link")
+QUEUES = ("crawl", "score", "link", "export")
 STALLED_AFTER_S = 15.0
 
 
@@ -31,6 +33,10 @@ def score_pending() -> int:
 
 def link_pending() -> int:
     return jobs.link_job()
+
+
+def build_exports() -> int:
+    return jobs.export_job()
 
 
 async def requeue_stalled(context: procrastinate.JobContext, timestamp: int) -> int:
@@ -57,6 +63,8 @@ def queue_app(database_url: str) -> App:
     app.periodic(cron="* * * * * */10", periodic_id="requeue-stalled")(
         stalled_task(requeue_stalled)
     )
+    # Queued by the API with each export request (store.exports); one job drains them all.
+    app.task(name=exports.BUILD_TASK, queue=exports.BUILD_QUEUE, retry=retry)(build_exports)
     return app
 
 

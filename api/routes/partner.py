@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Annotated, Any, Literal
+from collections.abc import Iterable, Iterator
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, HTTPException, Query
-from fastapi.responses import StreamingResponse
-from psycopg_pool import ConnectionPool
+from fastapi import APIRouter, HTTPException, Query, Request
 
-from api import auditing, cursor, schemas
-from api.deps import Conn, PartnerUser, PathId, Pool, Principal, SettingsDep, TakedownReader
+from api import auditing, cursor, export_files, heavy, schemas
+from api.deps import Conn, PartnerUser, PathId, Principal, SettingsDep, TakedownReader
 from share import feed_format
 from share.deid import redact_url
 from share.webhook_policy import WebhookPolicy
@@ -25,13 +23,6 @@ _MEDIA = {
 }
 
 
-def _rows(
-    pool: ConnectionPool[Any], after: int, limit: int, group_ids: list[int]
-) -> Iterator[feed.FeedRow]:
-    with pool.connection() as conn:
-        yield from feed.read_events(conn, after, limit, group_ids=group_ids)
-
-
 def _partner(conn: Conn, user: Principal) -> partners.Partner:
     partner = partners.get_partner(conn, user.partner_id) if user.partner_id else None
     if partner is None or not partner.active:
@@ -39,20 +30,21 @@ def _partner(conn: Conn, user: Principal) -> partners.Partner:
     return partner
 
 
-@router.get("/feed", response_class=StreamingResponse)
+@router.get("/feed", response_class=heavy.HeldFileResponse)
 def get_feed(
     user: PartnerUser,
     conn: Conn,
-    pool: Pool,
     settings: SettingsDep,
+    request: Request,
     cursor_: Annotated[
         str | None, Query(alias="cursor", description="next_cursor / last seq")
     ] = None,
     limit: Annotated[int, Query(ge=1, le=10_000)] = 500,
     format: Literal["json", "csv", "stix"] = "json",
-) -> StreamingResponse:
+) -> heavy.HeldFileResponse:
     """Confirmed items and retractions shared with one of the partner's sharing groups, in
-    seq order, after `cursor`, streamed; each item carries its own TLP."""
+    seq order, after `cursor`; each item carries its own TLP. The page is written to the
+    data directory first and sent from there, so a slow reader holds no database connection."""
     secret = settings.hash_secret.get_secret_value()
     if not secret:
         raise HTTPException(
@@ -61,22 +53,29 @@ def get_feed(
             "shared as keyed hashes",
         )
     partner, after = _partner(conn, user), cursor.feed_cursor(cursor_)
-    with conn.transaction():
-        auditing.record(
-            conn, user, "export_feed", "feed", after, {"limit": limit, "format": format}
+    slot = heavy.take_slot(request, user)
+    with slot:
+        with conn.transaction():
+            auditing.record(
+                conn, user, "export_feed", "feed", after, {"limit": limit, "format": format}
+            )
+        group_ids = sharing_groups.partner_group_ids(conn, partner.id)
+        rows = feed.read_events(conn, after, limit, group_ids=group_ids)
+        built = export_files.spool(
+            settings, format, export_files.write_lines(_formatted(rows, format, after, secret))
         )
-    group_ids = sharing_groups.partner_group_ids(conn, partner.id)
-    pairs = (
-        (row, feed_format.feed_item(row, row.tlp, secret))
-        for row in _rows(pool, after, limit, group_ids)
-    )
+        return heavy.HeldFileResponse(
+            built.path, slot, remove_after=True, media_type=_MEDIA[format]
+        )
+
+
+def _formatted(rows: Iterable[feed.FeedRow], format: str, after: int, secret: str) -> Iterator[str]:
+    pairs = ((row, feed_format.feed_item(row, row.tlp, secret)) for row in rows)
     if format == "stix":
-        body: Iterator[str] = feed_format.stix_stream(pairs)
-    elif format == "csv":
-        body = feed_format.csv_stream(item for _, item in pairs)
-    else:
-        body = feed_format.json_stream((item for _, item in pairs), after)
-    return StreamingResponse(body, media_type=_MEDIA[format])
+        return feed_format.stix_stream(pairs)
+    if format == "csv":
+        return feed_format.csv_stream(item for _, item in pairs)
+    return feed_format.json_stream((item for _, item in pairs), after)
 
 
 @router.post("/feed/{seq}/ack", status_code=204)
