@@ -148,7 +148,9 @@ def dashboard(
     )
 
 
-@router.get("/adverts/{advert_id}/evidence.zip", response_class=heavy.HeldFileResponse)
+@router.get(
+    "/adverts/{advert_id}/evidence.zip", response_class=heavy.HeldFileResponse, status_code=200
+)
 def evidence(
     advert_id: PathId, user: AnalystUser, conn: Conn, settings: SettingsDep, request: Request
 ) -> heavy.HeldFileResponse:

@@ -98,7 +98,7 @@ def export_status(export_id: PathId, user: Exporter, conn: Conn) -> ExportOut:
     return _out(_own(conn, user, export_id))
 
 
-@router.get("/exports/{export_id}/file", response_class=heavy.HeldFileResponse)
+@router.get("/exports/{export_id}/file", response_class=heavy.HeldFileResponse, status_code=200)
 def download_export(
     export_id: PathId, user: Exporter, conn: Conn, settings: SettingsDep, request: Request
 ) -> heavy.HeldFileResponse:

@@ -30,7 +30,7 @@ def _partner(conn: Conn, user: Principal) -> partners.Partner:
     return partner
 
 
-@router.get("/feed", response_class=heavy.HeldFileResponse)
+@router.get("/feed", response_class=heavy.HeldFileResponse, status_code=200)
 def get_feed(
     user: PartnerUser,
     conn: Conn,

@@ -17,7 +17,7 @@ router = APIRouter(prefix="/api/v1", tags=["researcher"])
 LabelWriter = Annotated[Principal, Depends(require("researcher", "admin"))]
 
 
-@router.get("/export/samples", response_class=heavy.HeldFileResponse)
+@router.get("/export/samples", response_class=heavy.HeldFileResponse, status_code=200)
 def export_samples(
     user: ResearcherUser,
     conn: Conn,
