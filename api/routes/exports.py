@@ -5,6 +5,7 @@ GET …/file sends it from disk to its requester (or an admin), audited before t
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request, Response
@@ -105,8 +106,10 @@ def download_export(
     """The built file, from disk (requester or admin); 409 until ready or once expired."""
     row = _own(conn, user, export_id)
     path = export_files.built_dir(settings) / (row.file_name or "")
-    if row.status != "ready" or not row.file_name or not path.is_file():
-        raise HTTPException(409, f"the export is {row.status}, not ready to download")
+    expired = row.expires_at is not None and row.expires_at <= datetime.now(UTC)
+    if row.status != "ready" or expired or not row.file_name or not path.is_file():
+        status = "expired" if expired else row.status
+        raise HTTPException(409, f"the export is {status}, not ready to download")
     slot = heavy.take_slot(request, user)
     with slot:
         with conn.transaction():  # committed before the first byte is sent

@@ -174,6 +174,9 @@ def test_retention_removes_expired_files(
     os.utime(orphan, (old, old))
     conn.execute("UPDATE exports SET expires_at = now() - interval '1 minute'")
     conn.commit()
+    # past its time, it is no longer served, even before retention has run
+    late = test_client.get(f"{r.headers['location']}/file", headers=h(keys.analyst))
+    assert late.status_code == 409
 
     assert export_jobs.purge_expired(conn, get_settings()) == 2
     assert not path.exists() and not orphan.exists()
