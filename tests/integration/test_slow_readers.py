@@ -19,6 +19,7 @@ import pytest
 import uvicorn
 
 from api.app import create_app
+from config.settings import get_settings
 from store import adverts, api_keys
 from tests.api_support import Ad, make_keys, seed, snapshot
 from tests.webhook_support import free_port
@@ -104,3 +105,12 @@ def test_slow_readers_of_exports_leave_the_service_answering(
     finally:
         for sock, _ in readers:
             sock.close()
+    # once the readers are gone, their places and their one-off files go too
+    spool = get_settings().data_dir / "exports" / "spool"
+    for _ in range(600):
+        held = [app.state.key_slots.held(k) for k in sorted(key_ids)]
+        if held == [0] * KEYS and not any(spool.iterdir()):
+            break
+        threading.Event().wait(0.1)
+    assert held == [0] * KEYS
+    assert list(spool.iterdir()) == []
