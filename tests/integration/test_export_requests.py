@@ -19,7 +19,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from adwatch import workqueue
-from api import export_jobs
+from adwatch.jobs import retention_job
 from config.settings import get_settings
 from store import api_keys
 from tests.api_support import Ad, Keys, client, h, make_keys, seed
@@ -183,7 +183,7 @@ def test_retention_removes_expired_files(
     late = test_client.get(f"{r.headers['location']}/file", headers=h(keys.analyst))
     assert late.status_code == 409
 
-    assert export_jobs.purge_expired(conn, get_settings()) == 2
+    retention_job(days=90)  # the scheduled purge, as `adwatch run` runs it
     assert not path.exists() and not orphan.exists()
     after = test_client.get(r.headers["location"], headers=h(keys.analyst)).json()
     assert after["status"] == "expired" and after["download"] is None
