@@ -8,7 +8,7 @@ from store.bootstrap import ready_url
 
 # The queues adwatch.workqueue registers tasks on (a unit test keeps the two equal); named here
 # because importing workqueue loads the whole job stack, which `--help` must not wait for.
-WORK_QUEUES = ("crawl", "score", "link")
+WORK_QUEUES = ("crawl", "score", "link", "export")
 
 
 def worker(

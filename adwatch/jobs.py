@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from adwatch.pipeline import link_all_pending, score_all_pending
+from api import export_jobs
 from config.settings import get_settings
 from crawlers import launch
 from crawlers.profiles import SiteProfile
@@ -29,9 +30,16 @@ def retention_job(days: int) -> int:
     with open_ready() as conn:
         purged = retention.purge_dismissed_snapshots(conn, days)
         keys = images.purge_dismissed_images(conn, days)
+        files = export_jobs.purge_expired(conn, get_settings())
     log.info("retention: purged raw snapshots of %d dismissed advert versions", purged)
+    log.info("retention: removed %d expired or orphaned export files", files)
     _delete_image_files(keys)
     return purged
+
+
+def export_job() -> int:
+    """Build every waiting export request (queue mode: the API only queues them)."""
+    return export_jobs.drain(open_ready, get_settings())
 
 
 def _delete_image_files(keys: list[str]) -> None:

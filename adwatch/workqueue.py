@@ -1,10 +1,10 @@
 """Work distribution on PostgreSQL with procrastinate (jobs claimed with FOR UPDATE SKIP LOCKED).
 
-Any number of `adwatch worker` processes, on any machines, take crawl, scoring and linking jobs.
-A worker killed mid-job stops sending heartbeats; a periodic task in the surviving workers
-finds its stalled jobs and queues them again (or fails them, where a successor is queued).
-Workers ride out database outages (adwatch.queue_worker). Task bodies are the same job functions the
-single-process scheduler runs.
+Any number of `adwatch worker` processes, on any machines, take crawl, scoring and linking jobs,
+and build the exports the API queued. A worker killed mid-job stops sending heartbeats; a
+periodic task in the surviving workers finds its stalled jobs and queues them again (or fails
+them, where a successor is queued). Workers ride out database outages (adwatch.queue_worker).
+Task bodies are the same job functions the single-process scheduler runs.
 """
 
 from __future__ import annotations
@@ -19,11 +19,11 @@ from procrastinate import App, PsycopgConnector, RetryStrategy
 from adwatch import jobs
 from adwatch.queue_worker import SteadyWorker
 from config.settings import get_settings
-from store import work_queue
+from store import exports, work_queue
 from store.bootstrap import open_ready
 
 log = logging.getLogger(__name__)
-QUEUES = ("crawl", "score", "link")
+QUEUES = ("crawl", "score", "link", "export")
 CRAWL_TASK = "adwatch.crawl_site"
 PRUNE_AFTER_S = 24 * 3600.0
 
@@ -60,6 +60,10 @@ def requeue_stalled(timestamp: int) -> int:
     return settled
 
 
+def build_exports() -> int:
+    return jobs.export_job()
+
+
 @lru_cache(maxsize=4)
 def queue_app(database_url: str) -> App:
     """An app per database, each with its own task objects."""
@@ -79,6 +83,8 @@ def queue_app(database_url: str) -> App:
     app.periodic(cron="* * * * * */10", periodic_id="requeue-stalled")(
         stalled_task(requeue_stalled)
     )
+    # Queued by the API with each export request (store.exports); one job drains them all.
+    app.task(name=exports.BUILD_TASK, queue=exports.BUILD_QUEUE, retry=retry)(build_exports)
     return app
 
 

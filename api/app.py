@@ -4,6 +4,7 @@ and API docs."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -11,7 +12,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from psycopg_pool import ConnectionPool
 
-from api import problems, security_headers
+from api import heavy, problems, security_headers
 from api.admin_views import add_admin_views
 from api.guard import RequestGuard
 from api.metrics import Metrics, MetricsMiddleware
@@ -19,6 +20,7 @@ from api.routes import (
     admin,
     admin_groups,
     analyst,
+    exports,
     partner,
     research,
     review,
@@ -74,9 +76,12 @@ def create_app(database_url: str | None = None) -> FastAPI:
         )
         pool.open(wait=True, timeout=30)
         app.state.pool = pool
+        builders = ThreadPoolExecutor(settings.export_workers, thread_name_prefix="export")
+        app.state.export_builders = builders
         try:
             yield
         finally:
+            builders.shutdown(wait=True, cancel_futures=True)
             pool.close()
 
     app = FastAPI(
@@ -90,11 +95,12 @@ def create_app(database_url: str | None = None) -> FastAPI:
         "de-personalised samples for researchers.",
     )
     app.state.settings = settings
+    app.state.key_slots = heavy.KeySlots(settings.export_concurrency_per_key)
     metrics = Metrics()
     _add_middleware(app, settings, metrics)
     problems.install(app)
-    routers = (analyst, review, sharing, partner, takedowns, research, admin, admin_groups)
-    for module in (*routers, ui, ui_advert, ui_images, taxii, taxii_objects):
+    routers = (analyst, exports, review, sharing, partner, takedowns, research, admin)
+    for module in (*routers, admin_groups, ui, ui_advert, ui_images, taxii, taxii_objects):
         app.include_router(module.router)
     app.include_router(taxii.schema_router)
     _add_health(app)

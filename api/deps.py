@@ -61,12 +61,15 @@ SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
 
 
 def get_conn(pool: Pool) -> Iterator[psycopg.Connection[Any]]:
-    """One autocommit connection per request; store functions open their own transactions."""
+    """One autocommit connection per request; store functions open their own transactions.
+
+    Returned to the pool when the route function returns, before the response is sent
+    (scope="function"): a client that reads slowly, or stops reading, holds no connection."""
     with pool.connection() as conn:
         yield conn
 
 
-Conn = Annotated[psycopg.Connection[Any], Depends(get_conn)]
+Conn = Annotated[psycopg.Connection[Any], Depends(get_conn, scope="function")]
 
 
 def header_token(request: Request) -> str | None:

@@ -1,8 +1,8 @@
-"""Evidence package: a streamed ZIP of snapshots, texts, scores, decisions, notes + manifest.
+"""Evidence package: a ZIP of snapshots, texts, scores, decisions, notes and a manifest.
 
-Each version's raw page is read, written into the archive and sent before the next is read,
-so memory stays at one snapshot. manifest.json lists the SHA-256 of every file in the ZIP and
-whether each snapshot still matches the SHA-256 recorded when it was fetched.
+Each version's raw page is read and written into the archive (a file on disk) before the
+next is read, so memory stays at one snapshot. manifest.json lists the SHA-256 of every file
+in the ZIP and whether each snapshot still matches the SHA-256 recorded when it was fetched.
 """
 
 from __future__ import annotations
@@ -13,35 +13,12 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import asdict
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, BinaryIO
 
 import psycopg
-from psycopg_pool import ConnectionPool
 
-from api.deps import Principal
 from store import advert_queries as aq
 from store import review, scores
-
-
-class _Sink:
-    """A write-only stream whose bytes are drained between files (ZipFile needs no seek)."""
-
-    def __init__(self) -> None:
-        self.chunks: list[bytes] = []
-
-    def write(self, data: bytes, /) -> int:
-        self.chunks.append(bytes(data))
-        return len(data)
-
-    def flush(self) -> None:
-        return None
-
-    def close(self) -> None:
-        return None
-
-    def drain(self) -> bytes:
-        data, self.chunks = b"".join(self.chunks), []
-        return data
 
 
 def _json(value: Any) -> bytes:
@@ -82,35 +59,31 @@ def _files(
     yield "notes.json", _json([asdict(n) for n in review.notes(conn, advert_id)]), {}
 
 
-def stream_evidence(pool: ConnectionPool[Any], advert_id: int, user: Principal) -> Iterator[bytes]:
-    """The ZIP as chunks, read in one transaction (one consistent view of the advert).
+def write_evidence(
+    conn: psycopg.Connection[Any], advert_id: int, actor: str, out: BinaryIO
+) -> None:
+    """Write the ZIP to `out`, read in one transaction (one consistent view of the advert).
 
-    The caller audits the export, and commits that, before the response starts: a client that
-    drops the connection halfway has still been recorded."""
-    sink = _Sink()
+    The caller audits the export, and commits that, before the file is sent; the file is
+    written in full before any byte goes out, so the connection is free before the reader
+    starts (a slow reader holds a file, never a database connection)."""
     manifest: list[dict[str, Any]] = []
-    with pool.connection() as conn, conn.transaction():
-        with zipfile.ZipFile(sink, mode="w", compression=zipfile.ZIP_DEFLATED) as archive:
-            for path, data, extras in _files(conn, advert_id):
-                archive.writestr(path, data)
-                manifest.append(
-                    {
-                        "path": path,
-                        "sha256": hashlib.sha256(data).hexdigest(),
-                        "size": len(data),
-                        **extras,
-                    }
-                )
-                yield sink.drain()
-            archive.writestr(
-                "manifest.json",
-                _json(
-                    {
-                        "advert_id": advert_id,
-                        "generated_at": datetime.now(UTC).isoformat(),
-                        "generated_by": user.actor,
-                        "files": manifest,
-                    }
-                ),
-            )
-        yield sink.drain()
+    with (
+        conn.transaction(),
+        zipfile.ZipFile(out, mode="w", compression=zipfile.ZIP_DEFLATED) as archive,
+    ):
+        for path, data, extras in _files(conn, advert_id):
+            archive.writestr(path, data)
+            digest = hashlib.sha256(data).hexdigest()
+            manifest.append({"path": path, "sha256": digest, "size": len(data), **extras})
+        archive.writestr(
+            "manifest.json",
+            _json(
+                {
+                    "advert_id": advert_id,
+                    "generated_at": datetime.now(UTC).isoformat(),
+                    "generated_by": actor,
+                    "files": manifest,
+                }
+            ),
+        )

@@ -85,6 +85,18 @@ class Settings(BaseSettings):
         default=50 * 1024 * 1024, ge=0, description="Largest labels upload (POST /api/v1/labels)."
     )
     claim_minutes: int = 30
+    export_concurrency_per_key: int = Field(
+        default=2,
+        ge=1,
+        description="Heavy exports (evidence, samples, feed pages, export downloads) one key may "
+        "have in flight at once; more answer 429.",
+    )
+    export_ttl_hours: float = Field(
+        default=24.0, gt=0, description="A built export's file is removed this long after."
+    )
+    export_workers: int = Field(
+        default=2, ge=1, description="Threads building exports in the API (execution = local)."
+    )
     auth_failure_limit: int = Field(
         default=10, ge=1, description="Wrong API keys per window before a lockout."
     )

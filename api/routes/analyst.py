@@ -5,13 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, HTTPException, Query
-from fastapi.responses import StreamingResponse
+from fastapi import APIRouter, HTTPException, Query, Request
 
-from api import auditing, cursor, openapi_docs, schemas, sharing
-from api.deps import AnalystUser, Conn, PathId, Pool, SettingsDep
+from api import auditing, cursor, export_files, heavy, openapi_docs, schemas, sharing
+from api.deps import AnalystUser, Conn, PathId, SettingsDep
 from api.detail import load_detail
-from api.evidence import stream_evidence
+from api.evidence import write_evidence
 from store import advert_queries as aq
 from store import review
 
@@ -151,16 +150,30 @@ def dashboard(
 
 @router.get(
     "/adverts/{advert_id}/evidence.zip",
-    response_class=StreamingResponse,
+    response_class=heavy.HeldFileResponse,
+    status_code=200,
     responses=openapi_docs.file_response("application/zip", "the evidence package"),
 )
-def evidence(advert_id: PathId, user: AnalystUser, conn: Conn, pool: Pool) -> StreamingResponse:
-    """A ZIP with every snapshot (gunzipped), texts, scores, decisions, notes and a manifest."""
+def evidence(
+    advert_id: PathId, user: AnalystUser, conn: Conn, settings: SettingsDep, request: Request
+) -> heavy.HeldFileResponse:
+    """A ZIP with every snapshot (gunzipped), texts, scores, decisions, notes and a manifest.
+
+    Built whole into the data directory first, then sent from disk, so a slow reader holds no
+    database connection (POST /api/v1/exports builds it in the background instead)."""
     if aq.advert(conn, advert_id) is None:
         raise HTTPException(404, "no such advert")
-    with conn.transaction():  # committed before the first byte is sent
-        auditing.record(conn, user, "export_evidence", "advert", advert_id)
-    headers = {"Content-Disposition": f'attachment; filename="advert-{advert_id}-evidence.zip"'}
-    return StreamingResponse(
-        stream_evidence(pool, advert_id, user), media_type="application/zip", headers=headers
-    )
+    slot = heavy.take_slot(request, user)
+    with slot:
+        with conn.transaction():  # committed before the first byte is sent
+            auditing.record(conn, user, "export_evidence", "advert", advert_id)
+        built = export_files.spool(
+            settings, "zip", lambda out: write_evidence(conn, advert_id, user.actor, out)
+        )
+        return heavy.HeldFileResponse(
+            built.path,
+            slot,
+            remove_after=True,
+            media_type="application/zip",
+            filename=f"advert-{advert_id}-evidence.zip",
+        )

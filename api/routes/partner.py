@@ -3,15 +3,15 @@ in api.routes.takedowns)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, HTTPException, Query
-from fastapi.responses import StreamingResponse
+from fastapi import APIRouter, HTTPException, Query, Request
 
-from api import auditing, feed_pages, openapi_docs, schemas
+from api import auditing, export_files, feed_pages, heavy, openapi_docs, schemas
 from api.deps import Conn, PartnerUser, PathId, Pool, Principal, SettingsDep
+from config.settings import Settings
 from share import feed_format, webhooks
 from share.webhook_policy import WebhookPolicy
 from store import feed, partners, webhook_deliveries
@@ -31,12 +31,18 @@ def active_partner(conn: Conn, user: Principal) -> partners.Partner:
     return feed_pages.partner_of(conn, user)
 
 
-@router.get("/feed", response_class=StreamingResponse, responses=openapi_docs.FEED_RESPONSES)
+@router.get(
+    "/feed",
+    response_class=heavy.HeldFileResponse,
+    status_code=200,
+    responses=openapi_docs.FEED_RESPONSES,
+)
 def get_feed(
     user: PartnerUser,
     conn: Conn,
     pool: Pool,
     settings: SettingsDep,
+    request: Request,
     cursor_: Annotated[
         str | None, Query(alias="cursor", description="next_cursor of the previous page")
     ] = None,
@@ -45,33 +51,43 @@ def get_feed(
     since: Annotated[datetime | None, Query(description="events added at or after")] = None,
     kind: Literal["job", "bridal", "escort"] | None = None,
     site: Annotated[str | None, Query(min_length=1, max_length=_SITE_MAX)] = None,
-) -> StreamingResponse:
+) -> heavy.HeldFileResponse:
     """Confirmed items and retractions shared with one of the partner's sharing groups, in
-    seq order, after `cursor`, streamed; each item carries its own TLP. Every format gives
-    the page's cursor and whether more items wait: JSON in the body, CSV and STIX in the
-    X-Next-Cursor / X-More headers (and a Link rel="next")."""
-    secret = feed_pages.hash_secret(settings)
+    seq order, after `cursor`; each item carries its own TLP. Every format gives the page's
+    cursor and whether more items wait: JSON in the body, CSV and STIX in the X-Next-Cursor /
+    X-More headers (and a Link rel="next"). The page is written to the data directory first
+    and sent from there, so a slow reader holds no database connection."""
+    feed_pages.hash_secret(settings)  # no secret: 503 before anything is read
     active_partner(conn, user)
     after = feed_pages.checked_cursor(conn, cursor_)
-    detail = {"limit": limit, "format": format, "kind": kind, "site": bool(site)}
-    with conn.transaction():
-        auditing.record(conn, user, "export_feed", "feed", after, detail)
     if since is not None and since.tzinfo is None:
         since = since.replace(tzinfo=UTC)  # a time without an offset is UTC, not the server's
     filters = FeedFilter(feed_pages.group_ids(conn, user), since, kind, site)
-    page = feed_pages.page(conn, after, limit, filters)
-    pairs = (
-        (row, feed_format.feed_item(row, row.tlp, secret)) for row in feed_pages.rows(pool, page)
-    )
+    slot = heavy.take_slot(request, user)
+    with slot:
+        detail = {"limit": limit, "format": format, "kind": kind, "site": bool(site)}
+        with conn.transaction():
+            auditing.record(conn, user, "export_feed", "feed", after, detail)
+        page = feed_pages.page(conn, after, limit, filters)
+        lines = _formatted(feed_pages.rows(pool, page), format, page, settings)
+        built = export_files.spool(settings, format, export_files.write_lines(lines))
+        query = {"limit": limit, "format": format, "since": since, "kind": kind, "site": site}
+        headers = page.headers("/api/v1/feed", query)
+        return heavy.HeldFileResponse(
+            built.path, slot, remove_after=True, media_type=_MEDIA[format], headers=headers
+        )
+
+
+def _formatted(
+    rows: Iterable[feed.FeedRow], format: str, page: feed_pages.Page, settings: Settings
+) -> Iterator[str]:
+    secret = feed_pages.hash_secret(settings)
+    pairs = ((row, feed_format.feed_item(row, row.tlp, secret)) for row in rows)
     if format == "stix":
-        body: Iterator[str] = feed_format.stix_stream(pairs, secret, settings.public_url)
-    elif format == "csv":
-        body = feed_format.csv_stream(item for _, item in pairs)
-    else:
-        body = feed_format.json_stream((i for _, i in pairs), page.next_cursor, page.more)
-    query = {"limit": limit, "format": format, "since": since, "kind": kind, "site": site}
-    headers = page.headers("/api/v1/feed", query)
-    return StreamingResponse(body, media_type=_MEDIA[format], headers=headers)
+        return feed_format.stix_stream(pairs, secret, settings.public_url)
+    if format == "csv":
+        return feed_format.csv_stream(item for _, item in pairs)
+    return feed_format.json_stream((i for _, i in pairs), page.next_cursor, page.more)
 
 
 @router.post("/feed/{seq}/ack", status_code=204)

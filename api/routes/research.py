@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, HTTPException
-from fastapi.responses import StreamingResponse
-from psycopg_pool import ConnectionPool
+from fastapi import APIRouter, Depends, HTTPException, Request
 
-from api import auditing, openapi_docs, schemas
-from api.deps import Conn, Pool, Principal, ResearcherUser, require
+from api import auditing, export_files, heavy, openapi_docs, schemas
+from api.deps import Conn, Principal, ResearcherUser, SettingsDep, require
 from api.label_upload import OPENAPI_BODY, uploaded_labels
-from share.depersonalise import sample
 from store import labels
 from store.labels import UploadedLabel
 
@@ -22,30 +17,34 @@ router = APIRouter(prefix="/api/v1", tags=["researcher"])
 LabelWriter = Annotated[Principal, Depends(require("researcher", "admin"))]
 
 
-def _export(pool: ConnectionPool[Any], filters: dict[str, str | None]) -> Iterator[str]:
-    with pool.connection() as conn, conn.transaction():
-        for row in labels.export_rows(conn, **filters):
-            yield json.dumps(sample(row), ensure_ascii=False) + "\n"
-
-
 @router.get(
     "/export/samples",
-    response_class=StreamingResponse,
+    response_class=heavy.HeldFileResponse,
+    status_code=200,
     responses=openapi_docs.file_response("application/x-ndjson", "one labelled sample a line"),
 )
 def export_samples(
     user: ResearcherUser,
     conn: Conn,
-    pool: Pool,
+    settings: SettingsDep,
+    request: Request,
     source: Literal["analyst", "upload"] | None = None,
     split: Literal["train", "test"] | None = None,
     kind: Literal["job", "bridal", "escort"] | None = None,
-) -> StreamingResponse:
-    """Labelled samples as JSONL (labelled_samples schema), contacts and names replaced."""
+) -> heavy.HeldFileResponse:
+    """Labelled samples as JSONL (labelled_samples schema), contacts and names replaced.
+
+    Written whole into the data directory first, then sent from disk, so a slow reader holds
+    no database connection (POST /api/v1/exports builds it in the background instead)."""
     filters: dict[str, str | None] = {"source": source, "split": split, "kind": kind}
-    with conn.transaction():  # committed before the first byte is sent
-        auditing.record(conn, user, "export_samples", "labels", None, filters)
-    return StreamingResponse(_export(pool, filters), media_type="application/x-ndjson")
+    slot = heavy.take_slot(request, user)
+    with slot:
+        with conn.transaction():  # committed before the first byte is sent
+            auditing.record(conn, user, "export_samples", "labels", None, filters)
+        built = export_files.spool(settings, "jsonl", export_files.write_samples(conn, filters))
+        return heavy.HeldFileResponse(
+            built.path, slot, remove_after=True, media_type="application/x-ndjson"
+        )
 
 
 def _refused(conn: Conn, user: Principal, action: str, exc: labels.LabelOwned) -> HTTPException:

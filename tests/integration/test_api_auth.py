@@ -47,6 +47,10 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
     ("DELETE", "/api/v1/partner/webhook"): PARTNER,
     ("POST", "/api/v1/partner/webhook/test"): PARTNER,
     ("GET", "/api/v1/export/samples"): RESEARCHER,
+    # evidence for analysts, samples for researchers: the body's type is checked after the role
+    ("POST", "/api/v1/exports"): ANALYST | RESEARCHER,
+    ("GET", "/api/v1/exports/{export_id}"): ANALYST | RESEARCHER,
+    ("GET", "/api/v1/exports/{export_id}/file"): ANALYST | RESEARCHER,
     ("POST", "/api/v1/labels"): RESEARCHER | ADMIN,
     ("DELETE", "/api/v1/labels/{sample_id}"): RESEARCHER | ADMIN,
     ("GET", "/api/v1/sharing/awaiting"): ANALYST,

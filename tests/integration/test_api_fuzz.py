@@ -37,6 +37,7 @@ TAG_ROLES = {
     "taxii": {"partner"},
     "researcher": {"researcher"},
     "admin": {"admin"},
+    "exports": {"analyst", "researcher", "admin"},
 }
 ADVERTS = [Ad(n, kind=("job", "bridal", "escort")[n % 3]) for n in range(1, 6)]
 # Labels uploads are JSONL: sent as the generated text, like text/plain.
