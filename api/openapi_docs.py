@@ -127,6 +127,7 @@ def document(schema: dict[str, Any]) -> dict[str, Any]:
     for name in ("HTTPValidationError", "ValidationError"):
         schemas.pop(name, None)
     schemas["TaxiiError"] = TaxiiError.model_json_schema()
+    statuses: tuple[int, ...]
     for path, operations in schema.get("paths", {}).items():
         if path.startswith("/api/"):
             content, statuses = {PROBLEM_JSON: _PROBLEM_REF}, PROBLEM_STATUSES

@@ -10,7 +10,8 @@ which reads ``TX_MANIFEST``) and fetches a partner's feed through it:
 - signals: the advert URL as pytx's own ``URLSignal`` (as the feed gives it, names in the
   slug replaced) and each contact as
   :class:`~share.threatexchange_signals.AdwatchContactHmacSignal`, the deployment's keyed
-  HMAC-SHA256, never the contact itself; PDQ follows once the feed carries image hashes;
+  HMAC-SHA256, never the contact itself; each photo as pytx's ``PdqSignal`` (its PDQ hash,
+  never the photo), so HMA matches the photos on the platform's side;
 - the checkpoint is the feed cursor, so a fetch resumes where the last one stopped;
 - opinions go back to adwatch's partner opinions (positive / negative / disputed).
 
@@ -31,6 +32,7 @@ from threatexchange.exchanges.collab_config import CollaborationConfigWithDefaul
 from threatexchange.exchanges.signal_exchange_api import SignalExchangeAPI
 from threatexchange.extensions.manifest import ThreatExchangeExtensionManifest
 from threatexchange.signal_type import signal_base
+from threatexchange.signal_type.pdq.signal import PdqSignal
 from threatexchange.signal_type.url import URLSignal
 
 from share.threatexchange_signals import AdwatchContactHmacSignal
@@ -94,6 +96,7 @@ class AdwatchItem:
     tlp: str
     contact_hashes: tuple[str, ...]
     event_ts: int
+    pdq_hashes: tuple[str, ...] = ()
 
 
 @dataclass
@@ -128,6 +131,7 @@ def _item(raw: t.Any) -> tuple[str, AdwatchItem]:
     try:
         event = str(raw["event"])
         contacts = tuple(str(c["hmac_sha256"]) for c in raw.get("contacts") or ())
+        photos = tuple(str(i["pdq"]) for i in raw.get("images") or ())
         item = AdwatchItem(
             advert_id=int(raw["advert_id"]),
             url=str(raw.get("url") or ""),
@@ -135,6 +139,7 @@ def _item(raw: t.Any) -> tuple[str, AdwatchItem]:
             band=raw.get("band"),
             tlp=str(raw.get("tlp") or ""),
             contact_hashes=contacts,
+            pdq_hashes=photos,
             event_ts=int(datetime.fromisoformat(str(raw["event_at"])).timestamp()),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
@@ -279,6 +284,8 @@ def _signals(item: AdwatchItem) -> t.Iterator[tuple[type[signal_base.SignalType]
         yield URLSignal, item.url
     for digest in item.contact_hashes:
         yield AdwatchContactHmacSignal, digest
+    for pdq in item.pdq_hashes:  # photos leave adwatch only as PDQ hashes
+        yield PdqSignal, pdq
 
 
 def _tags(item: AdwatchItem) -> set[str]:

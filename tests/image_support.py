@@ -114,7 +114,10 @@ def store_photo(
         pdq, quality = hash_image(data)
     except ValueError:
         pdq, quality = None, None
-    with Image.open(io.BytesIO(data)) as img:
-        width, height = img.size
+    try:
+        with Image.open(io.BytesIO(data)) as img:
+            width, height = img.size
+    except OSError:  # a hostile "photo" (an SVG, garbage) is recorded as served
+        width, height = 1, 1
     image = ImageRecord(sha, len(data), media_type, width, height, pdq, quality, key)
     return record_photo(conn, advert_id, f"https://img.example.org/{sha}", image)

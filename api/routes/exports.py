@@ -11,7 +11,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Request, Response
 from psycopg_pool import ConnectionPool
 
-from api import auditing, export_files, export_jobs, heavy
+from api import auditing, export_files, export_jobs, heavy, openapi_docs
 from api.deps import ANALYSTS, Conn, PathId, Pool, Principal, SettingsDep, require
 from api.export_schemas import ExportIn, ExportOut
 from config.settings import Settings
@@ -99,7 +99,18 @@ def export_status(export_id: PathId, user: Exporter, conn: Conn) -> ExportOut:
     return _out(_own(conn, user, export_id))
 
 
-@router.get("/exports/{export_id}/file", response_class=heavy.HeldFileResponse, status_code=200)
+# An evidence ZIP or samples as JSONL, by the export's kind.
+_FILE_DOC = openapi_docs.file_response("application/zip", "the export's file: ZIP or JSONL")
+_JSONL = openapi_docs.file_response("application/x-ndjson", "")[200]["content"]
+_FILE_DOC[200]["content"].update(_JSONL)
+
+
+@router.get(
+    "/exports/{export_id}/file",
+    response_class=heavy.HeldFileResponse,
+    status_code=200,
+    responses=_FILE_DOC,
+)
 def download_export(
     export_id: PathId, user: Exporter, conn: Conn, settings: SettingsDep, request: Request
 ) -> heavy.HeldFileResponse:

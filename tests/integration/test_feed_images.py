@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import random
 from typing import Any
 
 import psycopg
 import pytest
-import stix2
+from stix2validator import ValidationOptions, validate_string
 
 from linking.linker import link_pending
+from share import stix_feed
 from store.images import ImageRecord
 from tests.image_support import record_photo
 from tests.integration.test_api_feed import decide, env, get_feed, secret_env
@@ -39,8 +41,10 @@ def test_pdq_hashes_and_cluster_risk_reach_partners(
     rows = list(csv.DictReader(io.StringIO(get_feed(c, keys, format="csv").text)))
     assert rows[0]["pdq_hashes"] == f"{pdq}:93" and float(rows[0]["cluster_risk"]) > 0
     stix_text = get_feed(c, keys, format="stix").text
-    bundle = stix2.parse(stix_text, allow_custom=True)
-    indicator = next(o for o in bundle.objects if o.type == "indicator")
-    assert indicator.x_adwatch_pdq_hashes == [{"pdq": pdq, "pdq_quality": 93}]
+    indicator = next(o for o in json.loads(stix_text)["objects"] if o["type"] == "indicator")
+    props = indicator["extensions"][stix_feed.EXTENSION_ID]  # in the published extension
+    assert props["pdq_hashes"] == [{"pdq": pdq, "pdq_quality": 93}] and props["cluster_risk"] > 0
+    strict = ValidationOptions(strict=True, version="2.1")
+    assert validate_string(stix_text, strict).is_valid
     for text in (stix_text, rows[0]["pdq_hashes"]):
         assert "img.example.org" not in text and "b" * 64 not in text

@@ -13,10 +13,12 @@ import pytest
 from fastapi.testclient import TestClient
 
 from config.settings import get_settings
+from linking.pdq_hashing import hash_image
 from share.feed_format import keyed_hash
 from store import feed
 from store.adverts import EntityRecord
 from tests.api_support import SECRET, Ad, Keys, client, h, make_keys, seed
+from tests.image_support import pattern_jpeg, store_photo
 from tests.live_server import live_server
 from tests.webhook_support import confirm
 
@@ -26,6 +28,7 @@ tx = pytest.importorskip("share.threatexchange_api")
 cli_state = pytest.importorskip("threatexchange.cli.cli_state")
 from threatexchange.exchanges.fetch_state import SignalOpinionCategory  # noqa: E402
 from threatexchange.extensions.manifest import ThreatExchangeExtensionManifest  # noqa: E402
+from threatexchange.signal_type.pdq.signal import PdqSignal  # noqa: E402
 from threatexchange.signal_type.url import URLSignal  # noqa: E402
 
 SHARED_PHONE = EntityRecord("phone", "+37360000111", "0600 00 111", 0, 0)
@@ -59,12 +62,14 @@ def env(
     get_settings.cache_clear()
 
 
-def pytx_fetch(api: Any, store: Any, collab: Any) -> list[int]:
+def pytx_fetch(
+    api: Any, store: Any, collab: Any, signal_types: list[Any] = SIGNAL_TYPES
+) -> list[int]:
     """What `threatexchange fetch` does for one collaboration (cli/fetch_cmd.py): resume from
     the store's checkpoint, merge each delta, flush; returns the size of each delta."""
     checkpoint = store.get_checkpoint(collab)
     sizes = []
-    for delta in api.fetch_iter(SIGNAL_TYPES, checkpoint):
+    for delta in api.fetch_iter(signal_types, checkpoint):
         assert delta.checkpoint is not None
         sizes.append(len(delta.updates))
         store.merge(collab, delta)
@@ -154,3 +159,20 @@ def test_contact_signal_type_accepts_only_keyed_hashes() -> None:
     manifest = ThreatExchangeExtensionManifest.load_from_module_name("share.threatexchange_api")
     assert manifest.signal_types == (signal,)
     assert [api.get_name() for api in manifest.apis] == ["adwatch"]
+
+
+def test_photos_arrive_as_pytx_pdq_signals(
+    env: Any, conn: psycopg.Connection[Any], tmp_path: Path
+) -> None:
+    """A confirmed advert's photos reach HMA as PdqSignal hashes, never as images."""
+    analysts, keys, ids, base_url = env
+    photo = pattern_jpeg(4)
+    store_photo(conn, tmp_path, ids[3], photo)
+    confirm(analysts, keys, ids[3])
+    collab = tx.AdwatchCollabConfig(name="adwatch-demo", base_url=base_url)
+    api = tx.AdwatchSignalExchangeAPI.for_collab(collab, tx.AdwatchCredentials(keys.partner))
+    store = cli_state.CliSimpleState(tx.AdwatchSignalExchangeAPI, tmp_path / "state")
+    pytx_fetch(api, store, collab, [*SIGNAL_TYPES, PdqSignal])
+    photos = signals(store, collab, PdqSignal)
+    assert list(photos) == [hash_image(photo)[0]]
+    assert photos[hash_image(photo)[0]].advert_ids == {ids[3]}
