@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 from typing import Any
 
 import psycopg
@@ -63,6 +64,23 @@ def database_uptime_s(conn: psycopg.Connection[Any]) -> float:
     return float(row[0])
 
 
+# Sockets of connections holding a site lock in this process. A process forked from it (the
+# crawl's extraction workers) would share them, and the lock would outlive a killed crawl
+# until every worker had gone too: the child closes its copies at once (only its copies; the
+# parent's connection is untouched). subprocess's fork+exec runs no such hook, nor needs one.
+_HELD_SOCKETS: set[int] = set()
+
+
+def _drop_inherited_lock_sockets() -> None:
+    for fd in _HELD_SOCKETS:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    _HELD_SOCKETS.clear()
+
+
+os.register_at_fork(after_in_child=_drop_inherited_lock_sockets)
+
+
 class SiteLockHolder:
     """Keeps one process's hold on a site's lock, taking it again after a database restart.
 
@@ -73,10 +91,16 @@ class SiteLockHolder:
         self.database_url = database_url
         self.site_id = site_id
         self.conn: psycopg.Connection[Any] | None = None
+        self._socket: int | None = None
 
     def adopt(self, conn: psycopg.Connection[Any]) -> None:
         """Keep a connection that already holds the lock (the launcher's, after a claim)."""
+        self._hold(conn)
+
+    def _hold(self, conn: psycopg.Connection[Any]) -> None:
         self.conn = conn
+        self._socket = conn.fileno()
+        _HELD_SOCKETS.add(self._socket)
 
     def keep(self) -> bool:
         """True while the lock is held (checked with a round trip to the server)."""
@@ -87,7 +111,8 @@ class SiteLockHolder:
         except UNREACHABLE:
             self.close()
         try:
-            self.conn = psycopg.connect(self.database_url, autocommit=True, connect_timeout=5)
+            self._hold(psycopg.connect(self.database_url, autocommit=True, connect_timeout=5))
+            assert self.conn is not None
             hold_site(self.conn, self.site_id)
             log.info("holding the crawl lock of site %d again", self.site_id)
             return True
@@ -98,6 +123,9 @@ class SiteLockHolder:
 
     def close(self) -> None:
         if self.conn is not None:
+            if self._socket is not None:
+                _HELD_SOCKETS.discard(self._socket)
+                self._socket = None
             with contextlib.suppress(*UNREACHABLE):  # a dead connection can complain
                 self.conn.close()
             self.conn = None

@@ -65,7 +65,12 @@ def test_blur_reveal_setting_and_matches(
 
     page.goto(f"{server}/adverts/{ids[0]}")
     shown = f"#photos img[data-image-id='{first}']"
-    page.wait_for_function(f'document.querySelector("{shown}").naturalWidth > 0')
+    # polled from here: the page's CSP forbids eval, which wait_for_function's predicate needs
+    photo = page.locator(shown)
+    deadline = time.monotonic() + 15
+    while photo.evaluate("img => img.naturalWidth") == 0 and time.monotonic() < deadline:
+        page.wait_for_timeout(100)
+    assert photo.evaluate("img => img.naturalWidth") > 0  # the bytes were served and decoded
     assert "blur" in img_filter(page, shown) and "grayscale" in img_filter(page, shown)
     page.click(shown)
     assert img_filter(page, shown) == "none"
