@@ -55,6 +55,14 @@ def test_demo_path_from_crawl_to_partner_feed(service: str) -> None:
         for contact, urls in key.shared_contacts.items():
             if not contact.startswith("url:"):
                 assert len(cluster_of(conn, "contact", list(urls))) == 1, contact
+        # Photos reused across adverts (resized, re-encoded, cropped, watermarked) link them;
+        # mirrored copies need PDQ's dihedral hashes, which the matcher does not use.
+        for photo, uses in key.image_groups.items():
+            urls = {u.advert for u in uses if u.edit != "mirror"}
+            if len(urls) > 1:
+                assert len(cluster_of(conn, "image", list(urls))) == 1, photo
+        spanning = conn.execute("SELECT count(*) FROM clusters WHERE kind = 'image' AND sites > 1")
+        assert (spanning.fetchone() or (0,))[0] >= 1, "the demo shows a photo used on two sites"
         partner = partners.ensure_partner(conn, "ISP One")
         _, partner_key = api_keys.create_key(conn, "ISP One feed", "partner", partner.id)
     assert len(flagged & risky) / len(flagged) >= 0.8, "most flagged adverts are risky ones"
