@@ -13,7 +13,7 @@ import typer
 
 from adwatch.cli_common import cli_actor
 from config.errors import AdwatchError
-from crawlers.profiles import load_profile
+from crawlers.profiles import load_profile, register_site
 from store import audit, sites
 from store.bootstrap import open_ready
 
@@ -50,14 +50,7 @@ def add(
     """Register a site (or refresh its profile and schedule) without crawling it."""
     loaded = load_profile(profile)
     with open_ready() as conn, conn.transaction():
-        site = sites.upsert_site(
-            conn,
-            loaded.name,
-            loaded.kind,
-            loaded.start_urls[0],
-            loaded.model_dump(mode="json"),
-            loaded.schedule,
-        )
+        site = register_site(conn, loaded)
         _record(conn, "add_site", site)
     state = "enabled" if site.enabled else "disabled"
     typer.echo(f"site {site.name} (#{site.id}) registered, {state}, crawled on {site.schedule}")

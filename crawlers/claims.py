@@ -15,8 +15,8 @@ from typing import Any
 import psycopg
 
 from config.errors import AdwatchError
-from crawlers.profiles import SiteProfile
-from store import adverts, crawl_locks, crawl_runs, sites
+from crawlers.profiles import SiteProfile, register_site
+from store import adverts, crawl_locks, crawl_runs
 from store.bootstrap import open_ready
 from store.crawl_locks import SiteLockHolder
 from store.crawl_runs import CrawlRun
@@ -45,14 +45,7 @@ def open_run(profile: SiteProfile, database_url: str, *, revisit: bool) -> OpenR
     started = datetime.now(UTC)
     with open_ready() as conn:
         with conn.transaction():
-            site = sites.upsert_site(
-                conn,
-                profile.name,
-                profile.kind,
-                profile.start_urls[0],
-                profile.model_dump(mode="json"),
-                profile.schedule,
-            )
+            site = register_site(conn, profile)
         holder = _claim(conn, database_url, site.id, profile.name)
         try:
             with conn.transaction():

@@ -17,6 +17,7 @@ from api import auditing
 from api.deps import AdminUser, Conn, PathId
 from api.schemas import In, Out
 from crawlers.extract.profile_model import SiteProfile
+from crawlers.profiles import register_site
 from store import sites
 
 router = APIRouter(tags=["admin"])
@@ -70,14 +71,7 @@ def add_site(body: SiteIn, user: AdminUser, conn: Conn) -> SiteOut:
     """Register a site, or refresh the profile and schedule of the site of that name."""
     profile = body.profile
     with conn.transaction():
-        site = sites.upsert_site(
-            conn,
-            profile.name,
-            profile.kind,
-            profile.start_urls[0],
-            profile.model_dump(mode="json"),
-            profile.schedule,
-        )
+        site = register_site(conn, profile)
         auditing.record(conn, user, "add_site", "site", site.id, {"name": site.name})
     return _current(conn, site.id)
 

@@ -3,7 +3,6 @@ the reviewer's unblurred setting kept across pages, matches listed for a photo a
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,15 +10,14 @@ from typing import Any
 
 import psycopg
 import pytest
-import uvicorn
 
-from api.app import create_app
 from config.settings import get_settings
 from linking.linker import link_pending
 from linking.pdq_hashing import hash_image
 from tests.api_support import Ad, make_keys, seed
-from tests.e2e.test_review_ui_browser import _free_port, browser_page
+from tests.e2e.test_review_ui_browser import browser_page
 from tests.image_support import rect_jpeg, store_photo
+from tests.live_server import live_server
 
 pytestmark = [pytest.mark.e2e, pytest.mark.integration]
 __all__ = ["browser_page"]  # the shared chromium fixture
@@ -29,19 +27,8 @@ __all__ = ["browser_page"]  # the shared chromium fixture
 def photo_server(db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     monkeypatch.setenv("ADWATCH_DATA_DIR", str(tmp_path))
     get_settings.cache_clear()
-    port = _free_port()
-    config = uvicorn.Config(create_app(db_url), host="127.0.0.1", port=port, log_level="warning")
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not srv.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("uvicorn did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
+    with live_server(db_url) as base_url:
+        yield base_url
     get_settings.cache_clear()
 
 
