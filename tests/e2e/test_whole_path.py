@@ -58,9 +58,9 @@ def test_demo_path_from_crawl_to_partner_feed(service: str) -> None:
         # Photos reused across adverts (resized, re-encoded, cropped, watermarked) link them;
         # mirrored copies need PDQ's dihedral hashes, which the matcher does not use.
         for photo, uses in key.image_groups.items():
-            urls = {u.advert for u in uses if u.edit != "mirror"}
-            if len(urls) > 1:
-                assert len(cluster_of(conn, "image", list(urls))) == 1, photo
+            shared = {u.advert for u in uses if u.edit != "mirror"}
+            if len(shared) > 1:
+                assert len(cluster_of(conn, "image", list(shared))) == 1, photo
         spanning = conn.execute("SELECT count(*) FROM clusters WHERE kind = 'image' AND sites > 1")
         assert (spanning.fetchone() or (0,))[0] >= 1, "the demo shows a photo used on two sites"
         partner = partners.ensure_partner(conn, "ISP One")
