@@ -13,7 +13,8 @@ import typer
 
 from adwatch.cli_common import cli_actor
 from config.errors import AdwatchError
-from crawlers.profiles import load_profile, register_site
+from crawlers.claims import register_site
+from crawlers.profiles import load_profile
 from store import audit, sites
 from store.bootstrap import open_ready
 

@@ -15,8 +15,8 @@ from typing import Any
 import psycopg
 
 from config.errors import AdwatchError
-from crawlers.profiles import SiteProfile, register_site
-from store import adverts, crawl_locks, crawl_runs
+from crawlers.profiles import SiteProfile
+from store import adverts, crawl_locks, crawl_runs, sites
 from store.bootstrap import open_ready
 from store.crawl_locks import SiteLockHolder
 from store.crawl_runs import CrawlRun
@@ -90,3 +90,17 @@ def _close_abandoned(conn: psycopg.Connection[Any], site_id: int, name: str) -> 
             f"{uptime:.0f}s ago; try again in a minute"
         )
     crawl_runs.finish_run(conn, running.id, "interrupted")
+
+
+def register_site(conn: psycopg.Connection[Any], profile: SiteProfile) -> sites.Site:
+    """The profile's site row, created or refreshed (profile and schedule); its id is stable.
+    One way for the CLI, the admin API and a crawl's launch to register a site (the
+    launcher's module: crawl processes never write site rows)."""
+    return sites.upsert_site(
+        conn,
+        profile.name,
+        profile.kind,
+        profile.start_urls[0],
+        profile.model_dump(mode="json"),
+        profile.schedule,
+    )

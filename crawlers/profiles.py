@@ -12,7 +12,6 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-import psycopg
 from pydantic import ValidationError
 
 from config.errors import AdwatchError
@@ -26,7 +25,6 @@ from crawlers.extract.profile_model import (
     SiteProfile,
     validate_cron,
 )
-from store import sites
 
 __all__ = [
     "DEFAULT_SCHEDULE",
@@ -41,7 +39,6 @@ __all__ = [
     "listing_links",
     "load_profile",
     "region_hints_for",
-    "register_site",
     "sites_dir",
     "validate_cron",
 ]
@@ -133,16 +130,3 @@ def list_profiles(directory: Path | str | None = None) -> list[SiteProfile]:
         _check_name_matches(path, profile)
         profiles.append(profile)
     return sorted(profiles, key=lambda p: p.name)
-
-
-def register_site(conn: psycopg.Connection[Any], profile: SiteProfile) -> sites.Site:
-    """The profile's site row, created or refreshed (profile and schedule); its id is stable.
-    One way for the CLI, the admin API and a crawl's launch to register a site."""
-    return sites.upsert_site(
-        conn,
-        profile.name,
-        profile.kind,
-        profile.start_urls[0],
-        profile.model_dump(mode="json"),
-        profile.schedule,
-    )

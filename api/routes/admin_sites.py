@@ -16,8 +16,8 @@ from pydantic import Field
 from api import auditing
 from api.deps import AdminUser, Conn, PathId
 from api.schemas import In, Out
+from crawlers.claims import register_site
 from crawlers.extract.profile_model import SiteProfile
-from crawlers.profiles import register_site
 from store import sites
 
 router = APIRouter(tags=["admin"])
