@@ -15,8 +15,8 @@ import psutil
 import psycopg
 
 from adwatch.workqueue import defer_crawl, queue_app
+from crawlers.claims import register_site
 from demo.site import DemoServer
-from store import sites
 from tests.e2e.demo_support import SITES, profile_for
 
 # Short stall and heartbeat times, so a dead worker's job is taken over in seconds.
@@ -42,8 +42,7 @@ def register_sites(db_url: str, server: DemoServer, delay_s: float) -> None:
     with psycopg.connect(db_url) as conn:
         for site in SITES:
             profile = profile_for(server, site).model_copy(update={"delay_s": delay_s})
-            sites.upsert_site(conn, profile.name, profile.kind, profile.start_urls[0],
-                              profile.model_dump(mode="json"), profile.schedule)  # fmt: skip
+            register_site(conn, profile)
 
 
 def queue_crawls(db_url: str, names: list[str]) -> None:

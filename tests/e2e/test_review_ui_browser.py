@@ -3,20 +3,16 @@ log out."""
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import psycopg
 import pytest
-import uvicorn
 
-from api.app import create_app
 from store.adverts import EntityRecord
 from tests.api_support import Ad, hit, make_keys, seed
+from tests.live_server import live_server
 
 pytestmark = [pytest.mark.e2e, pytest.mark.integration]
 
@@ -34,27 +30,10 @@ BODY = (
 )
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture
 def server(db_url: str) -> Iterator[str]:
-    port = _free_port()
-    config = uvicorn.Config(create_app(db_url), host="127.0.0.1", port=port, log_level="warning")
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not srv.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("uvicorn did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
+    with live_server(db_url) as base_url:
+        yield base_url
 
 
 @pytest.fixture

@@ -7,17 +7,14 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
-from typing import Any
 
 import psycopg
 import pytest
 
-from adwatch.workqueue import defer_crawl, queue_app
 from demo.site import DemoServer
-from store import sites
-from tests.e2e.demo_support import SITES, demo_server, profile_for
+from tests.e2e.demo_support import SITES, demo_server
+from tests.e2e.queue_support import queue_crawls, register_sites, stop, wait_until
 
 pytestmark = [pytest.mark.integration, pytest.mark.e2e]
 
@@ -26,35 +23,6 @@ def start_worker(db_url: str) -> subprocess.Popen[bytes]:
     env = os.environ | {"DATABASE_URL": db_url, "ADWATCH_CRAWLER_DELAY_S": "0"}
     return subprocess.Popen([sys.executable, "-m", "adwatch", "worker"], env=env,
                             start_new_session=True)  # fmt: skip
-
-
-def stop(worker: subprocess.Popen[bytes], sig: int = signal.SIGTERM) -> None:
-    if worker.poll() is None:
-        os.killpg(worker.pid, sig)
-        worker.wait(60)
-
-
-def register_sites(db_url: str, server: DemoServer, delay_s: float) -> None:
-    with psycopg.connect(db_url) as conn:
-        for site in SITES:
-            profile = profile_for(server, site).model_copy(update={"delay_s": delay_s})
-            sites.upsert_site(conn, profile.name, profile.kind, profile.start_urls[0],
-                              profile.model_dump(mode="json"), profile.schedule)  # fmt: skip
-
-
-def queue_crawls(db_url: str, names: list[str]) -> None:
-    app = queue_app(db_url)
-    with app.open():
-        for name in names:
-            defer_crawl(app, name)
-
-
-def wait_until(condition: Any, timeout: float, what: str) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.2)
 
 
 def job_states(db_url: str) -> list[tuple[str, str, int]]:
