@@ -40,8 +40,8 @@ __all__ = ["GAP_WAIT_S", "WarmIndex", "index_bytes"]
 
 log = logging.getLogger(__name__)
 Connect = Callable[[], AbstractContextManager[psycopg.Connection[Any]]]
-GAP_WAIT_S = 600.0  # how long an id skipped by a read is asked for again
-MAX_GAPS = 10_000
+GAP_WAIT_S = 120.0  # how long an id skipped by a read is asked for again (each lookup)
+MAX_GAPS = 2_000  # a conflicting insert (a photo seen again) burns an id too
 _RECHECK_AT_LOAD = 1_000  # ids below the loaded maximum read again: commits still under way
 _MERGE_MIN = 20_000
 
