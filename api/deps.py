@@ -58,7 +58,8 @@ def get_settings_dep(request: Request) -> Settings:
 
 
 def get_pdq_index(request: Request) -> WarmIndex | None:
-    index: WarmIndex | None = request.app.state.pdq_index
+    """The process's warm PDQ index (None when turned off, or before the lifespan set it)."""
+    index: WarmIndex | None = getattr(request.app.state, "pdq_index", None)
     return index
 
 

@@ -37,9 +37,7 @@ def reference_pdq(data: bytes) -> tuple[str, int]:
         (4, (96, 96), "GIF"),
     ],
 )
-def test_pdq_equals_pdqhash(
-    seed: int, size: tuple[int, int], fmt: str
-) -> None:
+def test_pdq_equals_pdqhash(seed: int, size: tuple[int, int], fmt: str) -> None:
     data = encoded(pattern(seed, size), fmt)
     record = inspect_image(data, f"image/{fmt.lower()}")
     assert (record.pdq, record.pdq_quality) == reference_pdq(data)
