@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+import threading
 from collections.abc import Iterator
 from functools import partial
 from typing import Any
@@ -132,3 +133,37 @@ def test_over_its_memory_bound_or_loading_the_table_answers(
     assert cold.lookup(conn, [pdq], 31, 50) is None  # starts loading; the table answers now
     cold.close()
     assert [n.image_id for n in cold.lookup(conn, [pdq], 31, 50) or []] == [image_id]
+
+
+def test_threads_look_up_while_photos_are_stored(
+    db_url: str, conn: psycopg.Connection[Any], warm: WarmIndex
+) -> None:
+    rng = random.Random(11)
+    originals = [f"{rng.getrandbits(256):064x}" for _ in range(60)]
+    for pdq in originals[:30]:
+        store(conn, pdq)
+    conn.commit()
+    loaded(warm)
+    failures: list[BaseException] = []
+
+    def look_up(seed: int) -> None:
+        ask = random.Random(seed)
+        try:
+            with psycopg.connect(db_url, autocommit=True) as own:
+                for _ in range(25):
+                    warm.lookup(own, [near(ask, ask.choice(originals), 8)], 31, 50)
+        except BaseException as exc:  # reported below, in the test's thread
+            failures.append(exc)
+
+    threads = [threading.Thread(target=look_up, args=(n,)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for pdq in originals[30:]:  # stored while the threads look up, one commit each
+        store(conn, pdq)
+        conn.commit()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    queries = [near(rng, p, 8) for p in originals]
+    assert warm.lookup(conn, queries, 31, 50) == table(conn, queries)
+    assert len(warm) == 60
