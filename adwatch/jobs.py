@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import logging
+from functools import lru_cache, partial
 
 from adwatch.pipeline import link_all_pending, score_all_pending
 from api import export_jobs
 from config.settings import get_settings
 from crawlers import launch
 from crawlers.profiles import SiteProfile
+from linking.pdq_warm import WarmIndex
 from share.webhooks import deliver_pending
 from store import images, retention, sites
-from store.bootstrap import open_ready
+from store.bootstrap import open_ready, ready_url
+from store.db import connect
 from store.image_files import delete_image, images_root
 
 log = logging.getLogger(__name__)
@@ -21,9 +24,26 @@ def score_job() -> int:
     return score_all_pending(get_settings().models_dir).scored
 
 
+@lru_cache(maxsize=4)
+def _link_index(url: str, min_quality: int, max_mb: int, refresh_s: float) -> WarmIndex:
+    """This process's warm PDQ index for the link job (the scheduler and workers live long;
+    one index per database), loading from its first run."""
+    index = WarmIndex(partial(connect, url), min_quality, max_mb * 1_000_000, refresh_s)
+    index.start()
+    return index
+
+
 def link_job() -> int:
     settings = get_settings()
-    return link_all_pending(settings.image_match_distance, settings.pdq_min_quality)
+    warm = None
+    if settings.image_index_max_mb:
+        warm = _link_index(
+            ready_url(),
+            settings.pdq_min_quality,
+            settings.image_index_max_mb,
+            settings.image_index_refresh_s,
+        )
+    return link_all_pending(settings.image_match_distance, settings.pdq_min_quality, warm)
 
 
 def retention_job(days: int) -> int:

@@ -12,6 +12,7 @@ from pathlib import Path
 from classifier.model import load_model
 from classifier.pending import register_model, score_pending
 from linking.linker import link_pending
+from linking.pdq_warm import WarmIndex
 from review.intake import admit_scored
 from store.bootstrap import open_ready
 
@@ -33,10 +34,15 @@ def score_all_pending(
     return ScoringRun(model.version, scored)
 
 
-def link_all_pending(image_distance: int, image_min_quality: int) -> int:
+def link_all_pending(
+    image_distance: int, image_min_quality: int, image_index: WarmIndex | None = None
+) -> int:
     """Link adverts scored since the last run into template and contact clusters, and queued
-    images into image clusters."""
+    images into image clusters (a short queue looked up in `image_index` once it is ready)."""
     with open_ready() as conn:
         return link_pending(
-            conn, image_distance=image_distance, image_min_quality=image_min_quality
+            conn,
+            image_distance=image_distance,
+            image_min_quality=image_min_quality,
+            image_index=image_index,
         ).adverts

@@ -35,6 +35,7 @@ from api.routes import (
 from api.templating import STATIC_DIR
 from config import __version__
 from config.settings import Settings, get_settings
+from linking.pdq_warm import WarmIndex
 from store.bootstrap import ready_url
 
 
@@ -59,6 +60,20 @@ def _add_middleware(app: FastAPI, settings: Settings, metrics: Metrics) -> None:
     app.add_middleware(MetricsMiddleware, metrics=metrics)
 
 
+def pdq_index(settings: Settings, pool: ConnectionPool[Any]) -> WarmIndex | None:
+    """The photo lookups' warm index, loading from the start (None when turned off)."""
+    if settings.image_index_max_mb == 0:
+        return None
+    index = WarmIndex(
+        pool.connection,
+        settings.pdq_min_quality,
+        settings.image_index_max_mb * 1_000_000,
+        settings.image_index_refresh_s,
+    )
+    index.start()
+    return index
+
+
 def create_app(database_url: str | None = None) -> FastAPI:
     """The app; the connection pool opens in the lifespan (DATABASE_URL / embedded default)."""
     settings = get_settings()
@@ -78,10 +93,13 @@ def create_app(database_url: str | None = None) -> FastAPI:
         app.state.pool = pool
         builders = ThreadPoolExecutor(settings.export_workers, thread_name_prefix="export")
         app.state.export_builders = builders
+        app.state.pdq_index = pdq_index(settings, pool)
         try:
             yield
         finally:
             builders.shutdown(wait=True, cancel_futures=True)
+            if app.state.pdq_index is not None:
+                app.state.pdq_index.close()
             pool.close()
 
     app = FastAPI(

@@ -14,6 +14,7 @@ from psycopg_pool import ConnectionPool
 
 from api import auth_guard, sessions
 from config.settings import Settings
+from linking.pdq_warm import WarmIndex
 from store import api_keys, ui_sessions
 from store.api_keys import ApiKey
 
@@ -56,8 +57,15 @@ def get_settings_dep(request: Request) -> Settings:
     return settings
 
 
+def get_pdq_index(request: Request) -> WarmIndex | None:
+    """The process's warm PDQ index (None when turned off, or before the lifespan set it)."""
+    index: WarmIndex | None = getattr(request.app.state, "pdq_index", None)
+    return index
+
+
 Pool = Annotated[ConnectionPool[Any], Depends(get_pool)]
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
+PdqIndex = Annotated[WarmIndex | None, Depends(get_pdq_index)]
 
 
 def get_conn(pool: Pool) -> Iterator[psycopg.Connection[Any]]:

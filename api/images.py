@@ -10,6 +10,7 @@ import psycopg
 
 from config.settings import Settings
 from linking.image_search import find_neighbours
+from linking.pdq_warm import WarmIndex
 from store import image_files, image_index
 from store.image_index import ImageAdvert, StoredImage
 
@@ -38,11 +39,13 @@ def image_path(settings: Settings, stored: StoredImage) -> Path | None:
     return path if path.is_file() else None
 
 
-def matches(conn: psycopg.Connection[Any], settings: Settings, pdq: str) -> list[Match]:
-    """Stored photos within the match distance of `pdq`, nearest first, with their adverts."""
-    found = find_neighbours(conn, [pdq], settings.image_match_distance, settings.pdq_min_quality)[
-        :200
-    ]
+def matches(
+    conn: psycopg.Connection[Any], settings: Settings, pdq: str, warm: WarmIndex | None
+) -> list[Match]:
+    """Stored photos within the match distance of `pdq`, nearest first, with their adverts
+    (found in the warm index when it is ready, else in the band table)."""
+    distance, quality = settings.image_match_distance, settings.pdq_min_quality
+    found = find_neighbours(conn, [pdq], distance, quality, warm)[:200]
     adverts = image_index.adverts_showing(conn, [n.image_id for n in found])
     out = []
     for n in found:

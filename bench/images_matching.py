@@ -1,6 +1,7 @@
 """Image matching at scale: N stored PDQ hashes (random, plus planted near-duplicates) loaded
-with COPY; a new hash's neighbours (<= 31 bits) p50/p99 through the band index; then linking
-M new images (a share of them planted near-duplicates of stored ones) against the N.
+with COPY; a new hash's neighbours (<= 31 bits) p50/p99 through the band index, then through
+the warm in-memory index (its load time and memory too); then linking M new images (a share of
+them planted near-duplicates of stored ones) against the N (skipped with --no-link).
 
 Hashes are random 256-bit strings, the hardest case for the index: every band value is
 equally likely, so each probe meets N / 65,536 stored images. Planted copies differ from
@@ -12,6 +13,7 @@ from __future__ import annotations
 import argparse
 import os
 import time
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +24,7 @@ from numpy.typing import NDArray
 from bench.common import machine_description, postgres_version, scratch_database
 from linking.image_linker import BULK_IMAGES, link_images, link_images_batch, sql_finder
 from linking.image_search import find_neighbours
+from linking.pdq_warm import WarmIndex
 
 _BAND_ROW = np.dtype(
     [
@@ -133,14 +136,16 @@ def server_cpu_s(pid: int) -> float | None:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def query_times(conn: psycopg.Connection[Any], queries: list[str]) -> tuple[list[float], str]:
+def query_times(
+    conn: psycopg.Connection[Any], queries: list[str], warm: WarmIndex | None = None
+) -> tuple[list[float], str]:
     """Wall milliseconds of each query, and the CPU both sides spent per query on average."""
     times = []
     server_before = server_cpu_s(conn.info.backend_pid)
     client_before = time.process_time()
     for pdq in queries:
         started = time.perf_counter()
-        find_neighbours(conn, [pdq], 31, 50)
+        find_neighbours(conn, [pdq], 31, 50, warm)
         times.append((time.perf_counter() - started) * 1000)
     client = (time.process_time() - client_before) * 1000 / len(queries)
     server_after = server_cpu_s(conn.info.backend_pid)
@@ -165,7 +170,48 @@ def link_through_table(conn: psycopg.Connection[Any], images: int) -> set[int]:
     return done[1] if done else set()
 
 
-def run(stored: int, new: int, queries: int, planted: float, sql_link: int) -> None:
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def percentiles(times: list[float]) -> str:
+    return (
+        f"p50 {np.percentile(times, 50):.2f} ms, p99 {np.percentile(times, 99):.2f} ms, "
+        f"max {max(times):.1f} ms"
+    )
+
+
+def warm_queries(conn: psycopg.Connection[Any], url: str, asked: list[str]) -> None:
+    """The warm in-memory index as the API holds it: load time and memory, then the same
+    queries (each one first reads images stored since the last, as in the API)."""
+    rss_before = rss_mb()
+    started = time.perf_counter()
+    warm = WarmIndex(partial(psycopg.connect, url), 50, 10**10)
+    warm.start()
+    warm.close()
+    load_s = time.perf_counter() - started
+    assert warm.state == "ready", warm.state
+    print(
+        f"warm index: {len(warm):,} hashes loaded in {load_s:.1f}s (read from PostgreSQL and "
+        f"indexed); arrays {warm.nbytes / 1e6:.0f} MB, process RSS +{rss_mb() - rss_before:.0f} MB"
+    )
+    same = all(
+        warm.lookup(conn, [q], 31, 50) == find_neighbours(conn, [q], 31, 50) for q in asked[:100]
+    )
+    times, cpu = query_times(conn, asked, warm)
+    print(
+        f"neighbour query through the warm index, {len(asked)} queries: {percentiles(times)} "
+        f"(target p99 < 50 ms); {cpu}; same answers as the table on 100 queries: {same}; "
+        f"load average {os.getloadavg()[0]:.1f}"
+    )
+
+
+def run(
+    stored: int, new: int, queries: int, planted: float, sql_link: int, link: bool = True
+) -> None:
     with scratch_database() as url, psycopg.connect(url, autocommit=True) as conn:
         conn.autocommit = False
         data = load(conn, stored, new, planted)
@@ -185,6 +231,10 @@ def run(stored: int, new: int, queries: int, planted: float, sql_link: int) -> N
             f"max {max(times):.1f} ms (target p99 < 50 ms); {cpu}; planted found {recall}/50; "
             f"load average {os.getloadavg()[0]:.1f}"
         )
+        warm_queries(conn, url, asked)
+        if not link:
+            print(f"machine: {machine_description()}; {postgres_version(url)}")
+            return
         sql_touched = link_through_table(conn, sql_link)
         started = time.perf_counter()
         linked, bulk_touched = link_images(conn, batch_size=2000)
@@ -213,8 +263,9 @@ def main() -> None:
     parser.add_argument(
         "--sql-link", type=int, default=1000, help="new images linked through the table first"
     )
+    parser.add_argument("--no-link", action="store_true", help="queries only, no linking")
     args = parser.parse_args()
-    run(args.stored, args.new, args.queries, args.planted, args.sql_link)
+    run(args.stored, args.new, args.queries, args.planted, args.sql_link, not args.no_link)
 
 
 if __name__ == "__main__":

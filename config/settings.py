@@ -152,6 +152,19 @@ class Settings(BaseSettings):
         description="Adverts whose photos' PDQ hashes are at most this many bits apart (of 256) "
         "share an image cluster; 31 is PDQ's standard, and the most the band index finds.",
     )
+    image_index_max_mb: int = Field(
+        default=512,
+        ge=0,
+        description="Largest warm in-memory PDQ index (MB) a process holds for photo lookups "
+        "(~104 MB a million matchable photos, + 17 MB); over it, or at 0, lookups use the "
+        "band table in PostgreSQL (tens of milliseconds at a million photos).",
+    )
+    image_index_refresh_s: float = Field(
+        default=0.0,
+        ge=0,
+        description="The warm PDQ index reads newly stored photos before a lookup at most this "
+        "often (seconds): how stale its answers may be; 0 reads before every lookup.",
+    )
     deliver_interval_s: float = 60.0
     public_url: str = Field(
         default="http://localhost:8000",

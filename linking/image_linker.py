@@ -2,9 +2,11 @@
 incrementally, like template clusters: each queued image is looked up in the stored index and
 the adverts of it and of its neighbours join one cluster (merging clusters it bridges).
 
-A short queue asks PostgreSQL's band table; a longer one loads the matchable hashes once into
-the same index in memory (linking.pdq_memory): at a million photos each lookup in SQL fetches
-some 4,500 candidate rows, which a few seconds of loading hashes beats from ~50 photos on."""
+A short queue is looked up one batch at a time: in the process's warm index when the caller
+holds a ready one (linking.pdq_warm), else in PostgreSQL's band table. A longer one loads the
+matchable hashes once into the same index in memory (linking.pdq_memory): at a million photos
+each lookup in SQL fetches some 4,500 candidate rows, which a few seconds of loading hashes
+beats from ~50 photos on."""
 
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from linking import template_groups
 from linking.image_search import find_neighbours
 from linking.pdq import MATCH_DISTANCE, MAX_INDEXED_DISTANCE, MIN_QUALITY, as_words
 from linking.pdq_memory import MemoryIndex, words_of
+from linking.pdq_warm import WarmIndex
 from store import clusters, image_index
 
 log = logging.getLogger(__name__)
@@ -26,9 +29,16 @@ BULK_IMAGES = 50  # from this many queued images on, the index is built in memor
 Finder = Callable[[list[str]], list[tuple[int, int]]]
 
 
-def sql_finder(conn: psycopg.Connection[Any], max_distance: int, min_quality: int) -> Finder:
+def sql_finder(
+    conn: psycopg.Connection[Any],
+    max_distance: int,
+    min_quality: int,
+    warm: WarmIndex | None = None,
+) -> Finder:
+    """Lookups through the band table, or the warm index when one is given and ready."""
+
     def find(hashes: list[str]) -> list[tuple[int, int]]:
-        found = find_neighbours(conn, hashes, max_distance, min_quality)
+        found = find_neighbours(conn, hashes, max_distance, min_quality, warm)
         return [(n.query, n.image_id) for n in found]
 
     return find
@@ -88,8 +98,10 @@ def link_images(
     max_distance: int = MATCH_DISTANCE,
     min_quality: int = MIN_QUALITY,
     batch_size: int = 2000,
+    warm: WarmIndex | None = None,
 ) -> tuple[int, set[int]]:
-    """Link every queued image; the caller holds the linking lock and refreshes statistics."""
+    """Link every queued image; the caller holds the linking lock and refreshes statistics.
+    A short queue is looked up in `warm` when it is ready (the band table otherwise)."""
     if not 0 <= max_distance <= MAX_INDEXED_DISTANCE:
         raise ValueError(f"the image index finds matches up to {MAX_INDEXED_DISTANCE} bits")
     images, touched = 0, set[int]()
@@ -99,7 +111,7 @@ def link_images(
         # Only images present when the hashes were read are linked in memory: two photos
         # stored later would be missing from the index, and so from each other's matches.
         steps.append((memory_finder(MemoryIndex(ids, words_of(raw)), max_distance), up_to))
-    steps.append((sql_finder(conn, max_distance, min_quality), None))
+    steps.append((sql_finder(conn, max_distance, min_quality, warm), None))
     for find, last_id in steps:
         while (done := link_images_batch(conn, find, min_quality, batch_size, last_id)) is not None:
             images += done[0]

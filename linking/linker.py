@@ -22,6 +22,7 @@ from linking.clustering import (
 from linking.image_linker import link_images
 from linking.link_cache import LinkCache
 from linking.pdq import MATCH_DISTANCE, MIN_QUALITY
+from linking.pdq_warm import WarmIndex
 from store import clusters
 
 log = logging.getLogger(__name__)
@@ -121,9 +122,11 @@ def link_pending(
     batch_size: int = 5000,
     image_distance: int = MATCH_DISTANCE,
     image_min_quality: int = MIN_QUALITY,
+    image_index: WarmIndex | None = None,
 ) -> LinkStats:
     """Link every advert awaiting it, then every queued image (PDQ within image_distance bits,
-    quality at least image_min_quality); empty stats when another linker is running."""
+    quality at least image_min_quality; a short queue looked up in the warm `image_index` when
+    given and ready); empty stats when another linker is running."""
     total = LinkStats()
     with clusters.linking_lock(conn) as acquired:
         if not acquired:
@@ -135,7 +138,9 @@ def link_pending(
             total.template_clusters |= stats.template_clusters
             total.contact_clusters |= stats.contact_clusters
             log.info("linked %d adverts (%d so far)", stats.adverts, total.adverts)
-        total.images, total.image_clusters = link_images(conn, image_distance, image_min_quality)
+        total.images, total.image_clusters = link_images(
+            conn, image_distance, image_min_quality, warm=image_index
+        )
         # Statistics once per touched cluster, not once per batch that touched it.
         touched = total.template_clusters | total.contact_clusters | total.image_clusters
         with conn.transaction():

@@ -1,6 +1,6 @@
 """PDQ of an image's bytes (a reviewer's upload), hashed exactly as captured images are
-(crawlers.image_check: same formats, bomb limits and 512-pixel shrink), so an upload of a
-captured photo finds it at distance 0."""
+(crawlers.image_check: same formats and bomb limits, PDQ of the full-size picture as partners
+compute it), so an upload of a captured photo finds it at distance 0."""
 
 from __future__ import annotations
 
@@ -16,10 +16,7 @@ class ImageRefused(ValueError):
 def hash_image(data: bytes, max_pixels: int = MAX_PIXELS) -> tuple[str, int]:
     """(PDQ as 64 hex digits, PDQ quality 0-100), in ThreatExchange's bit order."""
     try:
-        image = open_image(data)
+        image = open_image(data, max_pixels)
     except ImageRejected as exc:
         raise ImageRefused(str(exc)) from None
-    width, height = image.info["adwatch_size"]
-    if width * height > max_pixels:
-        raise ImageRefused(f"the image has more than {max_pixels} pixels")
     return pdq_hash(image)

@@ -119,6 +119,27 @@ def matchable_hashes(
     return bigints(row[0]), bytes(row[1] or b""), int(bigints(row[2])[0])
 
 
+def matchable_count(conn: psycopg.Connection[Any], min_quality: int) -> int:
+    """How many images have a PDQ of at least min_quality."""
+    row = conn.execute(
+        "SELECT count(*) FROM images WHERE pdq IS NOT NULL AND pdq_quality >= %s", (min_quality,)
+    ).fetchone()
+    return int(row[0]) if row else 0
+
+
+def images_since(
+    conn: psycopg.Connection[Any], after_id: int, also: Sequence[int], min_quality: int
+) -> list[tuple[int, str | None]]:
+    """Every image with an id above `after_id` or among `also`, in id order, with its PDQ
+    when that is of at least min_quality (else None): which ids exist, and which match."""
+    rows = conn.execute(
+        """SELECT id, CASE WHEN pdq_quality >= %s THEN pdq END FROM images
+           WHERE id > %s OR id = ANY(%s::bigint[]) ORDER BY id""",
+        (min_quality, after_id, bigint_array(also)),
+    ).fetchall()
+    return [(int(i), p) for i, p in rows]
+
+
 def dequeue(conn: psycopg.Connection[Any], image_ids: Sequence[int]) -> None:
     conn.execute(
         "DELETE FROM image_link_queue WHERE image_id = ANY(%s::bigint[])",

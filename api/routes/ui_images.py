@@ -9,7 +9,7 @@ from fastapi import APIRouter, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse
 
 from api import auditing, images
-from api.deps import Conn, PathId, Principal, SettingsDep, UiPostUser, UiUser
+from api.deps import Conn, PathId, PdqIndex, Principal, SettingsDep, UiPostUser, UiUser
 from api.templating import templates
 from linking.pdq import normalise
 from linking.pdq_hashing import hash_image
@@ -51,13 +51,18 @@ def _page(
 
 @router.get("/images/{image_id}/adverts", response_class=HTMLResponse)
 def adverts_with_photo(
-    request: Request, image_id: PathId, user: UiUser, conn: Conn, settings: SettingsDep
+    request: Request,
+    image_id: PathId,
+    user: UiUser,
+    conn: Conn,
+    settings: SettingsDep,
+    warm: PdqIndex,
 ) -> HTMLResponse:
     """Every advert showing this photo or one within the match distance of it."""
     stored = image_index.image(conn, image_id)
     if stored is None:
         raise HTTPException(404, "no such image")
-    found = images.matches(conn, settings, stored.pdq) if stored.pdq else []
+    found = images.matches(conn, settings, stored.pdq, warm) if stored.pdq else []
     if not any(m.image.id == image_id for m in found):  # too flat to match: itself only
         exact = image_index.adverts_showing(conn, [image_id])
         found.insert(0, images.Match(stored, 0, exact))
@@ -72,6 +77,7 @@ async def image_search(
     user: UiPostUser,
     conn: Conn,
     settings: SettingsDep,
+    warm: PdqIndex,
     photo: Annotated[UploadFile | None, File()] = None,
     pdq: Annotated[str, Form(max_length=200)] = "",
 ) -> HTMLResponse:
@@ -84,7 +90,7 @@ async def image_search(
     except ValueError as exc:
         context = {"matches": [], "searched": False, "error": str(exc), "pdq": pdq}
         return _page(request, conn, user, context)
-    found = images.matches(conn, settings, query)
+    found = images.matches(conn, settings, query, warm)
     detail = {"via": "ui", "by": "upload" if quality is not None else "pdq", "results": len(found)}
     auditing.record(conn, user, "search_images", "image", detail=detail)
     context = {"matches": found, "searched": True, "pdq": query, "quality": quality}

@@ -25,8 +25,16 @@ pytestmark = pytest.mark.integration
 
 @pytest.fixture
 def env(
-    db_url: str, conn: psycopg.Connection[Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    request: pytest.FixtureRequest,
+    db_url: str,
+    conn: psycopg.Connection[Any],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> Iterator[tuple[TestClient, Keys, list[int], list[int]]]:
+    """Lookups through the warm PDQ index, loaded before the first request (or, with the
+    parameter "table", through the band table: the index turned off)."""
+    through_table = getattr(request, "param", "warm") == "table"
+    monkeypatch.setenv("ADWATCH_IMAGE_INDEX_MAX_MB", "0" if through_table else "64")
     monkeypatch.setenv("ADWATCH_DATA_DIR", str(tmp_path))
     monkeypatch.setenv("ADWATCH_MAX_UPLOAD_BYTES", "300000")
     get_settings.cache_clear()
@@ -40,6 +48,11 @@ def env(
     ]
     link_pending(conn)
     with client(db_url) as test_client:
+        index = test_client.app.state.pdq_index  # type: ignore[attr-defined]
+        if index is not None:
+            index.close()  # waits for the load
+            assert index.state == "ready" and len(index) == 2
+        assert (index is None) == through_table
         yield test_client, make_keys(conn), ids, photos
     get_settings.cache_clear()
 
@@ -71,6 +84,7 @@ def test_storage_key_outside_the_image_folder_is_not_served(
     assert c.get(f"/images/{photos[0]}", headers=h(keys.analyst)).status_code == 404
 
 
+@pytest.mark.parametrize("env", ["warm", "table"], indirect=True)
 def test_search_by_upload_or_pdq_lists_matches_with_distance(env: Any) -> None:
     c, keys, ids, photos = env
     upload = {"photo": ("copy.jpg", rect_jpeg(1, size=240), "image/jpeg")}

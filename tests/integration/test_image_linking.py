@@ -6,16 +6,17 @@ from __future__ import annotations
 import hashlib
 import random
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any
 
 import psycopg
 import pytest
 
 from linking import image_linker
-from linking.image_linker import link_images
 from linking.image_search import find_neighbours
 from linking.linker import link_pending
 from linking.pdq import pdq_distance as distance
+from linking.pdq_warm import WarmIndex
 from store import adverts
 from store.adverts import AdvertSnapshot
 from store.images import ImageRecord
@@ -59,11 +60,24 @@ def image_clusters(conn: psycopg.Connection[Any]) -> list[list[int]]:
     return [list(r[0]) for r in rows]
 
 
-@pytest.mark.parametrize("bulk_from", [5000, 1], ids=["band-table", "in-memory"])
+@pytest.mark.parametrize(
+    ("bulk_from", "warm"),
+    [(5000, False), (1, False), (5000, True)],
+    ids=["band-table", "in-memory", "warm-index"],
+)
 def test_close_photos_link_incrementally_and_far_or_flat_ones_do_not(
-    conn: psycopg.Connection[Any], monkeypatch: pytest.MonkeyPatch, bulk_from: int
+    db_url: str,
+    conn: psycopg.Connection[Any],
+    monkeypatch: pytest.MonkeyPatch,
+    bulk_from: int,
+    warm: bool,
 ) -> None:
     monkeypatch.setattr(image_linker, "BULK_IMAGES", bulk_from)
+    index = WarmIndex(partial(psycopg.connect, db_url), 50, 10**9) if warm else None
+    if index is not None:  # loaded before the photos are stored: it must read them itself
+        index.start()
+        index.close()
+    link = partial(image_linker.link_images, warm=index)
     rng = random.Random(16)
     base = f"{rng.getrandbits(256):064x}"
     other = f"{rng.getrandbits(256):064x}"
@@ -78,13 +92,13 @@ def test_close_photos_link_incrementally_and_far_or_flat_ones_do_not(
     add_photo(conn, ids[2], flip(far_edge, [250]))  # 32 from base, 1 from ids[1]'s photo
     add_photo(conn, ids[3], other)
     add_photo(conn, ids[4], flip(other, [3]), quality=20)  # too flat to match: never queued
-    assert link_images(conn)[0] == 4
+    assert link(conn)[0] == 4
     assert image_clusters(conn) == [[ids[0], ids[1], ids[2]]]
     # Later: the same bytes on a new advert, and a photo close to `other`.
     add_photo(conn, ids[5], flip(other, [7, 100]))
-    assert link_images(conn)[0] == 1
+    assert link(conn)[0] == 1
     assert image_clusters(conn) == [[ids[0], ids[1], ids[2]], [ids[3], ids[5]]]
-    assert link_images(conn) == (0, set())
+    assert link(conn) == (0, set())
 
 
 def test_link_job_links_images_and_scores_the_cluster(conn: psycopg.Connection[Any]) -> None:
