@@ -76,11 +76,19 @@ def _hash_in_process(job: tuple[str, OldHash]) -> Rehashed | str:
     return hash_kept_bytes(*job)
 
 
+def _cores() -> int:
+    """The cores this process may run on (a container's share, not the host's count)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 @contextmanager
 def pool_hasher(root: Path, workers: int | None = None) -> Iterator[HashBatch]:
     """A HashBatch over a process pool of `workers` (the cores by default). forkserver: the
     workers are not forks of a process holding a database connection."""
-    size = workers or os.cpu_count() or 1
+    size = workers or _cores()
     context = multiprocessing.get_context("forkserver")
     with ProcessPoolExecutor(size, mp_context=context) as pool:
 
