@@ -10,7 +10,12 @@ and when the index would outgrow its memory bound (ADWATCH_IMAGE_INDEX_MAX_MB).
 - Current: before a lookup (at most every ADWATCH_IMAGE_INDEX_REFRESH_S seconds; 0 = every
   lookup), images with an id above the last one seen are read and added to a small second
   index, merged into the main one when it reaches an eighth of it. Images are never deleted
-  or re-hashed (a purge drops bytes, not rows), so adding is all there is to keep current.
+  (a purge drops bytes, not rows), so adding is all there is to keep current, except:
+- Re-hashed: `adwatch images rehash` changes stored hashes, and bumps pdq_generation in the
+  same transaction. A refresh reads that counter first; when it moved since the load, the
+  index is dropped and loaded again in the background, the table answering meanwhile. The
+  load reads the counter before the hashes, so a change committed during a load is caught
+  by the next refresh, never lost. (A long rehash makes indexes reload after each batch.)
 - Ids are handed out before their transaction commits, so a lower id can appear after a
   higher one: ids skipped in a read are asked for again on each refresh for GAP_WAIT_S
   seconds (a sequence value burnt by a conflicting insert never appears and is dropped then).
@@ -89,6 +94,7 @@ class WarmIndex:
         self._lock = threading.Lock()  # one load or refresh at a time
         self._thread: threading.Thread | None = None
         self._last_id = 0
+        self._generation = 0  # pdq_generation when the hashes were loaded
         self._gaps: dict[int, float] = {}  # skipped id -> when first skipped
         self._refreshed_at = float("-inf")
 
@@ -117,6 +123,7 @@ class WarmIndex:
     def _load(self) -> None:
         try:
             with self._connect() as conn:
+                generation = image_index.hash_generation(conn)  # before the hashes: see above
                 hashes = image_index.matchable_count(conn, self.min_quality)
                 if index_bytes(hashes) > self.max_bytes:
                     self.state = "too_big"
@@ -126,6 +133,7 @@ class WarmIndex:
             with self._lock:
                 self._indexes = _Indexes(MemoryIndex(ids, words_of(raw)), _EMPTY)
                 self._last_id = max(0, last_id - _RECHECK_AT_LOAD)
+                self._generation = generation
                 self.state = "ready"
             log.info("PDQ index loaded: %d hashes, %.0f MB", len(ids), self.nbytes / 1e6)
         except Exception:  # the table answers meanwhile; the next lookup tries again
@@ -149,8 +157,11 @@ class WarmIndex:
             return None
         self.refresh(conn)
         held = self._indexes
-        if held is None or not hashes:
-            return None if held is None else []
+        if held is None:  # hashes were re-hashed: reload while the table answers
+            self.start()
+            return None
+        if not hashes:
+            return []
         words = as_words(list(hashes))
         found: list[tuple[int, int, int]] = []
         for part in (held.main, held.recent):
@@ -159,7 +170,8 @@ class WarmIndex:
         return [Neighbour(q, i, d) for q, d, i in sorted(found)]
 
     def refresh(self, conn: psycopg.Connection[Any], *, force: bool = False) -> None:
-        """Add the images stored since the last refresh, if one is due."""
+        """Add the images stored since the last refresh, if one is due; drop the index (state
+        cold, to be loaded again) when stored hashes changed since it was loaded."""
         if not force and time.monotonic() - self._refreshed_at < self.refresh_s:
             return
         with self._lock:
@@ -167,6 +179,10 @@ class WarmIndex:
             if held is None:
                 return
             now = time.monotonic()
+            if image_index.hash_generation(conn) != self._generation:
+                self._indexes, self.state = None, "cold"
+                log.info("stored PDQ hashes changed: reloading the index")
+                return
             rows = image_index.images_since(conn, self._last_id, list(self._gaps), self.min_quality)
             self._note_gaps([i for i, _ in rows], now)
             self._add(held, [(i, p) for i, p in rows if p is not None])

@@ -140,6 +140,13 @@ def images_since(
     return [(int(i), p) for i, p in rows]
 
 
+def hash_generation(conn: psycopg.Connection[Any]) -> int:
+    """A counter bumped by every transaction that changes stored hashes (store.image_rehash);
+    storing new images leaves it alone."""
+    row = conn.execute("SELECT generation FROM pdq_generation").fetchone()
+    return int(row[0]) if row else 0
+
+
 def dequeue(conn: psycopg.Connection[Any], image_ids: Sequence[int]) -> None:
     conn.execute(
         "DELETE FROM image_link_queue WHERE image_id = ANY(%s::bigint[])",

@@ -17,6 +17,8 @@ import psycopg
 
 __all__ = [
     "DEFAULT_MIN_QUALITY",
+    "PDQ_FULL_SIZE",
+    "PDQ_SHRUNK",
     "CapturedImage",
     "ImageRecord",
     "StoredImages",
@@ -46,6 +48,11 @@ class ImageRecord:
     storage_key: str  # relative to the images root (store/image_files.py)
 
 
+#: images.pdq_method: the 512-pixel shrink hashed before 2026-12-07, and the full-size PDQ
+#: (crawlers.pdq_fullsize, as partners compute it) written since
+PDQ_SHRUNK, PDQ_FULL_SIZE = 1, 2
+
+
 @dataclass(frozen=True)
 class CapturedImage:
     """An image seen on one advert page."""
@@ -65,8 +72,9 @@ class StoredImages:
 
 
 _INSERT_SQL = """
-INSERT INTO images (sha256, byte_size, media_type, width, height, pdq, pdq_quality, storage_key)
-VALUES (%s, %s, %s, %s, %s, %s, %s, %s)
+INSERT INTO images (sha256, byte_size, media_type, width, height, pdq, pdq_quality, storage_key,
+                    pdq_method)
+VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)
 ON CONFLICT (sha256) DO NOTHING RETURNING id
 """
 # Seen again after retention purged its bytes: the new capture wrote them back.
@@ -114,6 +122,7 @@ def upsert_image(
             image.pdq,
             image.pdq_quality,
             image.storage_key,
+            PDQ_FULL_SIZE,
         ),
     ).fetchone()
     if row is None:
