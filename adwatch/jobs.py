@@ -23,7 +23,9 @@ def score_job() -> int:
 
 def link_job() -> int:
     settings = get_settings()
-    return link_all_pending(settings.image_match_distance, settings.pdq_min_quality)
+    return link_all_pending(
+        settings.image_match_distance, settings.pdq_min_quality, images_root(settings.data_dir)
+    )
 
 
 def retention_job(days: int) -> int:

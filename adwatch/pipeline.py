@@ -33,10 +33,13 @@ def score_all_pending(
     return ScoringRun(model.version, scored)
 
 
-def link_all_pending(image_distance: int, image_min_quality: int) -> int:
+def link_all_pending(image_distance: int, image_min_quality: int, images_dir: Path) -> int:
     """Link adverts scored since the last run into template and contact clusters, and queued
-    images into image clusters."""
+    images into image clusters (by PDQ, and by the crop signal from the bytes in images_dir)."""
     with open_ready() as conn:
         return link_pending(
-            conn, image_distance=image_distance, image_min_quality=image_min_quality
+            conn,
+            image_distance=image_distance,
+            image_min_quality=image_min_quality,
+            images_dir=images_dir,
         ).adverts

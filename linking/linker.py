@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -121,9 +122,11 @@ def link_pending(
     batch_size: int = 5000,
     image_distance: int = MATCH_DISTANCE,
     image_min_quality: int = MIN_QUALITY,
+    images_dir: Path | None = None,
 ) -> LinkStats:
     """Link every advert awaiting it, then every queued image (PDQ within image_distance bits,
-    quality at least image_min_quality); empty stats when another linker is running."""
+    quality at least image_min_quality; with images_dir, where the images' bytes are kept,
+    also by the crop signal); empty stats when another linker is running."""
     total = LinkStats()
     with clusters.linking_lock(conn) as acquired:
         if not acquired:
@@ -135,7 +138,9 @@ def link_pending(
             total.template_clusters |= stats.template_clusters
             total.contact_clusters |= stats.contact_clusters
             log.info("linked %d adverts (%d so far)", stats.adverts, total.adverts)
-        total.images, total.image_clusters = link_images(conn, image_distance, image_min_quality)
+        total.images, total.image_clusters = link_images(
+            conn, image_distance, image_min_quality, images_dir=images_dir
+        )
         # Statistics once per touched cluster, not once per batch that touched it.
         touched = total.template_clusters | total.contact_clusters | total.image_clusters
         with conn.transaction():

@@ -1,0 +1,89 @@
+"""Image pairs found by the crop signal (linking.crop_windows), for the image linker.
+
+Each queued image first gets its window hashes (from its kept bytes; an image whose bytes are
+purged or missing simply has no crop signal). Then, in both directions, so the order in which
+a photo and its cropped copy arrive does not matter:
+- a queued image's whole-picture hash against every stored window: stored originals it is a
+  crop of;
+- a queued image's windows against every stored whole-picture hash: stored crops of it.
+Both lookups use the same multi-index band search as PDQ (linking.pdq_memory), every
+candidate verified by its full distance, never all pairs.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import psycopg
+from numpy.typing import NDArray
+
+from linking.crop_windows import CROP_MATCH_DISTANCE, HASH_BYTES, WINDOWS, window_hashes
+from linking.pdq_memory import MemoryIndex, words_of
+from store import crop_windows as crop_store
+from store.image_files import image_path
+
+__all__ = ["CropIndex", "crop_pairs", "store_windows"]
+
+log = logging.getLogger(__name__)
+_COUNT = len(WINDOWS)
+
+
+def store_windows(conn: psycopg.Connection[Any], image_ids: Sequence[int], root: Path) -> int:
+    """Compute and save the window hashes of those of these images that lack them; how many
+    were saved (pictures below PDQ's matching quality, or unreadable, get none)."""
+    rows = []
+    for image_id, key in crop_store.files_to_window(conn, image_ids).items():
+        try:
+            data = image_path(root, key).read_bytes()
+        except (OSError, ValueError):
+            log.warning("image %d: bytes not readable; no crop signal", image_id)
+            continue
+        hashes = window_hashes(data)
+        if hashes is not None:
+            rows.append((image_id, hashes))
+    crop_store.save_windows(conn, rows)
+    return len(rows)
+
+
+class CropIndex:
+    """Every stored image's windows, in two band indexes: all windows, and whole pictures."""
+
+    def __init__(self, ids: NDArray[np.int64], raw: bytes) -> None:
+        self.ids = ids
+        self.words = words_of(raw).reshape(len(ids), _COUNT, 4)
+        self.row_of = {int(image_id): row for row, image_id in enumerate(ids.tolist())}
+        every = np.arange(len(ids) * _COUNT, dtype=np.int64)
+        self.windows = MemoryIndex(every, self.words.reshape(-1, 4))
+        self.wholes = MemoryIndex(np.arange(len(ids), dtype=np.int64), self.words[:, 0].copy())
+
+    def pairs(self, image_ids: Sequence[int], max_distance: int) -> set[tuple[int, int]]:
+        """(image, other stored image) pairs where one is within max_distance of a window of
+        the other; images without stored windows find nothing."""
+        known = [i for i in image_ids if i in self.row_of]
+        if not known:
+            return set()
+        queries = self.words[[self.row_of[i] for i in known]]  # (m, windows, 4)
+        rows, found, _ = self.windows.neighbours(queries[:, 0].copy(), max_distance)
+        pairs = {(known[r], int(self.ids[f // _COUNT])) for r, f in zip(rows, found, strict=True)}
+        inner = queries[:, 1:].reshape(-1, 4).copy()
+        rows, found, _ = self.wholes.neighbours(inner, max_distance)
+        step = _COUNT - 1
+        pairs |= {(known[r // step], int(self.ids[f])) for r, f in zip(rows, found, strict=True)}
+        return {(a, b) for a, b in pairs if a != b}
+
+
+def crop_pairs(
+    conn: psycopg.Connection[Any],
+    image_ids: Sequence[int],
+    root: Path,
+    min_quality: int,
+    max_distance: int = CROP_MATCH_DISTANCE,
+) -> set[tuple[int, int]]:
+    """(queued image, stored image) pairs linked by the crop signal."""
+    store_windows(conn, image_ids, root)
+    ids, raw = crop_store.load_windows(conn, HASH_BYTES * _COUNT, min_quality)
+    return CropIndex(ids, raw).pairs(image_ids, max_distance)
