@@ -23,29 +23,30 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pdqhash
-from numpy.typing import NDArray
 from PIL import Image
 
+from bench.images_crop_sweep import (
+    THRESHOLD,
+    Bits,
+    Words,
+    crop_distance,
+    crop_sweep,
+    distance,
+    random_cuts,
+    random_sweep,
+    rgb,
+    sweep_cuts,
+)
 from demo.site import DemoWorld, generate_world
-from demo.site.images.draw import draw_photo
-from demo.site.images.encode import SERVED_SIZE, crop_box, image_bytes
+from demo.site.images.encode import image_bytes
 from demo.site.images.photo import AdvertImage
-from linking.crop_windows import WINDOWS, window_hashes, window_hashes_of_picture
+from linking.crop_windows import WINDOWS, window_hashes
 from linking.pdq_memory import words_of
-
-THRESHOLD = 31
-Bits = NDArray[np.bool_]
-Words = NDArray[np.uint64]  # (windows, 4): one picture's window hashes, the whole first
-Cut = tuple[float, float, float, float]
-
-
-def _rgb(picture: Image.Image) -> NDArray[np.uint8]:
-    return np.asarray(picture.convert("RGB"))
 
 
 def pdq(image: AdvertImage) -> tuple[Bits, int]:
     """(256 hash bits, quality) of the served file."""
-    bits, quality = pdqhash.compute(_rgb(Image.open(io.BytesIO(image_bytes(image)))))
+    bits, quality = pdqhash.compute(rgb(Image.open(io.BytesIO(image_bytes(image)))))
     return bits.astype(bool), int(quality)
 
 
@@ -54,17 +55,6 @@ def windows(image: AdvertImage) -> Words:
     raw = window_hashes(image_bytes(image))
     assert raw is not None, image
     return words_of(raw)
-
-
-def distance(a: Bits, b: Bits) -> int:
-    return int(np.count_nonzero(a != b))
-
-
-def crop_distance(a: Words, b: Words) -> int:
-    """The crop signal's distance: one's whole picture against the other's nearest window."""
-    a_in_b = np.bitwise_count(b ^ a[0]).sum(axis=1).min()
-    b_in_a = np.bitwise_count(a ^ b[0]).sum(axis=1).min()
-    return int(min(a_in_b, b_in_a))
 
 
 @dataclass
@@ -130,7 +120,7 @@ def _photo(result: Quality, hashed: _Hashed, images: set[AdvertImage]) -> None:
     ref = _reference(images)
     ref_bits, _ = pdq(ref)
     ref_windows = windows(ref)
-    ref_pixels = _rgb(Image.open(io.BytesIO(image_bytes(ref))))
+    ref_pixels = rgb(Image.open(io.BytesIO(image_bytes(ref))))
     turns = [h.astype(bool) for h in pdqhash.compute_dihedral(ref_pixels)[0]]
     hashed.dihedral.append((number, turns))
     for image in sorted(images, key=lambda i: i.path):
@@ -195,46 +185,6 @@ def _false_crop_links(result: Quality, hashed: _Hashed) -> None:
     result.false_links_crop = len(linked)
 
 
-def _cropped_pair(master: Image.Image, cut: Cut) -> tuple[Image.Image, Image.Image]:
-    original = master.resize(SERVED_SIZE, Image.Resampling.LANCZOS)
-    return original, master.crop(crop_box(master.size, cut))
-
-
-def sweep_cuts() -> dict[str, Cut]:
-    """Crops of 2.5-10 % of the area: centred, one side (each side), a corner."""
-    cuts: dict[str, Cut] = {}
-    for area in (0.025, 0.05, 0.075, 0.10):
-        side = (1 - (1 - area) ** 0.5) / 2
-        cuts[f"centred {area:.1%}"] = (side, side, side, side)
-        for k, name in enumerate(("left", "top", "right", "bottom")):
-            cut = [0.0, 0.0, 0.0, 0.0]
-            cut[k] = area
-            cuts[f"{name} {area:.1%}"] = (cut[0], cut[1], cut[2], cut[3])
-        corner = 1 - (1 - area) ** 0.5
-        cuts[f"corner {area:.1%}"] = (corner, corner, 0.0, 0.0)
-    return cuts
-
-
-def crop_sweep(photos: list[str], cuts: dict[str, Cut]) -> dict[str, tuple[int, int, int]]:
-    """Per crop: (found by PDQ, found by PDQ or the crop signal, photos)."""
-    found: dict[str, tuple[int, int, int]] = {}
-    masters = [draw_photo(photo) for photo in photos]
-    for name, cut in cuts.items():
-        alone = joint = 0
-        for master in masters:
-            original, cropped = _cropped_pair(master, cut)
-            a, _ = pdqhash.compute(_rgb(original))
-            b, _ = pdqhash.compute(_rgb(cropped))
-            near = distance(a.astype(bool), b.astype(bool)) <= THRESHOLD
-            raw_a, raw_b = window_hashes_of_picture(original), window_hashes_of_picture(cropped)
-            assert raw_a is not None and raw_b is not None
-            crop_near = crop_distance(words_of(raw_a), words_of(raw_b)) <= THRESHOLD
-            alone += near
-            joint += near or crop_near
-        found[name] = (alone, joint, len(masters))
-    return found
-
-
 def _recall_lines(result: Quality) -> list[str]:
     lines = []
     for edit in sorted(result.recall):
@@ -249,7 +199,9 @@ def _recall_lines(result: Quality) -> list[str]:
     return lines
 
 
-def report(result: Quality, sweep: dict[str, tuple[int, int, int]]) -> list[str]:
+def report(
+    result: Quality, sweep: dict[str, tuple[int, int, int, int]], rand: tuple[int, int, int, int]
+) -> list[str]:
     lines = [f"{result.images} pictures of {result.photos} photos; threshold {THRESHOLD}"]
     lines += _recall_lines(result)
     lines.append(
@@ -263,11 +215,16 @@ def report(result: Quality, sweep: dict[str, tuple[int, int, int]]) -> list[str]
         f"  crop signal: {1000 * result.window_seconds / max(1, result.images):.1f} ms CPU "
         f"a picture (decode + {len(WINDOWS)} window hashes), {32 * len(WINDOWS)} bytes"
     )
-    for name, (alone, joint, total) in sweep.items():
+    for name, (alone, joint, total, worst) in sweep.items():
         lines.append(
             f"  crop sweep {name:<14} PDQ {alone / total:.3f}, "
-            f"with the crop signal {joint / total:.3f} ({total} photos)"
+            f"with the crop signal {joint / total:.3f} (worst {worst} bits; {total} photos)"
         )
+    alone, joint, total, worst = rand
+    lines.append(
+        f"  random crops of 5-10 % of the area (one a photo): PDQ {alone / total:.3f}, with the "
+        f"crop signal {joint / total:.3f} (worst {worst} bits; {total} crops)"
+    )
     return lines
 
 
@@ -276,6 +233,7 @@ def main() -> None:
     parser.add_argument("--seeds", type=int, nargs="+", default=[7])
     parser.add_argument("--adverts", type=int, default=40, help="round-1 adverts per site")
     parser.add_argument("--sweep-photos", type=int, default=40)
+    parser.add_argument("--random-crops", type=int, default=200)
     args = parser.parse_args()
     n = args.adverts
     worlds = [
@@ -286,7 +244,9 @@ def main() -> None:
     elapsed = time.perf_counter() - started
     photos = sorted(world_images(worlds[0]))[: args.sweep_photos]
     sweep = crop_sweep(photos, sweep_cuts())
-    for line in report(result, sweep):
+    every = sorted(world_images(worlds[0]))[: args.random_crops]
+    rand = random_sweep(every, random_cuts(len(every)))
+    for line in report(result, sweep, rand):
         print(line, flush=True)
     print(
         f"  {result.images} pictures drawn, encoded, decoded and hashed in {elapsed:.1f} s "
