@@ -7,7 +7,9 @@ a photo and its cropped copy arrive does not matter:
   crop of;
 - a queued image's windows against every stored whole-picture hash: stored crops of it.
 Both lookups use the same multi-index band search as PDQ (linking.pdq_memory), every
-candidate verified by its full distance, never all pairs.
+candidate verified by its full distance, never all pairs. The index is built once a linking
+run, after every queued image has its windows, and again only when images queued since then
+bring new ones.
 """
 
 from __future__ import annotations
@@ -26,27 +28,10 @@ from linking.pdq_memory import MemoryIndex, words_of
 from store import crop_windows as crop_store
 from store.image_files import image_path
 
-__all__ = ["CropIndex", "crop_pairs", "store_windows"]
+__all__ = ["CropIndex", "CropLinker"]
 
 log = logging.getLogger(__name__)
 _COUNT = len(WINDOWS)
-
-
-def store_windows(conn: psycopg.Connection[Any], image_ids: Sequence[int], root: Path) -> int:
-    """Compute and save the window hashes of those of these images that lack them; how many
-    were saved (pictures below PDQ's matching quality, or unreadable, get none)."""
-    rows = []
-    for image_id, key in crop_store.files_to_window(conn, image_ids).items():
-        try:
-            data = image_path(root, key).read_bytes()
-        except (OSError, ValueError):
-            log.warning("image %d: bytes not readable; no crop signal", image_id)
-            continue
-        hashes = window_hashes(data)
-        if hashes is not None:
-            rows.append((image_id, hashes))
-    crop_store.save_windows(conn, rows)
-    return len(rows)
 
 
 class CropIndex:
@@ -76,14 +61,50 @@ class CropIndex:
         return {(a, b) for a, b in pairs if a != b}
 
 
-def crop_pairs(
-    conn: psycopg.Connection[Any],
-    image_ids: Sequence[int],
-    root: Path,
-    min_quality: int,
-    max_distance: int = CROP_MATCH_DISTANCE,
-) -> set[tuple[int, int]]:
-    """(queued image, stored image) pairs linked by the crop signal."""
-    store_windows(conn, image_ids, root)
-    ids, raw = crop_store.load_windows(conn, HASH_BYTES * _COUNT, min_quality)
-    return CropIndex(ids, raw).pairs(image_ids, max_distance)
+class CropLinker:
+    """The crop signal for one linking run: window hashes from the bytes under images_dir."""
+
+    def __init__(
+        self, images_dir: Path, min_quality: int, max_distance: int = CROP_MATCH_DISTANCE
+    ) -> None:
+        self.images_dir = images_dir
+        self.min_quality = min_quality
+        self.max_distance = max_distance
+        self.index: CropIndex | None = None
+
+    def _save(self, conn: psycopg.Connection[Any], files: dict[int, str]) -> int:
+        rows = []
+        for image_id, key in files.items():
+            try:
+                data = image_path(self.images_dir, key).read_bytes()
+            except (OSError, ValueError):
+                log.warning("image %d: bytes not readable; no crop signal", image_id)
+                continue
+            hashes = window_hashes(data)
+            if hashes is not None:
+                rows.append((image_id, hashes))
+        crop_store.save_windows(conn, rows)
+        return len(rows)
+
+    def _load(self, conn: psycopg.Connection[Any]) -> CropIndex:
+        ids, raw = crop_store.load_windows(conn, HASH_BYTES * _COUNT, self.min_quality)
+        self.index = CropIndex(ids, raw)
+        return self.index
+
+    def prepare(self, conn: psycopg.Connection[Any], chunk: int = 500) -> None:
+        """Window hashes for every queued image (each chunk committed), then the index."""
+        after = 0
+        while files := crop_store.queued_to_window(conn, after, chunk):
+            with conn.transaction():
+                self._save(conn, files)
+            after = max(files)
+        self._load(conn)
+
+    def pairs(
+        self, conn: psycopg.Connection[Any], image_ids: Sequence[int]
+    ) -> set[tuple[int, int]]:
+        """(queued image, stored image) pairs linked by the crop signal; images without
+        windows yet (queued since prepare) get them first."""
+        saved = self._save(conn, crop_store.files_to_window(conn, image_ids))
+        index = self._load(conn) if saved or self.index is None else self.index
+        return index.pairs(image_ids, self.max_distance)

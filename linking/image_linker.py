@@ -19,7 +19,7 @@ from typing import Any
 import psycopg
 
 from linking import template_groups
-from linking.crop_linker import crop_pairs
+from linking.crop_linker import CropLinker
 from linking.image_search import find_neighbours
 from linking.pdq import MATCH_DISTANCE, MAX_INDEXED_DISTANCE, MIN_QUALITY, as_words
 from linking.pdq_memory import MemoryIndex, words_of
@@ -54,17 +54,17 @@ def image_groups(
     queued: list[tuple[int, str | None, int]],
     find: Finder,
     min_quality: int,
-    images_dir: Path | None = None,
+    crop: CropLinker | None = None,
 ) -> list[list[int]]:
     """Adverts linked by the matchable queued images: each image's own adverts (one photo on
-    several adverts is a link already) with those of every stored image near it, by PDQ or,
-    given the images' folder, by the crop signal."""
+    several adverts is a link already) with those of every stored image near it, by PDQ or
+    by the crop signal when given."""
     matchable = [(i, p) for i, p, q in queued if p is not None and q >= min_quality]
     near: dict[int, set[int]] = {i: {i} for i, _ in matchable}
     for query, image_id in find([p for _, p in matchable]):
         near[matchable[query][0]].add(image_id)
-    if images_dir is not None:
-        for image_id, other in crop_pairs(conn, list(near), images_dir, min_quality):
+    if crop is not None:
+        for image_id, other in crop.pairs(conn, list(near)):
             near[image_id].add(other)
     adverts = image_index.adverts_of_images(conn, sorted({i for s in near.values() for i in s}))
     groups = [sorted({a for i in images for a in adverts.get(i, ())}) for images in near.values()]
@@ -79,7 +79,7 @@ def link_images_batch(
     min_quality: int = MIN_QUALITY,
     batch_size: int = 2000,
     up_to: int | None = None,
-    images_dir: Path | None = None,
+    crop: CropLinker | None = None,
 ) -> tuple[int, set[int]] | None:
     """Link one batch of queued images (ids up to `up_to`) in one transaction: (images,
     clusters touched), or None when none is left. Images below min_quality leave the queue
@@ -88,7 +88,7 @@ def link_images_batch(
         queued = image_index.images_to_link(conn, batch_size, up_to)
         if not queued:
             return None
-        groups = image_groups(conn, queued, find, min_quality, images_dir)
+        groups = image_groups(conn, queued, find, min_quality, crop)
         touched = clusters.merge_components(conn, "image", groups, refresh=False)
         image_index.dequeue(conn, [i for i, _, _ in queued])
     return len(queued), touched
@@ -106,6 +106,9 @@ def link_images(
     if not 0 <= max_distance <= MAX_INDEXED_DISTANCE:
         raise ValueError(f"the image index finds matches up to {MAX_INDEXED_DISTANCE} bits")
     images, touched = 0, set[int]()
+    crop = None if images_dir is None else CropLinker(images_dir, min_quality)
+    if crop is not None:
+        crop.prepare(conn)
     steps: list[tuple[Finder, int | None]] = []
     if image_index.queued_count(conn) >= BULK_IMAGES:
         ids, raw, up_to = image_index.matchable_hashes(conn, min_quality)
@@ -115,7 +118,7 @@ def link_images(
     steps.append((sql_finder(conn, max_distance, min_quality), None))
     for find, last_id in steps:
         while (
-            done := link_images_batch(conn, find, min_quality, batch_size, last_id, images_dir)
+            done := link_images_batch(conn, find, min_quality, batch_size, last_id, crop)
         ) is not None:
             images += done[0]
             touched |= done[1]

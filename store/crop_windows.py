@@ -12,7 +12,7 @@ from numpy.typing import NDArray
 
 from store.pgarrays import bigint_array, bigints
 
-__all__ = ["files_to_window", "load_windows", "save_windows"]
+__all__ = ["files_to_window", "load_windows", "queued_to_window", "save_windows"]
 
 
 def save_windows(conn: psycopg.Connection[Any], rows: Sequence[tuple[int, bytes]]) -> None:
@@ -35,6 +35,19 @@ def files_to_window(conn: psycopg.Connection[Any], image_ids: Sequence[int]) -> 
            WHERE i.id = ANY(%s::bigint[]) AND i.purged_at IS NULL
              AND NOT EXISTS (SELECT 1 FROM image_crop_windows w WHERE w.image_id = i.id)""",
         (bigint_array(image_ids),),
+    ).fetchall()
+    return {int(i): str(key) for i, key in rows}
+
+
+def queued_to_window(conn: psycopg.Connection[Any], after: int, limit: int) -> dict[int, str]:
+    """Storage keys of up to `limit` queued images after id `after`, in id order, whose
+    window hashes are not stored yet and whose bytes are still kept."""
+    rows = conn.execute(
+        """SELECT i.id, i.storage_key FROM image_link_queue q JOIN images i ON i.id = q.image_id
+           WHERE q.image_id > %s AND i.purged_at IS NULL
+             AND NOT EXISTS (SELECT 1 FROM image_crop_windows w WHERE w.image_id = i.id)
+           ORDER BY q.image_id LIMIT %s""",
+        (after, limit),
     ).fetchall()
     return {int(i): str(key) for i, key in rows}
 

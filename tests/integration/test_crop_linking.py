@@ -16,10 +16,11 @@ import pytest
 
 from demo.site.images.draw import draw_photo
 from demo.site.images.encode import crop_box
+from linking.crop_linker import CropLinker
 from linking.crop_windows import HASH_BYTES, WINDOWS
 from linking.image_linker import link_images
 from linking.linker import link_pending
-from linking.pdq import pdq_distance
+from linking.pdq import MIN_QUALITY, pdq_distance
 from store import adverts
 from store.adverts import AdvertSnapshot
 from store.image_files import images_root
@@ -108,3 +109,15 @@ def test_an_image_whose_bytes_are_missing_links_by_pdq_alone(
     link_images(conn, images_dir=images_root(tmp_path))
     assert image_clusters(conn) == [ids]  # the missing one by PDQ, the crop by its windows
     assert conn.execute("SELECT count(*) FROM image_crop_windows").fetchone() == (2,)
+
+
+def test_an_image_queued_after_the_index_was_built_gets_windows_and_matches(
+    conn: psycopg.Connection[Any], tmp_path: Path
+) -> None:
+    ids = [ad(conn, n) for n in range(2)]
+    original = store_photo(conn, tmp_path, ids[0], photo("e"))
+    crop = CropLinker(images_root(tmp_path), MIN_QUALITY)
+    crop.prepare(conn)
+    copy = store_photo(conn, tmp_path, ids[1], photo("e", (0.0, 0.0, 0.0, 0.09)))
+    assert crop.pairs(conn, [copy]) == {(copy, original)}
+    assert crop.pairs(conn, [original]) == {(original, copy)}
