@@ -1,12 +1,12 @@
-"""The crop signal's index at scale: N stored images of 70 window hashes each, in memory
+"""The crop signal's index at scale: N stored images of 126 window hashes each, in memory
 (linking.crop_linker.CropIndex), and M queued images looked up both ways.
 
 python -m bench.images_crop_index --stored 10000 40000 --queued 1000
 
-Window hashes are random 256-bit strings (each probe then meets N x 70 / 65,536 stored
+Window hashes are random 256-bit strings (each probe then meets N x 126 / 65,536 stored
 windows, the hardest case); every tenth queued image is a planted crop: its whole-picture
 hash is a stored image's window with 1-31 bits flipped, which must be found. Prints the build
-time, the index's memory, the lookup time a queued image and the bytes a stored image takes.
+time, the index's memory and the lookup time a queued image.
 """
 
 from __future__ import annotations

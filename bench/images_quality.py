@@ -5,7 +5,7 @@ python -m bench.images_quality --seeds 7 11 --adverts 200
 
 Every picture the demo generator places is drawn, encoded and decoded as a site serves
 it, then hashed with pdqhash (``compute`` on the RGB array) and with linking's crop signal
-(linking.crop_windows: the PDQ of 70 sub-windows). Each copy of a shared photo is compared
+(linking.crop_windows: the PDQ of 126 sub-windows). Each copy of a shared photo is compared
 with the photo's original: recall at distance <= 31 per edit, by PDQ alone and by PDQ or
 the crop signal (mirrored copies also against the original's eight dihedral hashes, as a
 matcher may). Every pair of pictures of different photos is a potential false link, for

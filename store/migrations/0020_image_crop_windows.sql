@@ -7,6 +7,6 @@ CREATE TABLE image_crop_windows (
     image_id  bigint PRIMARY KEY REFERENCES images (id) ON DELETE CASCADE,
     hashes    bytea NOT NULL CHECK (octet_length(hashes) > 0 AND octet_length(hashes) % 32 = 0)
 );
--- 70 windows make a 2,240-byte value: stored inline and uncompressed (random bits do not
--- compress), so reading the index back does not go through TOAST.
+-- 126 windows make a 4,032-byte value: stored inline and uncompressed (random bits do not
+-- compress; two rows fit a page), so reading the index back does not go through TOAST.
 ALTER TABLE image_crop_windows ALTER COLUMN hashes SET STORAGE PLAIN;

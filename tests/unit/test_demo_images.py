@@ -65,9 +65,9 @@ def test_pictures_are_deterministic_image_files(world: DemoWorld) -> None:
             assert (width, height) == (SERVED_SIZE[0] * image.scale, SERVED_SIZE[1] * image.scale)
         elif image.edit == "resize":
             assert width < SERVED_SIZE[0] * image.scale
-        else:  # a crop keeps the scale and loses about a tenth of the area, no more
+        else:  # a crop keeps the scale and loses 5-10 % of the area
             full = SERVED_SIZE[0] * SERVED_SIZE[1] * image.scale**2
-            assert 0.89 * full <= width * height < 0.95 * full
+            assert 0.89 * full <= width * height < 0.96 * full
     again = generate_world(seed=3, job_adverts=16, bridal_adverts=12, escort_adverts=14)
     assert [a.images for a in again.site("bridal").adverts] == [
         a.images for a in world.site("bridal").adverts

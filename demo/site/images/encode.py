@@ -33,16 +33,16 @@ RESIZE_FACTOR = 0.6
 #: what a cropped copy loses: the share of the width or height cut from the left, top, right
 #: and bottom. Each takes up to a tenth of the area (the issue's crop target): centred, one
 #: side or a corner; a photo's copy gets one, chosen by its id. Most fall between the crop
-#: signal's 2.5 % window steps (linking.crop_windows), its hardest case. PDQ alone misses all
+#: signal's 2 % window steps (linking.crop_windows), its hardest case. PDQ alone misses all
 #: but the mildest (it follows about 1 % a side); bench/images_quality.py measures both.
 CROPS: tuple[tuple[float, float, float, float], ...] = (
     (0.0256, 0.0256, 0.0256, 0.0256),
     (0.09, 0.0, 0.0, 0.0),
     (0.0, 0.10, 0.0, 0.0),
-    (0.0, 0.0, 0.0875, 0.0),
-    (0.0, 0.0, 0.0, 0.0625),
-    (0.0375, 0.06, 0.0, 0.0),
-    (0.0, 0.0, 0.0513, 0.0513),
+    (0.0, 0.0, 0.07, 0.0),
+    (0.0, 0.0, 0.0, 0.05),
+    (0.03, 0.07, 0.0, 0.0),
+    (0.0, 0.0, 0.05, 0.05),
 )
 #: JPEG/WebP quality of a re-encoded copy (originals use _QUALITY)
 REENCODE_QUALITY = 35
