@@ -106,11 +106,13 @@ def link_images(
     if not 0 <= max_distance <= MAX_INDEXED_DISTANCE:
         raise ValueError(f"the image index finds matches up to {MAX_INDEXED_DISTANCE} bits")
     images, touched = 0, set[int]()
-    crop = None if images_dir is None else CropLinker(images_dir, min_quality)
-    if crop is not None:
+    queued = image_index.queued_count(conn)
+    crop = None
+    if images_dir is not None and queued:  # the crop index reads every stored window
+        crop = CropLinker(images_dir, min_quality)
         crop.prepare(conn)
     steps: list[tuple[Finder, int | None]] = []
-    if image_index.queued_count(conn) >= BULK_IMAGES:
+    if queued >= BULK_IMAGES:
         ids, raw, up_to = image_index.matchable_hashes(conn, min_quality)
         # Only images present when the hashes were read are linked in memory: two photos
         # stored later would be missing from the index, and so from each other's matches.
