@@ -23,6 +23,7 @@ from demo.site import DemoServer, generate_world
 from store import adverts, api_keys
 from store.bootstrap import open_ready, ready_url
 from store.crawl_runs import CrawlRun
+from store.image_files import images_root
 
 DEMO_SITES = {"jobs": "demo-jobs", "bridal": "demo-bridal", "escort": "demo-escort"}
 
@@ -67,7 +68,12 @@ def prepare(server: DemoServer, console: Console) -> DemoResult:
     console.print(f"[green]✓[/] scored {scoring.scored} adverts with model {scoring.model_version}")
     settings = get_settings()
     with console.status("linking adverts (templates, shared contacts, images)…"):
-        linked = link_all_pending(settings.image_match_distance, settings.pdq_min_quality)
+        linked = link_all_pending(
+            settings.image_match_distance,
+            settings.pdq_min_quality,
+            images_root(settings.data_dir),
+            crop_images=settings.crop_index_images,
+        )
     console.print(f"[green]✓[/] linked {linked} adverts")
     with open_ready() as conn:
         _, token = api_keys.create_key(conn, "demo analyst", "analyst")

@@ -43,7 +43,13 @@ def link_job() -> int:
             settings.image_index_max_mb,
             settings.image_index_refresh_s,
         )
-    return link_all_pending(settings.image_match_distance, settings.pdq_min_quality, warm)
+    return link_all_pending(
+        settings.image_match_distance,
+        settings.pdq_min_quality,
+        images_root(settings.data_dir),
+        warm,
+        settings.crop_index_images,
+    )
 
 
 def retention_job(days: int) -> int:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from classifier.model import load_model
 from classifier.pending import register_model, score_pending
+from linking.crop_linker import CROP_INDEX_IMAGES
 from linking.linker import link_pending
 from linking.pdq_warm import WarmIndex
 from review.intake import admit_scored
@@ -35,14 +36,22 @@ def score_all_pending(
 
 
 def link_all_pending(
-    image_distance: int, image_min_quality: int, image_index: WarmIndex | None = None
+    image_distance: int,
+    image_min_quality: int,
+    images_dir: Path,
+    image_index: WarmIndex | None = None,
+    crop_images: int = CROP_INDEX_IMAGES,
 ) -> int:
     """Link adverts scored since the last run into template and contact clusters, and queued
-    images into image clusters (a short queue looked up in `image_index` once it is ready)."""
+    images into image clusters (by PDQ, a short queue looked up in `image_index` once it is
+    ready, and by the crop signal from the bytes in images_dir among the newest `crop_images`
+    photos)."""
     with open_ready() as conn:
         return link_pending(
             conn,
             image_distance=image_distance,
             image_min_quality=image_min_quality,
             image_index=image_index,
+            images_dir=images_dir,
+            crop_images=crop_images,
         ).adverts

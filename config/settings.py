@@ -165,6 +165,12 @@ class Settings(BaseSettings):
         description="The warm PDQ index reads newly stored photos before a lookup at most this "
         "often (seconds): how stale its answers may be; 0 reads before every lookup.",
     )
+    crop_index_images: int = Field(
+        default=10_000,
+        ge=0,
+        description="The crop signal links a photo to crops of the newest this many stored "
+        "photos (its index holds ~29 KB of memory a photo while linking); 0 links by PDQ only.",
+    )
     deliver_interval_s: float = 60.0
     public_url: str = Field(
         default="http://localhost:8000",

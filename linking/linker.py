@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -19,6 +20,7 @@ from linking.clustering import (
     band_buckets,
     sketches,
 )
+from linking.crop_linker import CROP_INDEX_IMAGES
 from linking.image_linker import link_images
 from linking.link_cache import LinkCache
 from linking.pdq import MATCH_DISTANCE, MIN_QUALITY
@@ -123,10 +125,13 @@ def link_pending(
     image_distance: int = MATCH_DISTANCE,
     image_min_quality: int = MIN_QUALITY,
     image_index: WarmIndex | None = None,
+    images_dir: Path | None = None,
+    crop_images: int = CROP_INDEX_IMAGES,
 ) -> LinkStats:
     """Link every advert awaiting it, then every queued image (PDQ within image_distance bits,
     quality at least image_min_quality; a short queue looked up in the warm `image_index` when
-    given and ready); empty stats when another linker is running."""
+    given and ready; with images_dir, where the images' bytes are kept, also by the crop
+    signal, among the newest `crop_images` photos); empty stats when another linker is running."""
     total = LinkStats()
     with clusters.linking_lock(conn) as acquired:
         if not acquired:
@@ -139,7 +144,12 @@ def link_pending(
             total.contact_clusters |= stats.contact_clusters
             log.info("linked %d adverts (%d so far)", stats.adverts, total.adverts)
         total.images, total.image_clusters = link_images(
-            conn, image_distance, image_min_quality, warm=image_index
+            conn,
+            image_distance,
+            image_min_quality,
+            warm=image_index,
+            images_dir=images_dir,
+            crop_images=crop_images,
         )
         # Statistics once per touched cluster, not once per batch that touched it.
         touched = total.template_clusters | total.contact_clusters | total.image_clusters
