@@ -121,3 +121,21 @@ def test_an_image_queued_after_the_index_was_built_gets_windows_and_matches(
     copy = store_photo(conn, tmp_path, ids[1], photo("e", (0.0, 0.0, 0.0, 0.09)))
     assert crop.pairs(conn, [copy]) == {(copy, original)}
     assert crop.pairs(conn, [original]) == {(original, copy)}
+
+
+def test_the_crop_index_holds_only_the_newest_photos(
+    conn: psycopg.Connection[Any], tmp_path: Path
+) -> None:
+    """ADWATCH_CROP_INDEX_IMAGES bounds the index: a crop of a photo older than the newest N
+    is not linked by the crop signal (PDQ alone cannot follow it), one within them is."""
+    ids = [ad(conn, n) for n in range(5)]
+    store_photo(conn, tmp_path, ids[0], photo("old"))
+    store_photo(conn, tmp_path, ids[1], photo("other-1"))
+    store_photo(conn, tmp_path, ids[2], photo("other-2"))
+    link_pending(conn, images_dir=images_root(tmp_path), crop_images=2)
+    store_photo(conn, tmp_path, ids[3], photo("old", (0.10, 0.0, 0.0, 0.0)))
+    link_pending(conn, images_dir=images_root(tmp_path), crop_images=2)
+    assert image_clusters(conn) == []  # "old" is not among the newest 2 with windows
+    store_photo(conn, tmp_path, ids[4], photo("other-2", (0.0, 0.10, 0.0, 0.0)))
+    link_pending(conn, images_dir=images_root(tmp_path), crop_images=3)
+    assert image_clusters(conn) == [[ids[2], ids[4]]]
