@@ -16,6 +16,8 @@ import psycopg
 from PIL import Image, ImageDraw
 
 from linking.pdq_hashing import hash_image
+from store import adverts
+from store.adverts import AdvertSnapshot
 from store.image_files import images_root, write_image
 from store.images import ImageRecord, link_advert_image, upsert_image
 
@@ -121,3 +123,38 @@ def store_photo(
         width, height = 1, 1
     image = ImageRecord(sha, len(data), media_type, width, height, pdq, quality, key)
     return record_photo(conn, advert_id, f"https://img.example.org/{sha}", image)
+
+
+def flip(pdq: str, bits: list[int]) -> str:
+    """A PDQ hex with the given bits (0 = least significant) flipped."""
+    value = int(pdq, 16)
+    for bit in bits:
+        value ^= 1 << bit
+    return f"{value:064x}"
+
+
+def escort_snapshot(n: int, location: str) -> AdvertSnapshot:
+    return AdvertSnapshot(
+        canonical_url=f"https://ads.example.org/{n}",
+        url=f"https://ads.example.org/{n}",
+        kind="escort",
+        title=f"New in town #{n}",
+        body="Short text",
+        raw_body=b"Short text",
+        fetched_at=datetime(2026, 11, 1, tzinfo=UTC),
+        location=location,
+    )
+
+
+def bridal_advert(conn: psycopg.Connection[Any], n: int) -> int:
+    """A stored bridal advert to hang photos on; its id."""
+    snap = AdvertSnapshot(
+        canonical_url=f"https://brides.example.org/p/{n}",
+        url=f"https://brides.example.org/p/{n}",
+        kind="bridal",
+        title=f"Profile {n}",
+        body="Looking for a serious man.",
+        raw_body=b"<html>raw</html>",
+        fetched_at=datetime(2026, 11, 1, 12, 0, tzinfo=UTC),
+    )
+    return adverts.ingest_advert(conn, snap).advert_id

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -22,25 +21,15 @@ from linking.image_linker import link_images
 from linking.linker import link_pending
 from linking.pdq import MIN_QUALITY, pdq_distance
 from store import adverts
-from store.adverts import AdvertSnapshot
 from store.image_files import images_root
 from store.images import ImageRecord
-from tests.image_support import record_photo, store_photo
+from tests.image_support import escort_snapshot, record_photo, store_photo
 
 pytestmark = pytest.mark.integration
 
 
 def ad(conn: psycopg.Connection[Any], n: int) -> int:
-    snapshot = AdvertSnapshot(
-        canonical_url=f"https://ads.example.org/{n}",
-        url=f"https://ads.example.org/{n}",
-        kind="escort",
-        title=f"New in town #{n}",
-        body="Short text",
-        raw_body=b"Short text",
-        fetched_at=datetime(2026, 11, 1, tzinfo=UTC),
-        location=f"City {n}",
-    )
+    snapshot = escort_snapshot(n, f"City {n}")
     return adverts.ingest_advert(conn, snapshot).advert_id
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import random
-from datetime import UTC, datetime
 from functools import partial
 from typing import Any
 
@@ -21,29 +20,13 @@ from store import adverts
 from store.adverts import AdvertSnapshot
 from store.images import ImageRecord
 from tests.api_support import Ad, seed
-from tests.image_support import record_photo
+from tests.image_support import escort_snapshot, flip, record_photo
 
 pytestmark = pytest.mark.integration
 
 
-def flip(pdq: str, bits: list[int]) -> str:
-    value = int(pdq, 16)
-    for bit in bits:
-        value ^= 1 << bit
-    return f"{value:064x}"
-
-
 def ad(n: int, site_city: str) -> AdvertSnapshot:
-    return AdvertSnapshot(
-        canonical_url=f"https://ads.example.org/{n}",
-        url=f"https://ads.example.org/{n}",
-        kind="escort",
-        title=f"New in town #{n}",
-        body="Short text",
-        raw_body=b"Short text",
-        fetched_at=datetime(2026, 11, 1, tzinfo=UTC),
-        location=site_city,
-    )
+    return escort_snapshot(n, site_city)
 
 
 def add_photo(conn: psycopg.Connection[Any], advert_id: int, pdq: str, quality: int = 90) -> int:

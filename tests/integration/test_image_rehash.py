@@ -27,12 +27,10 @@ from linking import image_linker
 from linking.image_search import find_neighbours
 from linking.pdq import pdq_bands
 from linking.pdq_warm import WarmIndex
-from store import adverts
-from store.adverts import AdvertSnapshot
 from store.image_files import delete_image, images_root, write_image
 from store.image_rehash import OldHash, Rehashed
 from store.images import link_advert_image
-from tests.image_support import encoded, pattern
+from tests.image_support import bridal_advert, encoded, pattern
 from tests.integration.test_api_feed import decide, env, get_feed, secret_env
 
 pytestmark = pytest.mark.integration
@@ -52,19 +50,6 @@ def shrunk_pdq(data: bytes) -> tuple[str, int]:
     rgb = picture.convert("RGB")
     rgb.thumbnail((512, 512), Image.Resampling.BOX)
     return pdqhash_of(rgb)
-
-
-def advert(conn: psycopg.Connection[Any], n: int) -> int:
-    snap = AdvertSnapshot(
-        canonical_url=f"https://brides.example.org/p/{n}",
-        url=f"https://brides.example.org/p/{n}",
-        kind="bridal",
-        title=f"Profile {n}",
-        body="Looking for a serious man.",
-        raw_body=b"<html>raw</html>",
-        fetched_at=datetime(2026, 11, 1, tzinfo=UTC),
-    )
-    return adverts.ingest_advert(conn, snap).advert_id
 
 
 def old_photo(conn: psycopg.Connection[Any], root: Path, advert_id: int, data: bytes) -> int:
@@ -106,7 +91,7 @@ def pictures() -> list[bytes]:
 @pytest.fixture
 def stored(conn: psycopg.Connection[Any], root: Path, pictures: list[bytes]) -> list[int]:
     """One advert per picture, each showing it; linked once, as a deployment would have."""
-    ids = [old_photo(conn, root, advert(conn, n), data) for n, data in enumerate(pictures)]
+    ids = [old_photo(conn, root, bridal_advert(conn, n), data) for n, data in enumerate(pictures)]
     image_linker.link_images(conn)
     conn.commit()
     return ids

@@ -17,15 +17,9 @@ import pytest
 from linking.image_search import find_neighbours
 from linking.pdq_warm import WarmIndex
 from store.images import ImageRecord, upsert_image
+from tests.image_support import flip
 
 pytestmark = pytest.mark.integration
-
-
-def flip(pdq: str, bits: list[int]) -> str:
-    value = int(pdq, 16)
-    for bit in bits:
-        value ^= 1 << bit
-    return f"{value:064x}"
 
 
 def near(rng: random.Random, pdq: str, most: int = 40) -> str:

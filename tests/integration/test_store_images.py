@@ -16,11 +16,10 @@ import pytest
 from adwatch.jobs import retention_job
 from crawlers.image_check import inspect_image
 from linking.pdq import pdq_bands
-from store import adverts, images
-from store.adverts import AdvertSnapshot
+from store import images
 from store.image_files import image_path, images_root, write_image
 from store.images import CapturedImage, ImageRecord
-from tests.image_support import flat_png, pattern_jpeg
+from tests.image_support import bridal_advert, flat_png, pattern_jpeg
 
 pytestmark = pytest.mark.integration
 T0 = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)
@@ -28,19 +27,6 @@ T0 = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)
 
 def record(seed: int) -> ImageRecord:
     return replace(inspect_image(pattern_jpeg(seed), "image/jpeg"), storage_key=f"k/{seed}")
-
-
-def advert(conn: psycopg.Connection[Any], n: int) -> int:
-    snap = AdvertSnapshot(
-        canonical_url=f"https://brides.example.org/p/{n}",
-        url=f"https://brides.example.org/p/{n}",
-        kind="bridal",
-        title=f"Profile {n}",
-        body="Looking for a serious man.",
-        raw_body=b"<html>raw</html>",
-        fetched_at=T0,
-    )
-    return adverts.ingest_advert(conn, snap).advert_id
 
 
 def count(conn: psycopg.Connection[Any], table: str) -> int:
@@ -82,7 +68,7 @@ def test_a_hash_below_the_quality_threshold_is_kept_but_not_matched(
 def test_captures_link_adverts_and_repeat_without_duplicates(
     conn: psycopg.Connection[Any],
 ) -> None:
-    a, b = advert(conn, 1), advert(conn, 2)
+    a, b = bridal_advert(conn, 1), bridal_advert(conn, 2)
     shared, own = record(4), record(5)
     batch = [
         CapturedImage("https://brides.example.org/p/1", "https://cdn/x.jpg", 0, T0, shared),
@@ -107,7 +93,7 @@ def test_captures_link_adverts_and_repeat_without_duplicates(
 
 def test_concurrent_captures_of_one_image_store_it_once(db_url: str) -> None:
     with psycopg.connect(db_url) as conn:
-        advert(conn, 1)
+        bridal_advert(conn, 1)
         conn.commit()
     image = record(6)
     errors: list[BaseException] = []
@@ -147,7 +133,7 @@ def test_retention_purges_bytes_only_shown_by_long_dismissed_adverts(adwatch_env
         for s, d in data.items()
     }
     with psycopg.connect(adwatch_env) as conn:
-        ids = [advert(conn, n) for n in (1, 2, 3)]
+        ids = [bridal_advert(conn, n) for n in (1, 2, 3)]
         url = "https://brides.example.org/p/{}".format
         images.store_captures(
             conn,
@@ -171,7 +157,7 @@ def test_retention_purges_bytes_only_shown_by_long_dismissed_adverts(adwatch_env
         assert purged[9] is not None and purged[9]["purged_at"] is None
         assert images.purge_dismissed_images(conn, 90) == []  # purged once
         # captured again on a new advert: the bytes are back and the row says so
-        advert(conn, 4)
+        bridal_advert(conn, 4)
         images.store_captures(conn, [CapturedImage(url(4), "a", 0, T0, recs[7])])
         conn.commit()
         restored = images.get_image(conn, recs[7].sha256)
