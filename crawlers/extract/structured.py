@@ -75,30 +75,42 @@ def _is_job_posting(item: Mapping[str, Any]) -> bool:
     return "jobposting" in schema_types(item)
 
 
-def _collect(node: Any, out: list[dict[str, object]], depth: int = 0) -> None:
-    """Walk JSON-LD (``@graph``, lists, nested objects) collecting JobPosting objects."""
+def _collect(
+    node: Any,
+    out: list[dict[str, object]],
+    depth: int = 0,
+    listed: list[dict[str, object]] | None = None,
+) -> None:
+    """Walk JSON-LD (``@graph``, lists, nested objects) collecting JobPosting objects; those
+    inside an ItemList ("similar jobs") go to `listed`, after the page's own."""
     if depth > _MAX_DEPTH:
         return
     if isinstance(node, list):
         for item in node:
-            _collect(item, out, depth + 1)
+            _collect(item, out, depth + 1, listed)
     elif isinstance(node, dict):
         if _is_job_posting(node):
             out.append(node)
             return
+        if listed is not None and "itemlist" in schema_types(node):
+            out = listed  # below an ItemList, postings are the listed ones
         for value in node.values():
             if isinstance(value, dict | list):
-                _collect(value, out, depth + 1)
+                _collect(value, out, depth + 1, listed)
 
 
 def job_postings_from_tree(
     root: Any, url: str, *, microdata: bool = True
 ) -> list[dict[str, object]]:
-    """JobPostings from an already parsed lxml document (see extract_job_postings)."""
-    postings = _json_ld_postings(root, url)
+    """JobPostings from an already parsed lxml document (see extract_job_postings): the page's
+    own first, then those its ItemLists list."""
+    own: list[dict[str, object]] = []
+    listed: list[dict[str, object]] = []
+    for data in json_ld_blocks(root, url):
+        _collect(data, own, listed=listed)
     if microdata:
-        postings.extend(_microdata_postings(root, url))
-    return postings
+        _collect(microdata_items(root, url), own, listed=listed)
+    return own + listed
 
 
 def json_ld_blocks(root: Any, url: str) -> list[Any]:
@@ -119,13 +131,6 @@ def json_ld_blocks(root: Any, url: str) -> list[Any]:
     return blocks
 
 
-def _json_ld_postings(root: Any, url: str) -> list[dict[str, object]]:
-    postings: list[dict[str, object]] = []
-    for data in json_ld_blocks(root, url):
-        _collect(data, postings)
-    return postings
-
-
 def microdata_items(root: Any, url: str) -> list[Any]:
     """The page's microdata items (extruct, uniform: schema.org-style dicts); [] on failure."""
     import extruct  # slow to import (rdflib, bs4, ...): only when a page has microdata
@@ -139,12 +144,6 @@ def microdata_items(root: Any, url: str) -> list[Any]:
         return []
     items = extracted.get("microdata", [])
     return items if isinstance(items, list) else []
-
-
-def _microdata_postings(root: Any, url: str) -> list[dict[str, object]]:
-    postings: list[dict[str, object]] = []
-    _collect(microdata_items(root, url), postings)
-    return postings
 
 
 def extract_job_postings(html: str, url: str) -> list[dict[str, object]]:

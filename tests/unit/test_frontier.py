@@ -47,7 +47,7 @@ def drained(queue: Any) -> list[dict[str, Any]]:
 def test_requests_come_back_as_from_scrapys_own_disk_queue(tmp_path: Path) -> None:
     crawler = crawler_with_spider()
     ours = FrontierDiskQueue(crawler, str(tmp_path / "ours"))
-    scrapys = PickleLifoDiskQueue(crawler, str(tmp_path / "scrapys"))
+    scrapys = PickleLifoDiskQueue(crawler, str(tmp_path / "scrapys"))  # type: ignore[call-arg]
     for queue in (ours, scrapys):
         for request in requests(crawler.spider):
             queue.push(request)
