@@ -38,9 +38,12 @@ def test_a_writer_behind_makes_the_pipeline_wait_until_there_is_room() -> None:
     release = threading.Event()
     order: list[str] = []
 
+    def hangs(db: Database) -> None:  # PostgreSQL restarting, say
+        release.wait(30)
+
     async def crawl() -> None:
         store = writer(max_pending=2)
-        store.submit(lambda db: None if release.wait(30) else None)  # PostgreSQL restarting
+        store.submit(hangs)
         store.submit(lambda db: order.append("second write"))
         assert store.full
         waiting = asyncio.ensure_future(store.room())
