@@ -30,8 +30,11 @@ def _bare(start_url: str, delay: float) -> dict[str, float]:
     return dict(json.loads(out.stdout.strip().splitlines()[-1]))
 
 
-def _adwatch(url: str, start_url: str, delay: float) -> dict[str, float]:
+def _adwatch(url: str, start_url: str, delay: float, images: bool) -> dict[str, float]:
     os.environ["DATABASE_URL"] = url
+    # The bare spider fetches pages only: adwatch's advert photos (fetched, checked and hashed
+    # since issue 16, ~9 ms of CPU each) are left out of the comparison unless asked for.
+    os.environ["ADWATCH_CRAWLER_IMAGES_PER_ADVERT"] = "10" if images else "0"
     from config.settings import get_settings
 
     get_settings.cache_clear()
@@ -60,14 +63,14 @@ def _measured(crawl: Callable[[], dict[str, float]]) -> dict[str, float]:
     return figures
 
 
-def run(adverts: int, delay: float, latency: float) -> dict[str, Any]:
+def run(adverts: int, delay: float, latency: float, images: bool = False) -> dict[str, Any]:
     world = generate_world(seed=11, job_adverts=adverts, bridal_adverts=12, escort_adverts=14)
     ports = {"jobs": 0, "bridal": 0, "escort": 0}
     server = DemoServer(world, ports=ports, latency_s=latency)
     with server, scratch_database() as url:
         start = server.start_urls()["jobs"]
         bare = _measured(lambda: _bare(start, delay))
-        full = _measured(lambda: _adwatch(url, start, delay))
+        full = _measured(lambda: _adwatch(url, start, delay, images))
     ratio = (full["pages"] / full["seconds"]) / (bare["pages"] / bare["seconds"])
     return {"bare": bare, "adwatch": full, "ratio": ratio}
 
@@ -79,8 +82,11 @@ def main() -> None:
     parser.add_argument(
         "--latency", type=float, default=0.02, help="server answer delay (network round trip)"
     )
+    parser.add_argument(
+        "--images", action="store_true", help="adwatch also fetches and hashes advert photos"
+    )
     args = parser.parse_args()
-    r = run(args.adverts, args.delay, args.latency)
+    r = run(args.adverts, args.delay, args.latency, args.images)
     for name in ("bare", "adwatch"):
         m = r[name]
         print(f"crawl {name}: {m['pages']} pages in {m['seconds']:.1f}s = "

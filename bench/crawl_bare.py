@@ -13,6 +13,7 @@ import scrapy
 from scrapy.crawler import CrawlerProcess
 
 from config.settings import get_settings
+from crawlers.address_policy import PRIVATE_TARGETS, private_targets
 from crawlers.options import CrawlOptions
 from crawlers.settings import scrapy_settings
 
@@ -45,6 +46,8 @@ class BareSpider(scrapy.Spider):
 def main(start_url: str, advert_css: str, next_css: str, delay: float) -> None:
     values = scrapy_settings(CrawlOptions.from_settings(get_settings()), delay_s=delay)
     values["ITEM_PIPELINES"] = {}
+    # the demo server is on 127.0.0.1: allowed as adwatch's launcher allows it (allow_private)
+    values[PRIVATE_TARGETS] = [list(target) for target in private_targets([start_url])]
     process = CrawlerProcess(values)
     crawler = process.create_crawler(BareSpider)
     started = time.perf_counter()

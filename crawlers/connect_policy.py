@@ -64,6 +64,7 @@ DOWNLOADER_MIDDLEWARES = {
     "crawlers.connect_policy.RefusedResolutionMiddleware": 560,
 }
 _SCHEMES = ("http", "https")
+_ORIGINS_KEPT = 4096  # origins whose refusal is remembered
 
 
 @implementer(IHostnameResolver)
@@ -147,6 +148,9 @@ class AddressPolicyMiddleware:
 
     def __init__(self, policy: AddressPolicy) -> None:
         self.policy = policy
+        # A refusal depends on the URL's scheme, host and port only: judged once per origin
+        # (each request is judged twice, when scheduled and when sent).
+        self._by_origin: dict[str, str | None] = {}
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -171,11 +175,20 @@ class AddressPolicyMiddleware:
             raise AddressRefused(request.url, f"the address policy resolver ({RESOLVER}) is off")
 
     def refusal(self, request: Request) -> str | None:
-        scheme = request.url.partition(":")[0].lower()
+        origin, _, rest = request.url.partition("//")
+        origin += "//" + rest.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+        if origin not in self._by_origin:
+            if len(self._by_origin) >= _ORIGINS_KEPT:  # a hostile site may name endless hosts
+                self._by_origin.clear()
+            self._by_origin[origin] = self._judge(request.url)
+        return self._by_origin[origin]
+
+    def _judge(self, url: str) -> str | None:
+        scheme = url.partition(":")[0].lower()
         if scheme not in _SCHEMES:
             return f"{scheme}: URLs are not fetched"
         try:
-            target = url_target(request.url)
+            target = url_target(url)
         except ValueError as exc:
             return f"invalid host or port ({exc})"
         ip = numeric_host(target[0])

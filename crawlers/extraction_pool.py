@@ -30,7 +30,7 @@ from scrapy import signals
 
 from crawlers.extract.fields import AdvertFields
 from crawlers.extract.profile_model import SiteProfile
-from crawlers.extraction_worker import Failure, Job, serve, warm_up
+from crawlers.extraction_worker import Failure, Job, PageJob, serve, warm_up
 
 log = logging.getLogger(__name__)
 
@@ -90,7 +90,8 @@ class ExtractionPool:
     modules and language models already loaded (shared, copy-on-write), where "spawn" costs
     each worker about a second of CPU re-importing Scrapy and the models. The crawl process
     forks them before its first request, with no other thread running and no database
-    connection open; a replacement forks mid-crawl, when only idle resolver threads exist.
+    connection open; a replacement forks mid-crawl, when resolver threads and the store
+    pipeline's database thread exist (the worker uses neither their locks nor the connection).
     """
 
     def __init__(
@@ -132,11 +133,11 @@ class ExtractionPool:
         fields: AdvertFields | None = await self._send((body, content_type, url))
         return fields
 
-    async def run(self, job: Job) -> Any:
+    async def run(self, job: Job | PageJob) -> Any:
         """A job's result, computed in a worker; ExtractionFailed as for a page."""
         return await self._send(job)
 
-    async def _send(self, message: tuple[bytes, str | None, str] | Job) -> Any:
+    async def _send(self, message: tuple[bytes, str | None, str] | Job | PageJob) -> Any:
         if self._slots is None:
             self._slots = asyncio.Semaphore(self.workers * PAGES_IN_FLIGHT)
         async with self._slots:
@@ -151,7 +152,7 @@ class ExtractionPool:
             raise ExtractionFailed(result.message)
         return result
 
-    async def _attempt(self, message: tuple[bytes, str | None, str] | Job) -> Answer:
+    async def _attempt(self, message: tuple[bytes, str | None, str] | Job | PageJob) -> Answer:
         self.start()
         worker = min(self._pool, key=lambda w: len(w.waiting))
         self._watch(worker)

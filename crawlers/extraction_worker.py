@@ -31,6 +31,17 @@ class Job:
     args: tuple[Any, ...]
 
 
+@dataclass(frozen=True)
+class PageJob:
+    """A page for another reader than the pool's extractor: ``function(body, content_type,
+    url, profile)`` with the worker's profile (sent once, at start, not with every page)."""
+
+    function: Callable[..., Any]
+    body: bytes
+    content_type: str | None
+    url: str
+
+
 def warm_up() -> None:
     """Load the language models (before forking workers, so that they share them)."""
     # only the crawl process that forks workers needs the models loaded up front
@@ -40,8 +51,8 @@ def warm_up() -> None:
 
 
 def serve(conn: Connection, profile: Any, extract: Callable[..., Any], parent_pid: int) -> None:
-    """Answer each (body, content_type, url) sent with extract's result, and each Job with its
-    function's, or with a Failure; until None or the end of the pipe."""
+    """Answer each (body, content_type, url) sent with extract's result, and each Job or
+    PageJob with its function's, or with a Failure; until None or the end of the pipe."""
     _leave_the_crawl_process_signals()
     threading.Thread(target=_exit_with_parent, args=(parent_pid,), daemon=True).start()
     while True:
@@ -54,6 +65,8 @@ def serve(conn: Connection, profile: Any, extract: Callable[..., Any], parent_pi
         try:
             if isinstance(page, Job):
                 result = page.function(*page.args)
+            elif isinstance(page, PageJob):
+                result = page.function(page.body, page.content_type, page.url, profile)
             else:
                 body, content_type, url = page
                 result = extract(body, content_type, url, profile)

@@ -64,6 +64,12 @@ def scrapy_settings(
         "MEMUSAGE_LIMIT_MB": options.max_memory_mb,
         "MEMUSAGE_CHECK_INTERVAL_SECONDS": MEMORY_CHECK_S,
         "ITEM_PIPELINES": {"crawlers.pipelines.StorePipeline": 300},
+        # Scrapy starts this many tasks for every response's output (100 by default: ~1 ms
+        # of the reactor's time a page); a page yields one advert or a few dozen links.
+        "CONCURRENT_ITEMS": 4,
+        # With JOBDIR, requests wait on disk; this queue stores them without searching the
+        # spider for each callback's name (crawlers/frontier.py).
+        "SCHEDULER_DISK_QUEUE": "crawlers.frontier.FrontierDiskQueue",
         "LOG_LEVEL": log_level,
         EXTRACTION_WORKERS: options.extraction_workers,
         IMAGE_OPTIONS: options.images,

@@ -25,6 +25,7 @@ __all__ = [
     "job_posting_to_fields",
     "job_posting_values",
     "job_postings_from_tree",
+    "json_ld_blocks",
 ]
 
 logger = logging.getLogger(__name__)
@@ -35,7 +36,7 @@ _TRAILING_COMMA_RE = re.compile(r",\s*([}\]])")
 _WRAPPER_RE = re.compile(r"^\s*(?:<!--|//\s*<!\[CDATA\[|<!\[CDATA\[)|(?:-->|//\s*\]\]>|\]\]>)\s*$")
 
 
-def _load_json_ld(raw: str) -> Any:
+def load_json_ld(raw: str) -> Any:
     """json.loads with the usual real-world breakage repaired; raises ValueError."""
     text = _WRAPPER_RE.sub("", raw.strip()).strip()
     try:
@@ -54,7 +55,7 @@ def _load_json_ld(raw: str) -> Any:
     return json.loads(repair_json(without_commas), strict=False)  # stray inner quotes
 
 
-def _types(item: Mapping[str, Any]) -> list[str]:
+def schema_types(item: Mapping[str, Any]) -> list[str]:
     raw = item.get("@type", item.get("type"))
     values = [raw] if isinstance(raw, str) else raw if isinstance(raw, list) else []
     out: list[str] = []
@@ -71,37 +72,51 @@ def _types(item: Mapping[str, Any]) -> list[str]:
 
 
 def _is_job_posting(item: Mapping[str, Any]) -> bool:
-    return "jobposting" in _types(item)
+    return "jobposting" in schema_types(item)
 
 
-def _collect(node: Any, out: list[dict[str, object]], depth: int = 0) -> None:
-    """Walk JSON-LD (``@graph``, lists, nested objects) collecting JobPosting objects."""
+def _collect(
+    node: Any,
+    out: list[dict[str, object]],
+    depth: int = 0,
+    listed: list[dict[str, object]] | None = None,
+) -> None:
+    """Walk JSON-LD (``@graph``, lists, nested objects) collecting JobPosting objects; those
+    inside an ItemList ("similar jobs") go to `listed`, after the page's own."""
     if depth > _MAX_DEPTH:
         return
     if isinstance(node, list):
         for item in node:
-            _collect(item, out, depth + 1)
+            _collect(item, out, depth + 1, listed)
     elif isinstance(node, dict):
         if _is_job_posting(node):
             out.append(node)
             return
+        if listed is not None and "itemlist" in schema_types(node):
+            out = listed  # below an ItemList, postings are the listed ones
         for value in node.values():
             if isinstance(value, dict | list):
-                _collect(value, out, depth + 1)
+                _collect(value, out, depth + 1, listed)
 
 
 def job_postings_from_tree(
     root: Any, url: str, *, microdata: bool = True
 ) -> list[dict[str, object]]:
-    """JobPostings from an already parsed lxml document (see extract_job_postings)."""
-    postings = _json_ld_postings(root, url)
+    """JobPostings from an already parsed lxml document (see extract_job_postings): the page's
+    own first, then those its ItemLists list."""
+    own: list[dict[str, object]] = []
+    listed: list[dict[str, object]] = []
+    for data in json_ld_blocks(root, url):
+        _collect(data, own, listed=listed)
     if microdata:
-        postings.extend(_microdata_postings(root, url))
-    return postings
+        _collect(microdata_items(root, url), own, listed=listed)
+    return own + listed
 
 
-def _json_ld_postings(root: Any, url: str) -> list[dict[str, object]]:
-    postings: list[dict[str, object]] = []
+def json_ld_blocks(root: Any, url: str) -> list[Any]:
+    """The page's JSON-LD blocks, parsed (repaired where they can be); broken ones are skipped
+    with a logged warning."""
+    blocks: list[Any] = []
     for script in root.iter("script"):
         script_type = (script.get("type") or "").split(";", 1)[0].strip().lower()
         if script_type != "application/ld+json":
@@ -110,27 +125,25 @@ def _json_ld_postings(root: Any, url: str) -> list[dict[str, object]]:
         if not raw.strip():
             continue
         try:
-            data = _load_json_ld(raw)
+            blocks.append(load_json_ld(raw))
         except ValueError as exc:
             logger.warning("skipping broken JSON-LD block on %s: %s", url, exc)
-            continue
-        _collect(data, postings)
-    return postings
+    return blocks
 
 
-def _microdata_postings(root: Any, url: str) -> list[dict[str, object]]:
+def microdata_items(root: Any, url: str) -> list[Any]:
+    """The page's microdata items (extruct, uniform: schema.org-style dicts); [] on failure."""
     import extruct  # slow to import (rdflib, bs4, ...): only when a page has microdata
 
-    postings: list[dict[str, object]] = []
     try:
         extracted = extruct.extract(
             root, base_url=url, syntaxes=["microdata"], uniform=True, errors="log"
         )
     except Exception as exc:  # extruct raises assorted errors on odd markup
         logger.warning("microdata extraction failed on %s: %s", url, exc)
-    else:
-        _collect(extracted.get("microdata", []), postings)
-    return postings
+        return []
+    items = extracted.get("microdata", [])
+    return items if isinstance(items, list) else []
 
 
 def extract_job_postings(html: str, url: str) -> list[dict[str, object]]:

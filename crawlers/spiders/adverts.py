@@ -11,12 +11,10 @@ from urllib.parse import urlsplit
 import scrapy
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
-from scrapy.http import HtmlResponse, Response
-from scrapy.linkextractors import IGNORED_EXTENSIONS, LinkExtractor
+from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap
-from scrapy.utils.url import url_has_any_extension
 
 from crawlers.cutoffs import ANY_TEXT_OR_ARCHIVE, failure_message
 from crawlers.extract.decoding import decode_body
@@ -28,17 +26,16 @@ from crawlers.profiles import SiteProfile, extract_with_profile, listing_links
 from crawlers.robots import ROBOTS_LOADED, RobotsForbidden, RobotsUnreadable
 from crawlers.settings import MAX_PAGE_BYTES
 from crawlers.spiders.images import ImageCapture, ImageSpiderMixin
+from crawlers.spiders.zero_config_pages import ZeroConfigPages, content_type, web_pages
+from crawlers.zero_config import LINKED_FROM, ListingBook
 
 log = logging.getLogger(__name__)
 GONE_STATUSES = [404, 410]
 #: request meta key: a listing page, whose failure leaves the run's listings incomplete
 LISTING = "adwatch_listing"
-#: links to files that are no web page (PDF, images, archives, office documents, media)
-BINARY_EXTENSIONS = IGNORED_EXTENSIONS
-_BINARY_SUFFIXES = {f".{extension}" for extension in BINARY_EXTENSIONS}
 
 
-class AdvertSpider(ImageSpiderMixin, scrapy.Spider):
+class AdvertSpider(ImageSpiderMixin, ZeroConfigPages, scrapy.Spider):
     name = "adverts"
 
     def __init__(
@@ -57,8 +54,11 @@ class AdvertSpider(ImageSpiderMixin, scrapy.Spider):
         self.allowed_domains = sorted({urlsplit(u).hostname or "" for u in profile.start_urls})
         # No selectors: every on-site link is followed, pages with a JobPosting are adverts.
         self.zero_config = profile.links is None or not profile.links.advert
-        # (Its allow_domains compares host:port with host names, so the site check is ours.)
-        self.site_links = LinkExtractor(deny_extensions=BINARY_EXTENSIONS)
+        self.listing_book = ListingBook()  # zero-config listings recognised by content
+        self.pages_failed = 0
+        # Zero-config: a stored advert this run did not reach counts as missing (decided once
+        # the listings are done, in on_idle), not as still advertised because still online.
+        self.missing_by_content = False
         self.seen: set[str] = set()  # canonical URLs of adverts reached in this run
         self.revisited = False
         # Absence from the listings proves removal only if every listing page was read.
@@ -85,6 +85,7 @@ class AdvertSpider(ImageSpiderMixin, scrapy.Spider):
         if not self.listings_read:
             return  # the site is down or forbids us: re-checking every stored advert is no use
         self.revisited = True
+        self.missing_by_content = self.zero_config and self.listed_by_content()
         unseen = [url for url in self.known_urls if url not in self.seen]
         for url in unseen:
             request = scrapy.Request(
@@ -100,7 +101,7 @@ class AdvertSpider(ImageSpiderMixin, scrapy.Spider):
     async def parse_revisit(self, response: Response) -> AsyncIterator[Any]:
         if response.status in GONE_STATUSES:
             yield GonePage(canonical_url(response.url), response.status, datetime.now(UTC))
-        elif self.zero_config:
+        elif self.zero_config and not self.missing_by_content:
             # No listing to be missing from: a page that still carries its posting is online.
             async for item in self.parse_advert(response):
                 yield item
@@ -148,33 +149,23 @@ class AdvertSpider(ImageSpiderMixin, scrapy.Spider):
             url, callback=self.parse_listing, errback=self.on_error, meta={LISTING: listing}
         )
 
-    def parse_listing(self, response: Response) -> Iterator[Any]:
+    def parse_listing(self, response: Response) -> Iterator[Any] | AsyncIterator[Any]:
         if response.meta.get(LISTING, True):
             self.listings_read += 1
-        html = decode_body(response.body, _content_type(response))
         if self.zero_config:
-            yield from self._structured_page(response, html)
-            return
-        advert_links, next_links = listing_links(html, response.url, self.profile)
-        for link in _web_pages(advert_links):
-            yield self._advert_request(link)
-        for link in _web_pages(next_links):
-            yield self._listing_request(link)
+            # Adverts are pages with a JobPosting; on-site links are followed. Only the start
+            # pages and their rel=next chains are listings whose failure leaves the listings
+            # incomplete: a failed other page (an oversized help page) does not.
+            return self.zero_config_page(response)
+        return self._profile_listing(response)
 
-    def _structured_page(self, response: Response, html: str) -> Iterator[Any]:
-        """Zero-configuration mode: adverts are pages with a JobPosting; on-site links are
-        followed. Only the start pages and their rel=next chains are listings: a failed other
-        page (an oversized help page, a slow search) does not leave the listings incomplete."""
-        yield from self._advert_items(response, html, require=False)
-        # Links read from the text as decode_body decoded it (whatever the served charset).
-        page = HtmlResponse(response.url, body=html.encode("utf-8"), encoding="utf-8")
-        rel_next = page.css("a[rel~=next]::attr(href), link[rel~=next]::attr(href)").getall()
-        next_pages = {page.urljoin(href) for href in rel_next}
-        for url in _web_pages(sorted(next_pages)):
-            yield self._listing_request(url)
-        for link in self.site_links.extract_links(page):
-            if link.url not in next_pages and urlsplit(link.url).hostname in self.allowed_domains:
-                yield self._listing_request(link.url, listing=False)
+    def _profile_listing(self, response: Response) -> Iterator[Any]:
+        html = decode_body(response.body, content_type(response))
+        advert_links, next_links = listing_links(html, response.url, self.profile)
+        for link in web_pages(advert_links):
+            yield self._advert_request(link)
+        for link in web_pages(next_links):
+            yield self._listing_request(link)
 
     # -- adverts ------------------------------------------------------------------------------
     def _advert_request(self, url: str) -> scrapy.Request:
@@ -191,14 +182,14 @@ class AdvertSpider(ImageSpiderMixin, scrapy.Spider):
             yield GonePage(canonical_url(response.url), response.status, datetime.now(UTC))
             return
         if self.extraction is None:  # no crawler (tests): extract here
-            html = decode_body(response.body, _content_type(response))
+            html = decode_body(response.body, content_type(response))
             for item in self._advert_items(response, html, require=True):
                 yield item
             return
         # Extraction runs in worker processes so the reactor keeps downloading meanwhile.
         try:
             fields = await self.extraction.extract(
-                response.body, _content_type(response), response.url
+                response.body, content_type(response), response.url
             )
         except ExtractionFailed as exc:  # hostile pages must not stop the crawl
             yield self._extraction_failed(response, str(exc))
@@ -227,12 +218,14 @@ class AdvertSpider(ImageSpiderMixin, scrapy.Spider):
             return
         canonical = canonical_url(response.url)
         self.seen.add(canonical)
+        if self.zero_config:
+            self.listing_book.advert_recognised(response.meta.get(LINKED_FROM))
         yield AdvertPage(
             url=response.url,
             canonical_url=canonical,
             fields=fields,
             raw_body=response.body,
-            content_type=_content_type(response),
+            content_type=content_type(response),
             http_status=response.status,
             fetched_at=datetime.now(UTC),
         )
@@ -253,9 +246,10 @@ class AdvertSpider(ImageSpiderMixin, scrapy.Spider):
         if failure.check(RobotsForbidden):  # the site asks us not to: a quiet skip
             log.debug("skipped %s: %s", url, failure.getErrorMessage())
             return
-        if self._is_listing(request) and status not in GONE_STATUSES:
+        if status not in GONE_STATUSES:
             # A 404/410 listing is an answer; an outage, a block or a 5xx hides what is listed.
-            self.listings_unread += 1
+            self.pages_failed += 1
+            self.listings_unread += self._is_listing(request)
         message = failure_message(failure, request)  # a refusal is a logged skip too
         log.info("fetch failed %s: %s", url, message)
         yield PageError(url, message)
@@ -275,19 +269,9 @@ class AdvertSpider(ImageSpiderMixin, scrapy.Spider):
             yield PageError(request.url if request is not None else "?", reason[:1000])
 
 
-def _web_pages(urls: Iterable[str]) -> Iterator[str]:
-    """The URLs that may be web pages: not links to PDFs, images, archives and the like."""
-    return (url for url in urls if not url_has_any_extension(url, _BINARY_SUFFIXES))
-
-
 def _sitemap_body(response: Response) -> bytes:
     """A sitemap.xml.gz (gzip file, not gzip transfer encoding) unpacked, within the page limit:
     a gzip bomb raises instead of filling memory."""
     if response.body[:2] == b"\x1f\x8b":
         return gunzip(response.body, max_size=MAX_PAGE_BYTES)
     return response.body
-
-
-def _content_type(response: Response) -> str | None:
-    value = response.headers.get(b"Content-Type")
-    return value.decode("latin-1") if value else None

@@ -1,6 +1,7 @@
 """Cut-offs against hostile local servers: files that are no web page, oversized pages, gzip
 bombs and silent servers each leave a readable reason in the run's error log; in zero-config
-mode only the start pages and their rel=next chain are listings, so a broken side page does
+mode only the start pages and their rel=next chain are listings whose failure interrupts a run
+(listings recognised by content: test_crawl_listings_by_content.py), so a broken side page does
 not leave the run interrupted."""
 
 from __future__ import annotations

@@ -1,0 +1,75 @@
+"""The on-disk frontier stores requests as Scrapy's own disk queue does, only faster."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import scrapy
+from scrapy.squeues import PickleLifoDiskQueue
+from scrapy.utils.test import get_crawler
+
+from crawlers.frontier import FrontierDiskQueue
+from crawlers.profiles import load_profile
+from crawlers.spiders.adverts import AdvertSpider
+
+
+def crawler_with_spider() -> Any:
+    crawler = get_crawler(AdvertSpider)
+    crawler.spider = AdvertSpider(load_profile("demo-jobs"))
+    return crawler
+
+
+def requests(spider: AdvertSpider) -> list[scrapy.Request]:
+    return [
+        scrapy.Request(
+            "http://jobs.example/a?x=1",
+            callback=spider.parse_advert,
+            errback=spider.on_error,
+            meta={"adwatch_listing": False, "handle_httpstatus_list": [404, 410]},
+            priority=3,
+            dont_filter=True,
+        ),
+        scrapy.Request("http://jobs.example/b", callback=spider.parse_listing),
+        scrapy.Request("http://jobs.example/c"),  # no callback: the spider's parse
+        scrapy.FormRequest("http://jobs.example/d", formdata={"q": "x"}, callback=spider.parse),
+    ]
+
+
+def drained(queue: Any) -> list[dict[str, Any]]:
+    spider = queue.spider
+    out = []
+    while (request := queue.pop()) is not None:
+        out.append(request.to_dict(spider=spider))
+    return out
+
+
+def test_requests_come_back_as_from_scrapys_own_disk_queue(tmp_path: Path) -> None:
+    crawler = crawler_with_spider()
+    ours = FrontierDiskQueue(crawler, str(tmp_path / "ours"))
+    scrapys = PickleLifoDiskQueue(crawler, str(tmp_path / "scrapys"))  # type: ignore[call-arg]
+    for queue in (ours, scrapys):
+        for request in requests(crawler.spider):
+            queue.push(request)
+    ours_out, scrapys_out = drained(ours), drained(scrapys)
+    assert ours_out == scrapys_out
+    assert [r["callback"] for r in ours_out] == ["parse", None, "parse_listing", "parse_advert"]
+    assert ours_out[3]["errback"] == "on_error" and ours_out[3]["priority"] == 3
+    ours.close()
+    scrapys.close()
+
+
+def test_a_callback_that_is_no_spider_method_is_left_to_scrapy(tmp_path: Path) -> None:
+    crawler = crawler_with_spider()
+    queue = FrontierDiskQueue(crawler, str(tmp_path / "q"))
+
+    def not_a_method(response: Any) -> None:
+        pass
+
+    try:
+        queue.push(scrapy.Request("http://jobs.example/a", callback=not_a_method))
+    except ValueError as exc:  # Scrapy's own refusal: its scheduler keeps it in memory
+        assert "not an instance method" in str(exc)
+    else:
+        raise AssertionError("a callable that is no spider method was stored by name")
+    queue.close()
