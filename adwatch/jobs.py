@@ -9,6 +9,7 @@ from api import export_jobs
 from config.settings import get_settings
 from crawlers import launch
 from crawlers.profiles import SiteProfile
+from share import feed_render
 from share.webhooks import deliver_pending
 from store import images, retention, sites
 from store.bootstrap import open_ready
@@ -56,8 +57,12 @@ def _delete_image_files(keys: list[str]) -> None:
 
 
 def deliver_job() -> int:
+    """Render new feed events once (pages then only concatenate them), then send webhooks."""
+    secret = get_settings().hash_secret.get_secret_value()
     with open_ready(autocommit=True) as conn:
-        return deliver_pending(conn, get_settings().hash_secret.get_secret_value())
+        if secret:
+            feed_render.render_new(conn, secret)
+        return deliver_pending(conn, secret)
 
 
 def crawl_job(site_name: str) -> None:

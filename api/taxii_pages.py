@@ -156,8 +156,8 @@ def page(
     if last is not None:
         for row in feed_render.rendered_rows(conn, after, last, flt, secret):
             if row.stix_json is not None and row.stix_id is not None:
-                version = stix_feed.timestamp(row.created_at)
-                objects.append(Entry(row.stix_id, version, row.created_at, row.stix_json))
+                entry = Entry(row.stix_id, row.stix_version, row.created_at, row.stix_json)
+                objects.append(entry)
     return TaxiiPage(objects, more, str(last) if more else None)
 
 

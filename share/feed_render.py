@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hmac
 from collections.abc import Iterator
-from dataclasses import astuple
+from dataclasses import replace
 from typing import Any
 
 import psycopg
@@ -47,6 +47,16 @@ def fill(
     feed_render.save(conn, key, [render(row, secret) for row in missing])
 
 
+def render_new(conn: psycopg.Connection[Any], secret: str, *, batch: int = 1000) -> int:
+    """Render events appended since the last run (the scheduler's deliver job), so a page is
+    already rendered when a partner first reads it; how many were rendered."""
+    key, done = render_key(secret), 0
+    while rows := feed_render.never_rendered(conn, batch):
+        feed_render.save(conn, key, [render(row, secret) for row in rows])
+        done += len(rows)
+    return done
+
+
 def rendered_rows(
     conn: psycopg.Connection[Any], after: int, upto: int, filters: FeedFilter, secret: str
 ) -> Iterator[feed_render.RenderedRow]:
@@ -59,6 +69,5 @@ def rendered_rows(
         full = feed_query.event(conn, row.seq)
         if full is not None:  # else purged meanwhile: nothing to send
             done = render(full, secret)
-            yield feed_render.RenderedRow(
-                row.seq, row.event, row.created_at, row.tlp, *astuple(done)[1:]
-            )
+            item, stix = done.item_json, done.stix_json
+            yield replace(row, item_json=item, stix_json=stix, stix_id=done.stix_id)

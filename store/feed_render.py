@@ -40,6 +40,8 @@ class RenderedRow:
     item_json: str | None  # None: not rendered yet (the caller renders it)
     stix_json: str | None
     stix_id: str | None
+    # created_at as a STIX timestamp (the object's version), formatted by PostgreSQL
+    stix_version: str
 
 
 def unrendered(
@@ -58,6 +60,17 @@ def unrendered(
     with conn.cursor(row_factory=class_row(FeedRow)) as cur:
         query = FEED_SELECT + " WHERE e.seq = ANY(%s) ORDER BY e.seq"
         return cur.execute(query, ([int(r[0]) for r in missing],)).fetchall()
+
+
+def never_rendered(conn: psycopg.Connection[Any], limit: int) -> list[FeedRow]:
+    """The oldest events with no rendered content yet, in full (every sharing group)."""
+    with conn.cursor(row_factory=class_row(FeedRow)) as cur:
+        query = (
+            FEED_SELECT
+            + """ WHERE e.seq IN (SELECT seq FROM feed_events WHERE item_json IS NULL
+                                 ORDER BY seq LIMIT %s) ORDER BY e.seq"""
+        )
+        return cur.execute(query, (limit,)).fetchall()
 
 
 def save(conn: psycopg.Connection[Any], key: str, rendered: Sequence[Rendered]) -> None:
@@ -95,7 +108,9 @@ def read_rendered(
     (server-side cursor). Call after `unrendered` was rendered and saved; content is None
     only for an event that raced that (the caller renders it alone)."""
     query = (
-        """SELECT e.seq, e.event, e.created_at, e.tlp, e.item_json, e.stix_json, e.stix_id
+        """SELECT e.seq, e.event, e.created_at, e.tlp, e.item_json, e.stix_json, e.stix_id,
+                  to_char(e.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
+                      AS stix_version
            FROM feed_events e """
         + WHERE_VISIBLE
         + " AND e.seq <= %(upto)s ORDER BY e.seq"

@@ -21,3 +21,7 @@ ALTER TABLE feed_events
     ADD COLUMN item_json    text,
     ADD COLUMN stix_json    text,
     ADD COLUMN stix_id      text;
+
+-- The scheduler renders new events soon after they are appended (share.feed_render), so the
+-- first partner to read one does not wait for it.
+CREATE INDEX feed_events_unrendered ON feed_events (seq) WHERE item_json IS NULL;
