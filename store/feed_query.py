@@ -2,14 +2,15 @@
 
 A page is read in two steps. `page_bounds` finds, with the filters applied, the last seq of
 the page and whether more events wait; the formats need both before the first byte (CSV and
-TAXII send them as headers). `read_events` then streams every visible event in
-(after, last], so an event that became visible between the two steps is sent on this page
-rather than jumped over by the cursor.
+TAXII send them as headers). store.feed_render then streams every visible event in
+(after, last] with the content rendered for it when it was first read, so an event that
+became visible between the two steps is sent on this page rather than jumped over by the
+cursor. FEED_SELECT builds the full row an event is rendered from.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -151,26 +152,6 @@ def page_bounds(
         return None, False
     page = rows[:limit]
     return int(page[-1][0]), len(rows) > limit
-
-
-def read_events(
-    conn: psycopg.Connection[Any],
-    after: int,
-    upto: int,
-    filters: FeedFilter,
-    *,
-    batch: int = 500,
-) -> Iterator[FeedRow]:
-    """Visible events in (after, upto] matching the filters, in seq order, through a
-    server-side cursor (streams)."""
-    query = FEED_SELECT + WHERE_VISIBLE + " AND e.seq <= %(upto)s ORDER BY e.seq"
-    with (
-        conn.transaction(),
-        conn.cursor(name="feed_page", row_factory=class_row(FeedRow)) as cur,
-    ):
-        cur.itersize = batch
-        cur.execute(query, {**query_params(after, filters), "upto": upto})
-        yield from cur
 
 
 def newest_seq(conn: psycopg.Connection[Any]) -> int:
