@@ -79,10 +79,14 @@ def page(conn: psycopg.Connection[Any], after: int, limit: int, filters: FeedFil
     return Page(after, last, more, filters)
 
 
-def rows(pool: ConnectionPool[Any], page_: Page, secret: str) -> Iterator[RenderedRow]:
+def rows(
+    pool: ConnectionPool[Any], page_: Page, secret: str, content: str
+) -> Iterator[RenderedRow]:
     """The page's events with their rendered content, streamed on a connection of their own
     (the request's connection is given back before a streamed body is sent)."""
     if page_.last is None:
         return
     with pool.connection() as conn:
-        yield from feed_render.rendered_rows(conn, page_.after, page_.last, page_.filters, secret)
+        yield from feed_render.rendered_rows(
+            conn, page_.after, page_.last, page_.filters, secret, content
+        )

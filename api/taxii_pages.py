@@ -154,7 +154,7 @@ def page(
         return TaxiiPage(objects, False, None)
     last, more = feed_query.page_bounds(conn, after, room, flt)
     if last is not None:
-        for row in feed_render.rendered_rows(conn, after, last, flt, secret):
+        for row in feed_render.rendered_rows(conn, after, last, flt, secret, "stix"):
             if row.stix_json is not None and row.stix_id is not None:
                 entry = Entry(row.stix_id, row.stix_version, row.created_at, row.stix_json)
                 objects.append(entry)

@@ -58,12 +58,18 @@ def render_new(conn: psycopg.Connection[Any], secret: str, *, batch: int = 1000)
 
 
 def rendered_rows(
-    conn: psycopg.Connection[Any], after: int, upto: int, filters: FeedFilter, secret: str
+    conn: psycopg.Connection[Any],
+    after: int,
+    upto: int,
+    filters: FeedFilter,
+    secret: str,
+    content: str,
 ) -> Iterator[feed_render.RenderedRow]:
-    """The page's events with their rendered content, rendering any that raced `fill`."""
+    """The page's events with their rendered `content` ("item" or "stix": only what the
+    format sends crosses the wire), rendering any event that raced `fill`."""
     fill(conn, after, upto, filters, secret)
-    for row in feed_render.read_rendered(conn, after, upto, filters):
-        if row.item_json is not None:
+    for row in feed_render.read_rendered(conn, after, upto, filters, content):
+        if row.stix_id is not None:
             yield row
             continue
         full = feed_query.event(conn, row.seq)

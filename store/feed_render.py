@@ -96,19 +96,27 @@ def save(conn: psycopg.Connection[Any], key: str, rendered: Sequence[Rendered]) 
         )
 
 
+# Which rendered text a format reads: JSON and CSV the item, STIX and TAXII the STIX object.
+_CONTENT = {
+    "item": "e.item_json, NULL::text AS stix_json",
+    "stix": "NULL::text AS item_json, e.stix_json",
+}
+
+
 def read_rendered(
     conn: psycopg.Connection[Any],
     after: int,
     upto: int,
     filters: FeedFilter,
+    content: str,
     *,
     batch: int = 1000,
 ) -> Iterator[RenderedRow]:
-    """Visible events in (after, upto] with their rendered content, in seq order, streamed
-    (server-side cursor). Call after `unrendered` was rendered and saved; content is None
-    only for an event that raced that (the caller renders it alone)."""
+    """Visible events in (after, upto] with their rendered `content` ("item" or "stix"), in
+    seq order, streamed (server-side cursor). Call after `unrendered` was rendered and saved;
+    stix_id is None only for an event that raced that (the caller renders it alone)."""
     query = (
-        """SELECT e.seq, e.event, e.created_at, e.tlp, e.item_json, e.stix_json, e.stix_id,
+        f"""SELECT e.seq, e.event, e.created_at, e.tlp, {_CONTENT[content]}, e.stix_id,
                   to_char(e.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
                       AS stix_version
            FROM feed_events e """

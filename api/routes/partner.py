@@ -72,7 +72,9 @@ def get_feed(
             auditing.record(conn, user, "export_feed", "feed", after, detail)
         page = feed_pages.page(conn, after, limit, filters)
         secret = feed_pages.hash_secret(settings)
-        lines = _formatted(feed_pages.rows(pool, page, secret), format, page, settings)
+        content = "stix" if format == "stix" else "item"
+        rows = feed_pages.rows(pool, page, secret, content)
+        lines = _formatted(rows, format, page, settings)
         built = export_files.spool(settings, format, export_files.write_lines(lines))
         query = {"limit": limit, "format": format, "since": since, "kind": kind, "site": site}
         headers = page.headers("/api/v1/feed", query)
