@@ -47,11 +47,15 @@ def fill(
     feed_render.save(conn, key, [render(row, secret) for row in missing])
 
 
-def render_new(conn: psycopg.Connection[Any], secret: str, *, batch: int = 1000) -> int:
+def render_new(
+    conn: psycopg.Connection[Any], secret: str, *, batch: int = 1000, most: int = 20_000
+) -> int:
     """Render events appended since the last run (the scheduler's deliver job), so a page is
-    already rendered when a partner first reads it; how many were rendered."""
+    already rendered when a partner first reads it; how many were rendered. At most `most`
+    per run, so a backlog (the events before migration 0018) does not hold up webhooks: the
+    next runs, or a partner's first read, render the rest."""
     key, done = render_key(secret), 0
-    while rows := feed_render.never_rendered(conn, batch):
+    while done < most and (rows := feed_render.never_rendered(conn, batch)):
         feed_render.save(conn, key, [render(row, secret) for row in rows])
         done += len(rows)
     return done
