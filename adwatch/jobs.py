@@ -11,6 +11,7 @@ from config.settings import get_settings
 from crawlers import launch
 from crawlers.profiles import SiteProfile
 from linking.pdq_warm import WarmIndex
+from share import feed_render
 from share.webhooks import deliver_pending
 from store import images, retention, sites
 from store.bootstrap import open_ready, ready_url
@@ -82,8 +83,12 @@ def _delete_image_files(keys: list[str]) -> None:
 
 
 def deliver_job() -> int:
+    """Render new feed events once (pages then only concatenate them), then send webhooks."""
+    secret = get_settings().hash_secret.get_secret_value()
     with open_ready(autocommit=True) as conn:
-        return deliver_pending(conn, get_settings().hash_secret.get_secret_value())
+        if secret:
+            feed_render.render_new(conn, secret)
+        return deliver_pending(conn, secret)
 
 
 def crawl_job(site_name: str) -> None:

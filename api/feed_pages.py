@@ -15,8 +15,10 @@ from psycopg_pool import ConnectionPool
 from api import cursor
 from api.deps import Principal
 from config.settings import Settings
+from share import feed_render
 from store import feed_query, partners, sharing_groups
-from store.feed_query import FeedFilter, FeedRow
+from store.feed_query import FeedFilter
+from store.feed_render import RenderedRow
 
 
 def partner_of(conn: psycopg.Connection[Any], user: Principal) -> partners.Partner:
@@ -77,10 +79,14 @@ def page(conn: psycopg.Connection[Any], after: int, limit: int, filters: FeedFil
     return Page(after, last, more, filters)
 
 
-def rows(pool: ConnectionPool[Any], page_: Page) -> Iterator[FeedRow]:
-    """The page's events, streamed on a connection of their own (the request's connection
-    is given back before a streamed body is sent)."""
+def rows(
+    pool: ConnectionPool[Any], page_: Page, secret: str, content: str
+) -> Iterator[RenderedRow]:
+    """The page's events with their rendered content, streamed on a connection of their own
+    (the request's connection is given back before a streamed body is sent)."""
     if page_.last is None:
         return
     with pool.connection() as conn:
-        yield from feed_query.read_events(conn, page_.after, page_.last, page_.filters)
+        yield from feed_render.rendered_rows(
+            conn, page_.after, page_.last, page_.filters, secret, content
+        )

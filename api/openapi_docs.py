@@ -77,7 +77,7 @@ class FeedClusterOut(BaseModel):
 
 class FeedItemOut(BaseModel):
     seq: int = Field(description="feed order; pass the last one as `cursor`")
-    event: Literal["confirmed", "retracted"]
+    event: Literal["confirmed", "retracted", "taken_down"]
     advert_id: int
     url: str = Field(description="the advert's URL, names in the slug replaced")
     site: str | None
@@ -96,6 +96,12 @@ class FeedItemOut(BaseModel):
     images: list[FeedImageOut]
     clusters: list[FeedClusterOut]
     cluster_risk: float | None
+    removed_at: str | None = Field(
+        description="taken_down: when the content was removed (never who reported it)"
+    )
+    confirmed_by_recrawl: bool | None = Field(
+        description="taken_down: whether adwatch's re-crawl saw HTTP 404/410"
+    )
 
 
 class FeedPageOut(BaseModel):

@@ -1,6 +1,6 @@
 """TAXII 2.1 pages of one collection (spec 5.3-5.8): the fixed objects every indicator
-refers to (identity, extension-definition, TLP 2.0 markings), then one indicator version per
-feed event, in one order.
+refers to (identity, extension-definition, TLP 2.0 markings), then one object per feed event
+(an indicator version, or a note that the advert was taken down), in one order.
 
 `next` is a position in that order: -7..-1 for the fixed objects, then the feed's seq, so a
 TAXII page ends exactly where the JSON feed's cursor would. The fixed objects count as added
@@ -16,10 +16,8 @@ from typing import Any
 
 import psycopg
 from fastapi import HTTPException
-from psycopg_pool import ConnectionPool
 
-from api import feed_pages
-from share import feed_format, stix_feed
+from share import feed_render, stix_feed, stix_notes
 from store import feed_query
 from store.feed_query import FeedFilter
 
@@ -41,11 +39,26 @@ class Query:
     kind: str | None = None
 
 
+@dataclass(frozen=True)
+class Entry:
+    """One object of a page, already encoded: its id and version for manifests and headers."""
+
+    id: str
+    version: str
+    added: datetime
+    text: str
+
+
 @dataclass
 class TaxiiPage:
-    objects: list[tuple[dict[str, Any], datetime]]  # (object, date added)
+    objects: list[Entry]
     more: bool
     next: str | None
+
+
+def _static_entry(obj: dict[str, Any]) -> Entry:
+    version = str(obj.get("modified", obj["created"]))
+    return Entry(str(obj["id"]), version, STATIC_ADDED, stix_feed.dumps(obj))
 
 
 def parse_next(conn: psycopg.Connection[Any], value: str | None) -> int:
@@ -81,16 +94,33 @@ def _at(version: str, q: Query) -> bool:
     return when in q.versions_at
 
 
+# the feed events behind each STIX type a collection serves
+_EVENTS = {"indicator": ("confirmed", "retracted"), "note": ("taken_down",)}
+
+
+def _seq_of(secret: str, stix_id: str) -> int | None:
+    if stix_id.startswith("note--"):
+        return stix_notes.note_seq_of(secret, stix_id)
+    return stix_feed.confirmed_seq_of(secret, stix_id)
+
+
 def event_filter(secret: str, groups: list[int], q: Query) -> FeedFilter | None:
-    """The feed filter for the indicator part, or None when the query excludes indicators."""
-    if q.types and "indicator" not in q.types:
+    """The feed filter for the event part (indicators, takedown notes), or None when the
+    query excludes them all."""
+    events = [e for t in q.types for e in _EVENTS.get(t, ())]
+    if q.types and not events:
         return None
-    seqs = [s for s in (stix_feed.confirmed_seq_of(secret, i) for i in q.ids) if s is not None]
+    seqs = [s for s in (_seq_of(secret, i) for i in q.ids) if s is not None]
     if q.ids and not seqs:
         return None
     since = q.added_after
     flt = FeedFilter(
-        groups, kind=q.kind, confirmed_seqs=seqs, version=q.version, added_at=q.versions_at
+        groups,
+        kind=q.kind,
+        confirmed_seqs=seqs,
+        version=q.version,
+        added_at=q.versions_at,
+        events=events,
     )
     # added_after is exclusive (spec 3.4.1); the feed's `since` is inclusive
     return replace(flt, since=since) if since is None else replace(flt, since=_just_after(since))
@@ -102,15 +132,16 @@ def _just_after(value: datetime) -> datetime:
 
 def page(
     conn: psycopg.Connection[Any],
-    pool: ConnectionPool[Any],
     settings_: tuple[str, str],
     groups: list[int],
     q: Query,
 ) -> TaxiiPage:
+    """The fixed objects still due, then the events' objects (rendered once, kept with each
+    event: the page is a range scan on seq and concatenation)."""
     secret, public_url = settings_
     every_static = _static(public_url, q)
     static = every_static[: q.limit]
-    objects = [(obj, STATIC_ADDED) for _, obj in static]
+    objects = [_static_entry(obj) for _, obj in static]
     flt = event_filter(secret, groups, q)
     room = q.limit - len(objects)
     after = max(q.after, 0)
@@ -121,19 +152,21 @@ def page(
         return TaxiiPage(objects, more, str(static[-1][0]) if more else None)
     if flt is None:
         return TaxiiPage(objects, False, None)
-    found = feed_pages.Page(after, *feed_query.page_bounds(conn, after, room, flt), flt)
-    for row in feed_pages.rows(pool, found):
-        item = feed_format.feed_item(row, row.tlp, secret)
-        objects.append((stix_feed.indicator(row, item, secret), row.created_at))
-    return TaxiiPage(objects, found.more, found.next_cursor if found.more else None)
+    last, more = feed_query.page_bounds(conn, after, room, flt)
+    if last is not None:
+        for row in feed_render.rendered_rows(conn, after, last, flt, secret, "stix"):
+            if row.stix_json is not None and row.stix_id is not None:
+                entry = Entry(row.stix_id, row.stix_version, row.created_at, row.stix_json)
+                objects.append(entry)
+    return TaxiiPage(objects, more, str(last) if more else None)
 
 
-def date_headers(objects: list[tuple[dict[str, Any], datetime]]) -> dict[str, str]:
+def date_headers(objects: list[Entry]) -> dict[str, str]:
     if not objects:
         return {}
     return {
-        "X-TAXII-Date-Added-First": stix_feed.timestamp(objects[0][1]),
-        "X-TAXII-Date-Added-Last": stix_feed.timestamp(objects[-1][1]),
+        "X-TAXII-Date-Added-First": stix_feed.timestamp(objects[0].added),
+        "X-TAXII-Date-Added-Last": stix_feed.timestamp(objects[-1].added),
     }
 
 
@@ -143,19 +176,19 @@ def envelope_chunks(p: TaxiiPage) -> Iterator[str]:
     if p.next is not None:
         yield f',"next":"{p.next}"'
     if p.objects:
-        yield ',"objects":[' + ",".join(stix_feed.dumps(o) for o, _ in p.objects) + "]"
+        yield ',"objects":[' + ",".join(o.text for o in p.objects) + "]"
     yield "}"
 
 
 def manifest(p: TaxiiPage) -> dict[str, Any]:
     records = [
         {
-            "id": obj["id"],
-            "date_added": stix_feed.timestamp(added),
-            "version": obj.get("modified", obj["created"]),
+            "id": obj.id,
+            "date_added": stix_feed.timestamp(obj.added),
+            "version": obj.version,
             "media_type": "application/stix+json;version=2.1",
         }
-        for obj, added in p.objects
+        for obj in p.objects
     ]
     body: dict[str, Any] = {"more": p.more}
     if p.next is not None:

@@ -49,6 +49,8 @@ CSV_COLUMNS = (
     "contact_hashes",
     "pdq_hashes",
     "cluster_risk",
+    "removed_at",
+    "confirmed_by_recrawl",
 )
 
 
@@ -112,15 +114,27 @@ def feed_item(row: FeedRow, tlp: str, secret: str) -> dict[str, Any]:
         "images": [{"pdq": i["pdq"], "pdq_quality": i["quality"]} for i in row.images],
         "clusters": row.clusters,
         "cluster_risk": max((c["risk"] for c in row.clusters), default=None),
+        # taken_down events only (None otherwise); never which partner reported it
+        "removed_at": (row.detail or {}).get("removed_at"),
+        "confirmed_by_recrawl": (row.detail or {}).get("confirmed_by_recrawl"),
     }
 
 
-def json_stream(items: Iterable[dict[str, Any]], next_cursor: str, more: bool) -> Iterator[str]:
-    """{"items": [...], "next_cursor": ..., "more": ...} without holding the page in memory."""
+def item_json(item: dict[str, Any]) -> str:
+    return json.dumps(item, ensure_ascii=False)
+
+
+def json_stream(items: Iterable[str], next_cursor: str, more: bool) -> Iterator[str]:
+    """{"items": [...], "next_cursor": ..., "more": ...} from items already encoded (each
+    event's item is rendered once, share.feed_render), without holding the page in memory."""
     yield '{"items":['
     for n, item in enumerate(items):
-        yield ("," if n else "") + json.dumps(item, ensure_ascii=False)
+        yield ("," if n else "") + item
     yield f'],"next_cursor":{json.dumps(next_cursor)},"more":{json.dumps(more)}}}'
+
+
+def _csv_bool(value: bool | None) -> str | None:
+    return None if value is None else str(value).lower()
 
 
 def csv_stream(items: Iterable[dict[str, Any]]) -> Iterator[str]:
@@ -139,6 +153,7 @@ def csv_stream(items: Iterable[dict[str, Any]]) -> Iterator[str]:
             "matches": matches,
             "contact_hashes": contacts,
             "pdq_hashes": pdq,
+            "confirmed_by_recrawl": _csv_bool(item.get("confirmed_by_recrawl")),
         }
         writer.writerow([flat[c] if flat[c] is not None else "" for c in CSV_COLUMNS])
         yield buffer.getvalue()
@@ -147,13 +162,12 @@ def csv_stream(items: Iterable[dict[str, Any]]) -> Iterator[str]:
     yield buffer.getvalue()
 
 
-def stix_stream(
-    pairs: Iterable[tuple[FeedRow, dict[str, Any]]], secret: str, public_url: str
-) -> Iterator[str]:
+def stix_stream(objects: Iterable[str], public_url: str) -> Iterator[str]:
     """A STIX 2.1 bundle, one object at a time: the identity, the adwatch extension-definition
-    and the TLP 2.0 marking definitions first, then one indicator version per event."""
+    and the TLP 2.0 marking definitions first, then each event's object (already encoded):
+    an indicator version, or a takedown note."""
     yield f'{{"type":"bundle","id":"bundle--{uuid.uuid4()}","objects":['
     yield ",".join(stix_feed.dumps(o) for o in stix_feed.static_objects(public_url))
-    for row, item in pairs:
-        yield "," + stix_feed.dumps(stix_feed.indicator(row, item, secret))
+    for obj in objects:
+        yield "," + obj
     yield "]}"

@@ -27,6 +27,7 @@ from store.feed_query import FeedRow
 SCHEMA_FILE = "adwatch-advert-extension-v1.json"
 SCHEMA_PATH = f"/stix/{SCHEMA_FILE}"
 _EPOCH = "2026-01-01T00:00:00.000Z"
+_EXTENSION_MODIFIED = "2026-12-07T00:00:00.000Z"  # 1.1.0: takedown notes
 IDENTITY_ID = "identity--aba9d601-ac00-41b7-bbbc-a17235dafc68"
 EXTENSION_ID = "extension-definition--c277173e-c302-4d4b-8e2a-314419c9e11c"
 _TLP2_EXTENSION = "extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d"
@@ -86,12 +87,13 @@ def extension_definition(public_url: str) -> dict[str, Any]:
         "id": EXTENSION_ID,
         "created_by_ref": IDENTITY_ID,
         "created": _EPOCH,
-        "modified": _EPOCH,
+        "modified": _EXTENSION_MODIFIED,
         "name": "adwatch advert",
-        "description": "adwatch's advert properties on indicators: advert number, feed event, "
-        "site, kind, band, de-identified matched text, keyed contact hashes, snapshot hash",
+        "description": "adwatch's advert properties on indicators and takedown notes: advert "
+        "number, feed event, site, kind, band, de-identified matched text, keyed contact "
+        "hashes, snapshot hash, time of removal",
         "schema": public_url.rstrip("/") + SCHEMA_PATH,
-        "version": "1.0.0",
+        "version": "1.1.0",
         "extension_types": ["property-extension"],
     }
 
@@ -102,29 +104,39 @@ def static_objects(public_url: str) -> list[dict[str, Any]]:
     return [identity(), extension_definition(public_url), *markings]
 
 
-def indicator_uuid(secret: str, confirmed_seq: int) -> uuid.UUID:
-    if not 0 < confirmed_seq < 2**_SEQ_BITS:
+def object_uuid(secret: str, stix_type: str, seq: int) -> uuid.UUID:
+    """A UUIDv4 for the STIX object of type `stix_type` that feed event `seq` stands for."""
+    if not 0 < seq < 2**_SEQ_BITS:
         raise ValueError("feed seq out of range for a STIX id")
-    tag = hmac.digest(secret.encode(), f"stix-indicator:{confirmed_seq}".encode(), "sha256")
-    raw = bytearray(tag[:10] + confirmed_seq.to_bytes(6, "big"))
+    tag = hmac.digest(secret.encode(), f"stix-{stix_type}:{seq}".encode(), "sha256")
+    raw = bytearray(tag[:10] + seq.to_bytes(6, "big"))
     raw[6] = (raw[6] & 0x0F) | 0x40  # version 4
     raw[8] = (raw[8] & 0x3F) | 0x80  # RFC 4122 variant
     return uuid.UUID(bytes=bytes(raw))
 
 
-def confirmed_seq_of(secret: str, stix_id: str) -> int | None:
-    """The confirmation seq behind an indicator id made by `indicator_uuid`, else None."""
+def indicator_uuid(secret: str, confirmed_seq: int) -> uuid.UUID:
+    return object_uuid(secret, "indicator", confirmed_seq)
+
+
+def seq_of(secret: str, stix_id: str, stix_type: str = "indicator") -> int | None:
+    """The feed seq behind an id of `stix_type` made by `object_uuid`, else None."""
     prefix, _, rest = stix_id.partition("--")
     try:
-        value = uuid.UUID(rest) if prefix == "indicator" and len(rest) == 36 else None
+        value = uuid.UUID(rest) if prefix == stix_type and len(rest) == 36 else None
     except ValueError:
         return None
     if value is None:
         return None
     seq = int.from_bytes(value.bytes[10:], "big")
-    if seq == 0 or indicator_uuid(secret, seq) != value:
+    if seq == 0 or object_uuid(secret, stix_type, seq) != value:
         return None
     return seq
+
+
+def confirmed_seq_of(secret: str, stix_id: str) -> int | None:
+    """The confirmation seq behind an indicator id made by `indicator_uuid`, else None."""
+    return seq_of(secret, stix_id, "indicator")
 
 
 def indicator_id(secret: str, row: FeedRow) -> str:
@@ -155,7 +167,7 @@ def _description(row: FeedRow, item: dict[str, Any]) -> str:
     return what + " Act on the advert at the URL the pattern matches."
 
 
-def _extension(item: dict[str, Any]) -> dict[str, Any]:
+def extension(item: dict[str, Any]) -> dict[str, Any]:
     keys = ("advert_id", "seq", "event", "site", "kind", "band", "risk_score")
     props: dict[str, Any] = {"extension_type": "property-extension"}
     props.update({k: item[k] for k in keys if item.get(k) is not None})
@@ -194,7 +206,7 @@ def indicator(row: FeedRow, item: dict[str, Any], secret: str) -> dict[str, Any]
         "pattern_version": "2.1",
         "valid_from": created,
         "object_marking_refs": [tlp_marking_id(item["tlp"])],
-        "extensions": {EXTENSION_ID: _extension(item)},
+        "extensions": {EXTENSION_ID: extension(item)},
     }
 
 

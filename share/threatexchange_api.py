@@ -149,6 +149,10 @@ def _item(raw: t.Any) -> tuple[str, AdwatchItem]:
     return event, item
 
 
+def _taken_down(raw: dict[str, t.Any]) -> bool:
+    return raw.get("event") == "taken_down"
+
+
 def fetch_feed_page(
     http: httpx.Client, collab: AdwatchCollabConfig, api_key: str, cursor: str | None
 ) -> FeedPage:
@@ -162,7 +166,9 @@ def fetch_feed_page(
         raise AdwatchError(f"adwatch feed: HTTP {reply.status_code} {_detail(reply)}".strip())
     try:
         body = reply.json()
-        events = [_item(raw) for raw in body["items"]]
+        # takedown notes change no signal: the URL and hashes stay what was confirmed
+        items = [r for r in body["items"] if not (isinstance(r, dict) and _taken_down(r))]
+        events = [_item(raw) for raw in items]
         next_cursor = str(body["next_cursor"] or cursor or "")
     except (ValueError, KeyError, TypeError) as exc:
         raise AdwatchError(f"adwatch feed: not a feed page ({type(exc).__name__})") from None

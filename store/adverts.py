@@ -12,6 +12,7 @@ from typing import Any
 
 import psycopg
 
+from store import takedowns
 from store.sql_ingest import (
     INGEST_ENTITIES_SQL,
     INGEST_SQL,
@@ -152,13 +153,16 @@ def ingest_advert(conn: psycopg.Connection[Any], snapshot: AdvertSnapshot) -> In
 def mark_removed(
     conn: psycopg.Connection[Any], canonical_url: str, reason: str, at: datetime
 ) -> int | None:
-    """Mark a stored advert as gone (e.g. HTTP 404/410); returns its id, None if not stored."""
+    """Mark a stored advert as gone (e.g. HTTP 404/410); returns its id, None if not stored.
+    A 404/410 of a shared advert tells its partners through the feed (a takedown note)."""
     with conn.transaction():
         row = conn.execute(
             """UPDATE adverts SET status = 'removed', removed_at = %s, removal_reason = %s
                WHERE canonical_url = %s AND status = 'active' RETURNING id""",
             (at, reason, canonical_url),
         ).fetchone()
+        if row is not None and reason in takedowns.GONE_REASONS:
+            takedowns.announce(conn, int(row[0]), at, by_recrawl=True)
     return int(row[0]) if row else None
 
 

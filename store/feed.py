@@ -1,4 +1,4 @@
-"""Partner feed: ordered events (confirmations, retractions) and opinions.
+"""Partner feed: ordered events (confirmations, retractions, takedowns) and opinions.
 
 Cursor completeness: writers take their seq under an advisory lock held until commit, and
 PostgreSQL makes a commit visible before it releases the transaction's locks. So seq order is
@@ -17,12 +17,19 @@ from typing import Any
 
 import psycopg
 from psycopg.rows import class_row
+from psycopg.types.json import Jsonb
 
 # Re-exported: webhooks and older callers read single events through store.feed.
 from store.feed_query import FeedRow as FeedRow
 from store.feed_query import event as event
 
 _FEED_LOCK_KEY = 74_012_027
+
+
+def lock_feed(conn: psycopg.Connection[Any]) -> None:
+    """Take the feed's writer lock until commit (append_event takes it again, harmlessly):
+    for a writer that must read the feed before deciding what to append."""
+    conn.execute("SELECT pg_advisory_xact_lock(%s)", (_FEED_LOCK_KEY,))
 
 
 def append_event(
@@ -33,16 +40,18 @@ def append_event(
     *,
     group_ids: Sequence[int],
     tlp: str,
+    detail: dict[str, Any] | None = None,
 ) -> int:
     """Append an event for the given sharing groups in the caller's transaction, and queue
     webhook deliveries for the partners in those groups."""
-    conn.execute("SELECT pg_advisory_xact_lock(%s)", (_FEED_LOCK_KEY,))
+    lock_feed(conn)
     row = conn.execute(
         # clock_timestamp(), taken under the lock: the time an event was added then rises with
         # seq, so TAXII's added_after and date-added headers agree with the cursor's order.
-        """INSERT INTO feed_events (advert_id, event, decision_id, group_ids, tlp, created_at)
-           VALUES (%s, %s, %s, %s, %s, clock_timestamp()) RETURNING seq""",
-        (advert_id, event, decision_id, list(group_ids), tlp),
+        """INSERT INTO feed_events (advert_id, event, decision_id, group_ids, tlp, created_at,
+                                    detail)
+           VALUES (%s, %s, %s, %s, %s, clock_timestamp(), %s) RETURNING seq""",
+        (advert_id, event, decision_id, list(group_ids), tlp, Jsonb(detail) if detail else None),
     ).fetchone()
     assert row is not None
     seq = int(row[0])

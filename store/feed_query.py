@@ -2,14 +2,15 @@
 
 A page is read in two steps. `page_bounds` finds, with the filters applied, the last seq of
 the page and whether more events wait; the formats need both before the first byte (CSV and
-TAXII send them as headers). `read_events` then streams every visible event in
-(after, last], so an event that became visible between the two steps is sent on this page
-rather than jumped over by the cursor.
+TAXII send them as headers). store.feed_render then streams every visible event in
+(after, last] with the content rendered for it when it was first read, so an event that
+became visible between the two steps is sent on this page rather than jumped over by the
+cursor. FEED_SELECT builds the full row an event is rendered from.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -44,6 +45,8 @@ class FeedRow:
     # in its Hasher-Matcher-Actioner and sees how far the network reaches.
     images: list[dict[str, Any]] = field(default_factory=list)
     clusters: list[dict[str, Any]] = field(default_factory=list)
+    # taken_down events: removed_at and confirmed_by_recrawl (never who reported it)
+    detail: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -56,10 +59,12 @@ class FeedFilter:
     kind: str | None = None
     site: str | None = None
     confirmed_seqs: Sequence[int] = field(default_factory=tuple)
-    # STIX versions of an indicator: "all" events, "first" (the confirmation), "last" (an
-    # event not superseded by a later retraction of the same confirmation), or exact times.
+    # STIX versions: "all" events, "first" (no retraction), "last" (a note, a retraction, or an
+    # confirmation not superseded by a later retraction of it), or exact times.
     version: str = "all"
     added_at: Sequence[datetime] = field(default_factory=tuple)
+    # event types wanted (empty: all); TAXII's match[type] maps indicator and note to them
+    events: Sequence[str] = field(default_factory=tuple)
 
 
 FEED_SELECT = """
@@ -69,7 +74,8 @@ SELECT e.seq, e.event, e.advert_id, e.created_at, a.canonical_url AS url, s.name
        coalesce(ct.contacts, '[]'::jsonb) AS contacts,
        c.seq AS confirmed_seq, c.created_at AS confirmed_at, e.tlp,
        a.first_seen, a.last_seen, v.raw_sha256 AS snapshot_sha256,
-       coalesce(im.images, '[]'::jsonb) AS images, coalesce(cl.clusters, '[]'::jsonb) AS clusters
+       coalesce(im.images, '[]'::jsonb) AS images, coalesce(cl.clusters, '[]'::jsonb) AS clusters,
+       e.detail
 FROM feed_events e
 JOIN adverts a ON a.id = e.advert_id
 LEFT JOIN sites s ON s.id = a.site_id
@@ -98,7 +104,7 @@ LEFT JOIN LATERAL (SELECT seq, created_at FROM feed_events p
 # No snapshot-xmin horizon: writers hold the feed lock until commit (store.feed), so no event
 # can commit past one still in flight, and another database's long transaction (a bulk load,
 # a forgotten session) does not hide every partner's feed.
-_WHERE = """WHERE e.seq > %(after)s
+WHERE_VISIBLE = """WHERE e.seq > %(after)s
   AND e.group_ids && %(groups)s::bigint[]
   AND (%(since)s::timestamptz IS NULL OR e.created_at >= %(since)s)
   AND (%(kind)s::text IS NULL OR e.advert_id IN (SELECT id FROM adverts WHERE kind = %(kind)s))
@@ -109,8 +115,9 @@ _WHERE = """WHERE e.seq > %(after)s
        (e.event = 'retracted' AND (SELECT max(p.seq) FROM feed_events p
                                    WHERE p.advert_id = e.advert_id AND p.event = 'confirmed'
                                      AND p.seq < e.seq) = ANY(%(origins)s)))
-  AND (%(version)s <> 'first' OR e.event = 'confirmed')
-  AND (%(version)s <> 'last' OR e.event = 'retracted' OR NOT EXISTS
+  AND (cardinality(%(events)s::text[]) = 0 OR e.event = ANY(%(events)s))
+  AND (%(version)s <> 'first' OR e.event <> 'retracted')
+  AND (%(version)s <> 'last' OR e.event <> 'confirmed' OR NOT EXISTS
        (SELECT 1 FROM feed_events r WHERE r.advert_id = e.advert_id AND r.seq > e.seq
           AND r.event = 'retracted' AND r.group_ids && %(groups)s::bigint[]
           AND NOT EXISTS (SELECT 1 FROM feed_events c2 WHERE c2.advert_id = e.advert_id
@@ -119,7 +126,7 @@ _WHERE = """WHERE e.seq > %(after)s
 """
 
 
-def _params(after: int, filters: FeedFilter) -> dict[str, Any]:
+def query_params(after: int, filters: FeedFilter) -> dict[str, Any]:
     return {
         "after": after,
         "groups": list(filters.group_ids),
@@ -129,6 +136,7 @@ def _params(after: int, filters: FeedFilter) -> dict[str, Any]:
         "origins": list(filters.confirmed_seqs),
         "version": filters.version,
         "added": list(filters.added_at),
+        "events": list(filters.events),
     }
 
 
@@ -137,33 +145,13 @@ def page_bounds(
 ) -> tuple[int | None, bool]:
     """(last seq on the page or None when it is empty, whether more events wait after it)."""
     rows = conn.execute(
-        "SELECT e.seq FROM feed_events e " + _WHERE + " ORDER BY e.seq LIMIT %(limit)s",
-        {**_params(after, filters), "limit": limit + 1},
+        "SELECT e.seq FROM feed_events e " + WHERE_VISIBLE + " ORDER BY e.seq LIMIT %(limit)s",
+        {**query_params(after, filters), "limit": limit + 1},
     ).fetchall()
     if not rows:
         return None, False
     page = rows[:limit]
     return int(page[-1][0]), len(rows) > limit
-
-
-def read_events(
-    conn: psycopg.Connection[Any],
-    after: int,
-    upto: int,
-    filters: FeedFilter,
-    *,
-    batch: int = 500,
-) -> Iterator[FeedRow]:
-    """Visible events in (after, upto] matching the filters, in seq order, through a
-    server-side cursor (streams)."""
-    query = FEED_SELECT + _WHERE + " AND e.seq <= %(upto)s ORDER BY e.seq"
-    with (
-        conn.transaction(),
-        conn.cursor(name="feed_page", row_factory=class_row(FeedRow)) as cur,
-    ):
-        cur.itersize = batch
-        cur.execute(query, {**_params(after, filters), "upto": upto})
-        yield from cur
 
 
 def newest_seq(conn: psycopg.Connection[Any]) -> int:

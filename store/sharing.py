@@ -188,11 +188,13 @@ class SharedState:
 
 
 def shared_confirmation(conn: psycopg.Connection[Any], advert_id: int) -> SharedState | None:
-    """The advert's latest feed event if it is a confirmation (None: not in the feed now)."""
+    """The advert's latest confirmation or retraction if it is a confirmation (None: not in
+    the feed now); takedown notes do not change what stands."""
     row = conn.execute(
         """SELECT e.seq, e.event, d.decided_by, e.group_ids, e.tlp FROM feed_events e
            LEFT JOIN decisions d ON d.id = e.decision_id
-           WHERE e.advert_id = %s ORDER BY e.seq DESC LIMIT 1""",
+           WHERE e.advert_id = %s AND e.event <> 'taken_down'
+           ORDER BY e.seq DESC LIMIT 1""",
         (advert_id,),
     ).fetchone()
     if row is None or row[1] != "confirmed":

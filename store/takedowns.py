@@ -8,6 +8,12 @@ Time to removal runs from the moment the advert was first shared with partners t
 it was removed: the partner's own time when it gave one, else the crawler's. A removal is
 *confirmed* when a re-crawl saw the page answer 404 or 410 (the crawler records "HTTP 404" /
 "HTTP 410" as the removal reason; absence from listings alone is not proof).
+
+Partners who received the advert's confirmation learn of the removal through the feed: a
+'taken_down' event (a STIX note on TAXII) when the first partner reports it, and another when
+a re-crawl confirms it, each at most once per confirmation. The event carries only when the
+content was removed and whether a re-crawl confirmed it: which partner reported it, its
+ticket and its note stay with that partner and the admins.
 """
 
 from __future__ import annotations
@@ -18,6 +24,8 @@ from typing import Any
 
 import psycopg
 from psycopg.rows import class_row
+
+from store import feed
 
 # Removal reasons written by the crawler when a re-crawl finds the page gone.
 GONE_REASONS = ("HTTP 404", "HTTP 410")
@@ -114,7 +122,9 @@ def report(conn: psycopg.Connection[Any], new: NewReport) -> Reported:
             ),
         ).fetchone()
         assert row is not None
-        return Reported(by_id(conn, int(row[0])), True, True)
+        made = by_id(conn, int(row[0]))
+        announce(conn, new.advert_id, made.partner_removed_at or made.reported_at, False)
+        return Reported(made, True, True)
 
 
 def by_id(conn: psycopg.Connection[Any], takedown_id: int) -> Takedown:
@@ -137,3 +147,31 @@ def history(
 
 def advert_exists(conn: psycopg.Connection[Any], advert_id: int) -> bool:
     return conn.execute("SELECT 1 FROM adverts WHERE id = %s", (advert_id,)).fetchone() is not None
+
+
+def announce(
+    conn: psycopg.Connection[Any], advert_id: int, removed_at: datetime, by_recrawl: bool
+) -> int | None:
+    """Append a 'taken_down' feed event for the advert's standing confirmation, for the same
+    groups and TLP, unless one already said as much (a partner's report after a confirmed
+    one adds nothing); the new seq, or None. Runs in the caller's transaction."""
+    feed.lock_feed(conn)  # two reports at once: the second sees the first one's event
+    standing = conn.execute(
+        """SELECT seq, event, group_ids, tlp FROM feed_events
+           WHERE advert_id = %s AND event <> 'taken_down' ORDER BY seq DESC LIMIT 1""",
+        (advert_id,),
+    ).fetchone()
+    if standing is None or standing[1] != "confirmed":
+        return None
+    told = conn.execute(
+        """SELECT 1 FROM feed_events WHERE advert_id = %s AND event = 'taken_down'
+             AND seq > %s AND ((detail->>'confirmed_by_recrawl')::boolean OR NOT %s)""",
+        (advert_id, standing[0], by_recrawl),
+    ).fetchone()
+    if told is not None:
+        return None
+    detail = {"removed_at": removed_at.isoformat(), "confirmed_by_recrawl": by_recrawl}
+    groups, tlp = list(standing[2]), str(standing[3])
+    return feed.append_event(
+        conn, advert_id, "taken_down", None, group_ids=groups, tlp=tlp, detail=detail
+    )

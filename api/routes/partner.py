@@ -3,6 +3,7 @@ in api.routes.takedowns)."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Annotated, Literal
@@ -16,6 +17,7 @@ from share import feed_format, webhooks
 from share.webhook_policy import WebhookPolicy
 from store import feed, partners, webhook_deliveries
 from store.feed_query import FeedFilter
+from store.feed_render import RenderedRow
 
 router = APIRouter(prefix="/api/v1", tags=["partner"])
 
@@ -69,7 +71,10 @@ def get_feed(
         with conn.transaction():
             auditing.record(conn, user, "export_feed", "feed", after, detail)
         page = feed_pages.page(conn, after, limit, filters)
-        lines = _formatted(feed_pages.rows(pool, page), format, page, settings)
+        secret = feed_pages.hash_secret(settings)
+        content = "stix" if format == "stix" else "item"
+        rows = feed_pages.rows(pool, page, secret, content)
+        lines = _formatted(rows, format, page, settings)
         built = export_files.spool(settings, format, export_files.write_lines(lines))
         query = {"limit": limit, "format": format, "since": since, "kind": kind, "site": site}
         headers = page.headers("/api/v1/feed", query)
@@ -79,15 +84,15 @@ def get_feed(
 
 
 def _formatted(
-    rows: Iterable[feed.FeedRow], format: str, page: feed_pages.Page, settings: Settings
+    rows: Iterable[RenderedRow], format: str, page: feed_pages.Page, settings: Settings
 ) -> Iterator[str]:
-    secret = feed_pages.hash_secret(settings)
-    pairs = ((row, feed_format.feed_item(row, row.tlp, secret)) for row in rows)
+    """Each event's content was rendered once (share.feed_render); a page concatenates it."""
     if format == "stix":
-        return feed_format.stix_stream(pairs, secret, settings.public_url)
+        return feed_format.stix_stream((r.stix_json or "" for r in rows), settings.public_url)
     if format == "csv":
-        return feed_format.csv_stream(item for _, item in pairs)
-    return feed_format.json_stream((i for _, i in pairs), page.next_cursor, page.more)
+        return feed_format.csv_stream(json.loads(r.item_json or "{}") for r in rows)
+    items = (r.item_json or "" for r in rows)
+    return feed_format.json_stream(items, page.next_cursor, page.more)
 
 
 @router.post("/feed/{seq}/ack", status_code=204)

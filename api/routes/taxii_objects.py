@@ -14,7 +14,7 @@ from fastapi import Depends, HTTPException, Path, Query
 from fastapi.responses import Response
 
 from api import auditing, feed_pages, taxii_pages
-from api.deps import Conn, PartnerUser, Pool, SettingsDep
+from api.deps import Conn, PartnerUser, SettingsDep
 from api.routes.taxii import (
     MAX_PAGE,
     CollectionId,
@@ -84,7 +84,6 @@ def _query(
 
 def _page(
     conn: Conn,
-    pool: Pool,
     settings: SettingsDep,
     user: PartnerUser,
     collection: str,
@@ -97,7 +96,7 @@ def _page(
         detail = {"limit": query.limit, "format": "taxii", "collection": collection}
         auditing.record(conn, user, "export_feed", "feed", max(query.after, 0), detail)
     secrets = (secret, settings.public_url)
-    return taxii_pages.page(conn, pool, secrets, [group], query)
+    return taxii_pages.page(conn, secrets, [group], query)
 
 
 def _args(
@@ -128,13 +127,12 @@ def get_objects(
     collection: CollectionId,
     user: PartnerUser,
     conn: Conn,
-    pool: Pool,
     settings: SettingsDep,
     args: Args,
 ) -> Response:
     """Spec 5.4: an envelope of objects after `next`, `more` saying whether others wait."""
     query = _query(conn, args, _list(args["id"]), "last")
-    found = _page(conn, pool, settings, user, collection, query)
+    found = _page(conn, settings, user, collection, query)
     headers = taxii_pages.date_headers(found.objects)
     return taxii_response("".join(taxii_pages.envelope_chunks(found)), headers=headers)
 
@@ -144,13 +142,12 @@ def get_manifest(
     collection: CollectionId,
     user: PartnerUser,
     conn: Conn,
-    pool: Pool,
     settings: SettingsDep,
     args: Args,
 ) -> Response:
     """Spec 5.3: id, date added, version and media type of the objects get_objects gives."""
     query = _query(conn, args, _list(args["id"]), "last")
-    found = _page(conn, pool, settings, user, collection, query)
+    found = _page(conn, settings, user, collection, query)
     headers = taxii_pages.date_headers(found.objects)
     return taxii_response(taxii_pages.manifest(found), headers=headers)
 
@@ -161,13 +158,12 @@ def get_object(
     object_id: Annotated[str, Path(max_length=100)],
     user: PartnerUser,
     conn: Conn,
-    pool: Pool,
     settings: SettingsDep,
     args: Args,
 ) -> Response:
     """Spec 5.6: one object's versions (by default its last) in an envelope; 404 if none."""
     query = _query(conn, {**args, "type": None}, [object_id], "last")
-    found = _page(conn, pool, settings, user, collection, query)
+    found = _page(conn, settings, user, collection, query)
     if not found.objects and query.after == taxii_pages.FIRST:
         raise HTTPException(404, "no such object in this collection")
     headers = taxii_pages.date_headers(found.objects)
@@ -180,19 +176,18 @@ def get_versions(
     object_id: Annotated[str, Path(max_length=100)],
     user: PartnerUser,
     conn: Conn,
-    pool: Pool,
     settings: SettingsDep,
     args: Args,
 ) -> Response:
     """Spec 5.8: every version of one object, oldest first."""
     query = _query(conn, {**args, "type": None, "version": "all"}, [object_id], "all")
-    found = _page(conn, pool, settings, user, collection, query)
+    found = _page(conn, settings, user, collection, query)
     if not found.objects and query.after == taxii_pages.FIRST:
         raise HTTPException(404, "no such object in this collection")
     body: dict[str, object] = {"more": found.more}
     if found.next is not None:
         body["next"] = found.next
     if found.objects:
-        body["versions"] = [str(o.get("modified", o["created"])) for o, _ in found.objects]
+        body["versions"] = [o.version for o in found.objects]
     headers = taxii_pages.date_headers(found.objects)
     return taxii_response(body, headers=headers)

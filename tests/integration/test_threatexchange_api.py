@@ -176,3 +176,18 @@ def test_photos_arrive_as_pytx_pdq_signals(
     photos = signals(store, collab, PdqSignal)
     assert list(photos) == [hash_image(photo)[0]]
     assert photos[hash_image(photo)[0]].advert_ids == {ids[3]}
+
+
+def test_a_takedown_note_changes_no_signal(env: Any, tmp_path: Path) -> None:
+    """The feed's taken_down items are not signals for pytx: the fetch loop reads past them
+    and the confirmed advert's URL stays a signal."""
+    analysts, keys, ids, base_url = env
+    confirm(analysts, keys, ids[0])
+    body = {"ticket_ref": "T-1"}
+    r = analysts.post(f"/api/v1/adverts/{ids[0]}/takedown", json=body, headers=h(keys.partner))
+    assert r.status_code == 201, r.text
+    collab = tx.AdwatchCollabConfig(name="adwatch-demo", base_url=base_url, page_size=2)
+    api = tx.AdwatchSignalExchangeAPI.for_collab(collab, tx.AdwatchCredentials(keys.partner))
+    store = cli_state.CliSimpleState(tx.AdwatchSignalExchangeAPI, tmp_path)
+    assert pytx_fetch(api, store, collab) == [1]  # the confirmation; the note is skipped
+    assert sorted(signals(store, collab, URLSignal)) == [url(1)]

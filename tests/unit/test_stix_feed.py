@@ -10,8 +10,9 @@ import jsonschema
 import pytest
 from stix2validator import ValidationOptions, validate_string
 
-from share import stix_feed
+from share import stix_feed, stix_notes
 from share.feed_format import feed_item, stix_stream
+from share.stix_notes import stix_object
 from store.feed_query import FeedRow
 
 T0 = datetime(2026, 11, 1, 12, 0, tzinfo=UTC)
@@ -54,8 +55,8 @@ def row(seq: int, event: str = "confirmed", confirmed: int | None = None, **kw: 
 
 
 def bundle(*rows: FeedRow) -> str:
-    pairs = [(r, feed_item(r, r.tlp, SECRET)) for r in rows]
-    return "".join(stix_stream(pairs, SECRET, "https://adwatch.example.org"))
+    objects = [stix_feed.dumps(stix_object(r, feed_item(r, r.tlp, SECRET), SECRET)) for r in rows]
+    return "".join(stix_stream(objects, "https://adwatch.example.org"))
 
 
 def test_bundle_passes_strict_validation_with_no_errors_or_warnings() -> None:
@@ -125,3 +126,36 @@ def test_an_advert_without_hits_or_contacts_still_validates() -> None:
     assert result.is_valid and result.errors == [] and result.warnings == []
     props = json.loads(text)["objects"][-1]["extensions"][stix_feed.EXTENSION_ID]
     assert "matches" not in props and "contact_hashes" not in props
+
+
+def taken_down(seq: int, confirmed: int, by_recrawl: bool) -> FeedRow:
+    removed = (T0 + timedelta(hours=2)).isoformat()
+    detail = {"removed_at": removed, "confirmed_by_recrawl": by_recrawl}
+    return row(seq, "taken_down", confirmed=confirmed, detail=detail)
+
+
+def test_takedown_notes_pass_strict_validation_and_refer_to_the_indicator() -> None:
+    text = bundle(row(3), taken_down(5, 3, False), taken_down(8, 3, True))
+    result = validate_string(text, STRICT)
+    assert result.is_valid and result.errors == [] and result.warnings == []
+    *_, indicator, reported, confirmed = json.loads(text)["objects"]
+    assert reported["type"] == confirmed["type"] == "note"
+    assert reported["object_refs"] == confirmed["object_refs"] == [indicator["id"]]
+    assert reported["id"] != confirmed["id"]
+    assert "re-crawl confirmed" in confirmed["content"]
+    assert reported["object_marking_refs"] == indicator["object_marking_refs"]
+    for note in (reported, confirmed):
+        props = note["extensions"][stix_feed.EXTENSION_ID]
+        jsonschema.validate(props, json.loads(stix_feed.schema_text()))
+    props = confirmed["extensions"][stix_feed.EXTENSION_ID]
+    assert props["event"] == "taken_down" and props["confirmed_by_recrawl"] is True
+    assert props["removed_at"] == (T0 + timedelta(hours=2)).isoformat()
+
+
+def test_note_ids_are_stable_v4_and_name_their_event() -> None:
+    note = stix_notes.note_id(SECRET, 5)
+    value = uuid.UUID(note.split("--")[1])
+    assert value.version == 4 and value.variant == uuid.RFC_4122
+    assert stix_notes.note_seq_of(SECRET, note) == 5
+    assert stix_notes.note_seq_of(SECRET, note.replace("note--", "indicator--")) is None
+    assert stix_feed.confirmed_seq_of(SECRET, note) is None
