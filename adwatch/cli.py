@@ -16,6 +16,7 @@ from adwatch.cli_crawl import crawl
 from adwatch.cli_data import agencies_app, export_app
 from adwatch.cli_db import db_app
 from adwatch.cli_demo import demo
+from adwatch.cli_feed import feed_app
 from adwatch.cli_images import images_app
 from adwatch.cli_keys import keys_app
 from adwatch.cli_model import evaluate, score, train
@@ -41,6 +42,7 @@ app.add_typer(agencies_app, name="agencies")
 app.add_typer(export_app, name="export")
 app.add_typer(sites_app, name="sites")
 app.add_typer(images_app, name="images")
+app.add_typer(feed_app, name="feed")
 app.command("crawl")(crawl)
 app.command("demo")(demo)
 app.command("train")(train)

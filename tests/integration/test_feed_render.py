@@ -12,6 +12,7 @@ import psycopg
 import pytest
 from fastapi.testclient import TestClient
 
+from config.errors import AdwatchError
 from config.settings import get_settings
 from share import feed_format, feed_render
 from tests.api_support import SECRET, Ad, Keys, client, h, make_keys, seed
@@ -76,3 +77,36 @@ def test_a_new_secret_renders_events_again(
         for e in sorted(CONTACTS, key=lambda e: (e.kind, e.value))
     ]
     assert new == expected and new != old
+
+
+def test_feed_render_command_renders_the_backlog_once(
+    env: Any, conn: psycopg.Connection[Any], db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from adwatch.cli import app
+
+    monkeypatch.setenv("DATABASE_URL", db_url)
+    get_settings.cache_clear()
+    first = CliRunner().invoke(app, ["feed", "render"])
+    assert first.exit_code == 0, first.output
+    assert first.output.strip() == "rendered 2 feed events"
+    left = conn.execute("SELECT count(*) FROM feed_events WHERE item_json IS NULL").fetchone()
+    assert left == (0,)
+    again = CliRunner().invoke(app, ["feed", "render"])
+    assert again.output.strip() == "rendered 0 feed events"
+
+
+def test_feed_render_command_needs_the_secret(db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from adwatch.cli import app
+
+    monkeypatch.setenv("DATABASE_URL", db_url)
+    monkeypatch.setenv("ADWATCH_HASH_SECRET", "")
+    get_settings.cache_clear()
+    result = CliRunner().invoke(app, ["feed", "render"])
+    get_settings.cache_clear()
+    # adwatch's entry point prints an AdwatchError as one line (tests/unit/test_cli.py)
+    assert isinstance(result.exception, AdwatchError)
+    assert "ADWATCH_HASH_SECRET is not set" in str(result.exception)
