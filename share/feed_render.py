@@ -61,6 +61,17 @@ def render_new(
     return done
 
 
+def published_item(conn: psycopg.Connection[Any], row: FeedRow, secret: str) -> str:
+    """The event's feed item as JSON text, exactly as the feed publishes it (rendered and kept
+    now if it was not yet), so a webhook says what a page says."""
+    kept = feed_render.rendered_item(conn, row.seq, render_key(secret))
+    if kept is not None:
+        return kept
+    done = render(row, secret)
+    feed_render.save(conn, render_key(secret), [done])
+    return done.item_json
+
+
 def rendered_rows(
     conn: psycopg.Connection[Any],
     after: int,

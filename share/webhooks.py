@@ -28,7 +28,7 @@ import httpx
 import psycopg
 
 from config.settings import get_settings
-from share.feed_format import feed_item
+from share import feed_render
 from share.webhook_policy import AddressRefused, WebhookPolicy
 from share.webhook_transport import pinned_client
 from store import feed, webhook_deliveries
@@ -54,9 +54,9 @@ def retry_at(now: datetime, attempts_before: int) -> datetime | None:
     return now + timedelta(seconds=BASE_DELAY_S * 2**attempts_before)
 
 
-def _payload(row: feed.FeedRow, tlp: str, secret: str, timestamp: str) -> bytes:
-    body = {"sent_at": timestamp, "item": feed_item(row, tlp, secret)}
-    return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
+def _payload(item_json: str, timestamp: str) -> bytes:
+    """The event's item as the feed published it (share.feed_render), with the send time."""
+    return ('{"sent_at":' + json.dumps(timestamp) + ',"item":' + item_json + "}").encode()
 
 
 def _post(
@@ -111,7 +111,7 @@ def _deliver_one(
         webhook_deliveries.record_delivery(conn, due.id, gone, retry_at=None)
         return False
     ts = str(int(time.time()))
-    body = _payload(row, row.tlp, secret, ts)
+    body = _payload(feed_render.published_item(conn, row, secret), ts)
     outcome = _post(client, policy, target, due.id, body, ts)
     webhook_deliveries.record_delivery(
         conn, due.id, outcome, retry_at=None if outcome.ok else retry_at(now, due.attempts)

@@ -96,6 +96,14 @@ def save(conn: psycopg.Connection[Any], key: str, rendered: Sequence[Rendered]) 
         )
 
 
+def rendered_item(conn: psycopg.Connection[Any], seq: int, key: str) -> str | None:
+    """The feed item event `seq` was published with under `key`; None if not rendered so."""
+    row = conn.execute(
+        "SELECT item_json FROM feed_events WHERE seq = %s AND rendered_key = %s", (seq, key)
+    ).fetchone()
+    return None if row is None else row[0]
+
+
 # Which rendered text a format reads: JSON and CSV the item, STIX and TAXII the STIX object.
 _CONTENT = {
     "item": "e.item_json, NULL::text AS stix_json",

@@ -403,6 +403,8 @@ def test_webhook_signed_delivery_and_retry(env: Any, db_url: str, receiver: Any)
         ("pending", 1, 500)
     ]
     assert deliver(db_url) == 0 and len(handler.received) == 1  # not due yet (backoff)
+    with psycopg.connect(db_url, autocommit=True) as other:  # the advert changes meanwhile
+        other.execute("UPDATE adverts SET band = 'low' WHERE id = %s", (ids[0],))
     assert deliver(db_url, now=datetime.now(UTC) + timedelta(minutes=5)) == 1
     headers, body = handler.received[-1]
     signed = headers["X-Adwatch-Timestamp"].encode() + b"." + body
@@ -413,6 +415,10 @@ def test_webhook_signed_delivery_and_retry(env: Any, db_url: str, receiver: Any)
     assert payload["item"]["advert_id"] == ids[0] and payload["item"]["event"] == "confirmed"
     assert payload["sent_at"] == headers["X-Adwatch-Timestamp"]
     assert not any(bit in body.decode() for bit in RAW_BITS)
+    # the retry says what the first attempt and the feed published (one kept rendering)
+    assert payload["item"] == json.loads(handler.received[0][1])["item"]
+    assert payload["item"] == get_feed(c, keys).json()["items"][0]
+    assert payload["item"]["band"] != "low"
     log = c.get("/api/v1/partner/webhook/deliveries", headers=h(keys.partner)).json()
     assert [(d["status"], d["attempts"]) for d in log] == [("delivered", 2)]
     assert deliver(db_url, now=datetime.now(UTC) + timedelta(hours=1)) == 0
