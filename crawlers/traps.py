@@ -119,6 +119,7 @@ class TrapMiddleware:
             yield output
             return
         page.dropped += 1
+        self._forget(output.url)
         kind, pattern, url, message = refusal
         if kind == "link-cap":
             page.capped += 1
@@ -218,6 +219,13 @@ class TrapMiddleware:
         """Links mode: the profile's selectors name advert and next-page links."""
         links = getattr(getattr(self.crawler.spider, "profile", None), "links", None)
         return bool(getattr(links, "advert", None))
+
+    def _forget(self, url: str) -> None:
+        """A dropped advert request was not made: the same URL from a sitemap or another listing
+        read later (under another page's link cap) must still be requested."""
+        requested = getattr(self.crawler.spider, "adverts_requested", None)
+        if isinstance(requested, set):
+            requested.discard(url)
 
     def _stat(self, kind: str) -> None:
         if self.crawler.stats is not None:

@@ -60,6 +60,11 @@ class AdvertSpider(ImageSpiderMixin, ZeroConfigPages, scrapy.Spider):
         # the listings are done, in on_idle), not as still advertised because still online.
         self.missing_by_content = False
         self.seen: set[str] = set()  # canonical URLs of adverts reached in this run
+        # Advert URLs already requested: a sitemap lists what the listings link to (and the
+        # reverse), and a duplicate costs a Request, the spider middlewares and the scheduler's
+        # fingerprint before the duplicate filter drops it. Exact strings only; the duplicate
+        # filter still catches spellings that differ.
+        self.adverts_requested: set[str] = set()
         self.revisited = False
         # Absence from the listings proves removal only if every listing page was read.
         self.listings_read = 0
@@ -137,12 +142,11 @@ class AdvertSpider(ImageSpiderMixin, ZeroConfigPages, scrapy.Spider):
         except Exception as exc:  # a broken sitemap is a logged skip
             yield PageError(response.url, f"unreadable sitemap: {exc}")
             return
-        for entry in sitemap:
-            loc = entry.get("loc", "")
-            if sitemap.type == "sitemapindex":
-                yield self._sitemap_request(loc)
-            else:
-                yield self._advert_request(loc)
+        locations = (entry.get("loc", "") for entry in sitemap)
+        if sitemap.type == "sitemapindex":
+            yield from (self._sitemap_request(loc) for loc in locations)
+        else:
+            yield from self._new_advert_requests(locations)
 
     def _listing_request(self, url: str, *, listing: bool = True) -> scrapy.Request:
         return scrapy.Request(
@@ -162,12 +166,18 @@ class AdvertSpider(ImageSpiderMixin, ZeroConfigPages, scrapy.Spider):
     def _profile_listing(self, response: Response) -> Iterator[Any]:
         html = decode_body(response.body, content_type(response))
         advert_links, next_links = listing_links(html, response.url, self.profile)
-        for link in web_pages(advert_links):
-            yield self._advert_request(link)
+        yield from self._new_advert_requests(web_pages(advert_links))
         for link in web_pages(next_links):
             yield self._listing_request(link)
 
     # -- adverts ------------------------------------------------------------------------------
+    def _new_advert_requests(self, urls: Iterable[str]) -> Iterator[scrapy.Request]:
+        """Requests for the advert URLs not requested before in this run."""
+        for url in urls:
+            if url not in self.adverts_requested:
+                self.adverts_requested.add(url)
+                yield self._advert_request(url)
+
     def _advert_request(self, url: str) -> scrapy.Request:
         return scrapy.Request(
             url,

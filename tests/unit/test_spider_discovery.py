@@ -6,7 +6,7 @@ from __future__ import annotations
 import gzip
 
 import pytest
-from scrapy.http import Request, Response
+from scrapy.http import HtmlResponse, Request, Response
 from scrapy.utils.test import get_crawler
 
 from crawlers.options import CrawlOptions
@@ -91,3 +91,26 @@ def test_a_gzipped_sitemap_bomb_is_a_logged_skip() -> None:
     response = Response("https://jobs.example.org/sitemap.xml.gz", body=bomb)
     (item,) = spider.parse_sitemap(response)
     assert "unreadable sitemap" in getattr(item, "message", "")
+
+
+def sitemap_of(*urls: str) -> Response:
+    entries = "".join(f"<url><loc>{url}</loc></url>" for url in urls)
+    xml = f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}</urlset>'
+    return Response("https://jobs.example.org/sitemap.xml", body=xml.encode())
+
+
+def test_an_advert_url_already_requested_is_not_requested_again() -> None:
+    """A sitemap lists what the listings link to: each advert URL becomes one request, and a
+    sitemap read after the listings adds only what they did not link to."""
+    spider = AdvertSpider(load_profile("demo-jobs"))
+    listed = [f"https://jobs.example.org/jobs/{n}" for n in range(3)]
+    page = HtmlResponse(
+        "https://jobs.example.org/jobs",
+        body="".join(f'<a class="job-link" href="{u}">x</a>' for u in listed).encode(),
+        encoding="utf-8",
+    )
+    page_urls = [r.url for r in spider._profile_listing(page) if r.callback == spider.parse_advert]
+    assert page_urls == listed
+    both = [*listed, "https://jobs.example.org/jobs/9", listed[0]]
+    assert [r.url for r in spider.parse_sitemap(sitemap_of(*both))] == both[3:4]
+    assert list(spider.parse_sitemap(sitemap_of(*both))) == []  # read twice: nothing new
