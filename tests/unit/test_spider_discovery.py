@@ -8,12 +8,14 @@ import gzip
 import pytest
 from scrapy.http import HtmlResponse, Request, Response
 from scrapy.utils.test import get_crawler
+from scrapy.utils.url import url_has_any_extension
 
 from crawlers.options import CrawlOptions
 from crawlers.profiles import load_profile
 from crawlers.robots import HostRules, StrictRobotsTxtMiddleware
 from crawlers.settings import MAX_PAGE_BYTES, scrapy_settings
 from crawlers.spiders.adverts import AdvertSpider
+from crawlers.spiders.zero_config_pages import BINARY_SUFFIXES, web_pages
 
 ROBOTS = (
     b"# robots.txt\nUser-agent: *\nDisallow: /private/\n\n"
@@ -114,3 +116,18 @@ def test_an_advert_url_already_requested_is_not_requested_again() -> None:
     both = [*listed, "https://jobs.example.org/jobs/9", listed[0]]
     assert [r.url for r in spider.parse_sitemap(sitemap_of(*both))] == both[3:4]
     assert list(spider.parse_sitemap(sitemap_of(*both))) == []  # read twice: nothing new
+
+
+def test_binary_links_are_not_followed_as_scrapy_judges_them() -> None:
+    urls = [
+        "https://jobs.example.org/jobs/1",
+        "https://jobs.example.org/files/offer.PDF",
+        "https://jobs.example.org/files/offer.pdf;jsessionid=1",
+        "https://jobs.example.org/photo.jpg?size=2",
+        "https://jobs.example.org/pdf/",
+        "https://jobs.example.org/archive.tar.gz",
+        "https://jobs.example.org/jobs/2.html#apply",
+    ]
+    expected = [u for u in urls if not url_has_any_extension(u, BINARY_SUFFIXES)]
+    assert list(web_pages(urls)) == expected
+    assert expected == [urls[0], urls[4], urls[6]]
