@@ -20,7 +20,8 @@ from crawlers.cutoffs import ANY_TEXT_OR_ARCHIVE, failure_message
 from crawlers.extract.decoding import decode_body
 from crawlers.extract.fields import AdvertFields
 from crawlers.extract.urls import canonical_url
-from crawlers.extraction_pool import ExtractionFailed, ExtractionPool
+from crawlers.extraction_pool import ExtractionFailed, ExtractionPool, extract_advert_at
+from crawlers.extraction_worker import PageJob
 from crawlers.items import AdvertPage, GonePage, PageError
 from crawlers.profiles import SiteProfile, extract_with_profile, listing_links
 from crawlers.robots import ROBOTS_LOADED, RobotsForbidden, RobotsUnreadable
@@ -197,14 +198,13 @@ class AdvertSpider(ImageSpiderMixin, ZeroConfigPages, scrapy.Spider):
                 yield item
             return
         # Extraction runs in worker processes so the reactor keeps downloading meanwhile.
+        job = PageJob(extract_advert_at, response.body, content_type(response), response.url)
         try:
-            fields = await self.extraction.extract(
-                response.body, content_type(response), response.url
-            )
+            fields, canonical = await self.extraction.run(job)
         except ExtractionFailed as exc:  # hostile pages must not stop the crawl
             yield self._extraction_failed(response, str(exc))
             return
-        for item in self._fields_items(response, fields, require=True):
+        for item in self._fields_items(response, fields, require=True, canonical=canonical):
             yield item
 
     def _extraction_failed(self, response: Response, reason: str) -> PageError:
@@ -220,13 +220,18 @@ class AdvertSpider(ImageSpiderMixin, ZeroConfigPages, scrapy.Spider):
         yield from self._fields_items(response, fields, require)
 
     def _fields_items(
-        self, response: Response, fields: AdvertFields | None, require: bool
+        self,
+        response: Response,
+        fields: AdvertFields | None,
+        require: bool,
+        canonical: str | None = None,
     ) -> Iterator[Any]:
+        """The advert's items; `canonical` is the page's canonical URL when a worker has it."""
         if fields is None:
             if require:
                 yield PageError(response.url, "no advert found on page")
             return
-        canonical = canonical_url(response.url)
+        canonical = canonical or canonical_url(response.url)
         self.seen.add(canonical)
         if self.zero_config:
             self.listing_book.advert_recognised(response.meta.get(LINKED_FROM))

@@ -94,7 +94,11 @@ class ZeroConfigPages:
         raise NotImplementedError
 
     def _fields_items(
-        self, response: Response, fields: AdvertFields | None, require: bool
+        self,
+        response: Response,
+        fields: AdvertFields | None,
+        require: bool,
+        canonical: str | None = None,
     ) -> Iterator[Any]:
         raise NotImplementedError
 
