@@ -20,14 +20,16 @@ from crawlers.cutoffs import ANY_TEXT_OR_ARCHIVE, failure_message
 from crawlers.extract.decoding import decode_body
 from crawlers.extract.fields import AdvertFields
 from crawlers.extract.urls import canonical_url
-from crawlers.extraction_pool import ExtractionFailed, ExtractionPool, extract_advert_at
+from crawlers.extraction_pool import ExtractionFailed, ExtractionPool
 from crawlers.extraction_worker import PageJob
 from crawlers.items import AdvertPage, GonePage, PageError
+from crawlers.listing_read import ListingRead, read_listing
 from crawlers.profiles import SiteProfile, extract_with_profile, listing_links
 from crawlers.robots import ROBOTS_LOADED, RobotsForbidden, RobotsUnreadable
 from crawlers.settings import MAX_PAGE_BYTES
 from crawlers.spiders.images import ImageCapture, ImageSpiderMixin
 from crawlers.spiders.zero_config_pages import ZeroConfigPages, content_type, web_pages
+from crawlers.traps import PAGE_SIMHASH
 from crawlers.zero_config import LINKED_FROM, ListingBook
 
 log = logging.getLogger(__name__)
@@ -164,12 +166,27 @@ class AdvertSpider(ImageSpiderMixin, ZeroConfigPages, scrapy.Spider):
             return self.zero_config_page(response)
         return self._profile_listing(response)
 
-    def _profile_listing(self, response: Response) -> Iterator[Any]:
-        html = decode_body(response.body, content_type(response))
-        advert_links, next_links = listing_links(html, response.url, self.profile)
-        yield from self._new_advert_requests(web_pages(advert_links))
-        for link in web_pages(next_links):
+    async def _profile_listing(self, response: Response) -> AsyncIterator[Any]:
+        try:
+            read = await self._read_listing(response)
+        except ExtractionFailed as exc:  # a hostile listing: its links are unread
+            self.listings_unread += bool(response.meta.get(LISTING, True))
+            yield self._extraction_failed(response, str(exc))
+            return
+        for request in self._new_advert_requests(web_pages(read.advert_links)):
+            yield request
+        for link in web_pages(read.next_links):
             yield self._listing_request(link)
+
+    async def _read_listing(self, response: Response) -> ListingRead:
+        page_type = content_type(response)
+        if self.extraction is None:  # no crawler (tests): read here
+            html = decode_body(response.body, page_type)
+            return ListingRead(*listing_links(html, response.url, self.profile))
+        job = PageJob(read_listing, response.body, page_type, response.url)
+        read: ListingRead = await self.extraction.run(job)
+        response.meta[PAGE_SIMHASH] = read.text_simhash  # for the trap middleware
+        return read
 
     # -- adverts ------------------------------------------------------------------------------
     def _new_advert_requests(self, urls: Iterable[str]) -> Iterator[scrapy.Request]:
@@ -198,9 +215,10 @@ class AdvertSpider(ImageSpiderMixin, ZeroConfigPages, scrapy.Spider):
                 yield item
             return
         # Extraction runs in worker processes so the reactor keeps downloading meanwhile.
-        job = PageJob(extract_advert_at, response.body, content_type(response), response.url)
         try:
-            fields, canonical = await self.extraction.run(job)
+            fields, canonical = await self.extraction.extract_page(
+                response.body, content_type(response), response.url
+            )
         except ExtractionFailed as exc:  # hostile pages must not stop the crawl
             yield self._extraction_failed(response, str(exc))
             return

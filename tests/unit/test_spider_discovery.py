@@ -3,7 +3,9 @@ structured, zero-configuration mode's discovery)."""
 
 from __future__ import annotations
 
+import asyncio
 import gzip
+from typing import Any
 
 import pytest
 from scrapy.http import HtmlResponse, Request, Response
@@ -111,7 +113,12 @@ def test_an_advert_url_already_requested_is_not_requested_again() -> None:
         body="".join(f'<a class="job-link" href="{u}">x</a>' for u in listed).encode(),
         encoding="utf-8",
     )
-    page_urls = [r.url for r in spider._profile_listing(page) if r.callback == spider.parse_advert]
+
+    async def listing_output() -> list[Any]:
+        return [output async for output in spider._profile_listing(page)]
+
+    outputs = asyncio.run(listing_output())
+    page_urls = [r.url for r in outputs if r.callback == spider.parse_advert]
     assert page_urls == listed
     both = [*listed, "https://jobs.example.org/jobs/9", listed[0]]
     assert [r.url for r in spider.parse_sitemap(sitemap_of(*both))] == both[3:4]
