@@ -21,15 +21,13 @@ from crawlers.extract.decoding import decode_body
 from crawlers.extract.fields import AdvertFields
 from crawlers.extract.urls import canonical_url
 from crawlers.extraction_pool import ExtractionFailed, ExtractionPool
-from crawlers.extraction_worker import PageJob
 from crawlers.items import AdvertPage, GonePage, PageError
-from crawlers.listing_read import ListingRead, read_listing
-from crawlers.profiles import SiteProfile, extract_with_profile, listing_links
+from crawlers.listing_read import listing_of
+from crawlers.profiles import SiteProfile, extract_with_profile
 from crawlers.robots import ROBOTS_LOADED, RobotsForbidden, RobotsUnreadable
 from crawlers.settings import MAX_PAGE_BYTES
 from crawlers.spiders.images import ImageCapture, ImageSpiderMixin
 from crawlers.spiders.zero_config_pages import ZeroConfigPages, content_type, web_pages
-from crawlers.traps import PAGE_SIMHASH
 from crawlers.zero_config import LINKED_FROM, ListingBook
 
 log = logging.getLogger(__name__)
@@ -168,7 +166,7 @@ class AdvertSpider(ImageSpiderMixin, ZeroConfigPages, scrapy.Spider):
 
     async def _profile_listing(self, response: Response) -> AsyncIterator[Any]:
         try:
-            read = await self._read_listing(response)
+            read = await listing_of(response, content_type(response), self.profile, self.extraction)
         except ExtractionFailed as exc:  # a hostile listing: its links are unread
             self.listings_unread += bool(response.meta.get(LISTING, True))
             yield self._extraction_failed(response, str(exc))
@@ -177,16 +175,6 @@ class AdvertSpider(ImageSpiderMixin, ZeroConfigPages, scrapy.Spider):
             yield request
         for link in web_pages(read.next_links):
             yield self._listing_request(link)
-
-    async def _read_listing(self, response: Response) -> ListingRead:
-        page_type = content_type(response)
-        if self.extraction is None:  # no crawler (tests): read here
-            html = decode_body(response.body, page_type)
-            return ListingRead(*listing_links(html, response.url, self.profile))
-        job = PageJob(read_listing, response.body, page_type, response.url)
-        read: ListingRead = await self.extraction.run(job)
-        response.meta[PAGE_SIMHASH] = read.text_simhash  # for the trap middleware
-        return read
 
     # -- adverts ------------------------------------------------------------------------------
     def _new_advert_requests(self, urls: Iterable[str]) -> Iterator[scrapy.Request]:
