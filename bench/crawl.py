@@ -20,14 +20,20 @@ from demo.site import DemoServer, generate_world
 
 
 def _bare(start_url: str, delay: float) -> dict[str, float]:
+    """The bare spider's figures. Its own `seconds` start once Scrapy is imported and set up;
+    `seconds_launched` counts from its process start, as adwatch's time counts from launch
+    (crawl process start, imports, language models, opening and closing the run)."""
     profile = load_profile("demo-jobs")
     assert profile.links is not None
+    started = time.perf_counter()
     out = subprocess.run(
         [sys.executable, "-m", "bench.crawl_bare", start_url, profile.links.advert or "",
          profile.links.next_page or "", str(delay)],
         capture_output=True, text=True, check=True,
     )  # fmt: skip
-    return dict(json.loads(out.stdout.strip().splitlines()[-1]))
+    figures = dict(json.loads(out.stdout.strip().splitlines()[-1]))
+    figures["seconds_launched"] = time.perf_counter() - started
+    return figures
 
 
 def _adwatch(url: str, start_url: str, delay: float, images: bool) -> dict[str, float]:
@@ -72,7 +78,8 @@ def run(adverts: int, delay: float, latency: float, images: bool = False) -> dic
         bare = _measured(lambda: _bare(start, delay))
         full = _measured(lambda: _adwatch(url, start, delay, images))
     ratio = (full["pages"] / full["seconds"]) / (bare["pages"] / bare["seconds"])
-    return {"bare": bare, "adwatch": full, "ratio": ratio}
+    launched = (full["pages"] / full["seconds"]) / (bare["pages"] / bare["seconds_launched"])
+    return {"bare": bare, "adwatch": full, "ratio": ratio, "ratio_launched": launched}
 
 
 def main() -> None:
@@ -95,7 +102,12 @@ def main() -> None:
               f"{1000 * m['server_cpu_s'] / m['pages']:.1f} ms")  # fmt: skip
     print(
         f"crawl ratio adwatch/bare: {r['ratio']:.2f} at {args.latency * 1000:.0f} ms latency "
-        "(target >= 0.8)"
+        f"(target >= {0.9 if args.latency else 0.8})"
+    )
+    print(
+        f"crawl ratio, both timed from process start: {r['ratio_launched']:.2f} (bare "
+        f"{r['bare']['seconds_launched']:.1f}s with its start-up, adwatch "
+        f"{r['adwatch']['seconds']:.1f}s)"
     )
 
 

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any
 
+from crawlers.extract.urls import canonical_url
+
 #: how often a worker checks that the crawl process is still there
 PARENT_CHECK_S = 1.0
 
@@ -51,8 +53,9 @@ def warm_up() -> None:
 
 
 def serve(conn: Connection, profile: Any, extract: Callable[..., Any], parent_pid: int) -> None:
-    """Answer each (body, content_type, url) sent with extract's result, and each Job or
-    PageJob with its function's, or with a Failure; until None or the end of the pipe."""
+    """Answer each (body, content_type, url) sent with (extract's result, the URL's canonical
+    form), and each Job or PageJob with its function's, or with a Failure; until None or the
+    end of the pipe."""
     _leave_the_crawl_process_signals()
     threading.Thread(target=_exit_with_parent, args=(parent_pid,), daemon=True).start()
     while True:
@@ -69,7 +72,7 @@ def serve(conn: Connection, profile: Any, extract: Callable[..., Any], parent_pi
                 result = page.function(page.body, page.content_type, page.url, profile)
             else:
                 body, content_type, url = page
-                result = extract(body, content_type, url, profile)
+                result = (extract(body, content_type, url, profile), canonical_url(url))
         except Exception as exc:  # hostile pages: reported for this page, the worker carries on
             result = Failure(f"{type(exc).__name__}: {exc}")
         conn.send(result)

@@ -9,6 +9,7 @@ from crawlers.connect_policy import DOWNLOADER_MIDDLEWARES as ADDRESS_MIDDLEWARE
 from crawlers.connect_policy import RESOLVER
 from crawlers.extraction_pool import EXTRACTION_WORKERS
 from crawlers.options import IMAGE_OPTIONS, CrawlOptions
+from crawlers.page_log import LOG_FORMATTER
 from crawlers.robots import DOWNLOADER_MIDDLEWARES as ROBOTS_MIDDLEWARES
 from crawlers.traps import SPIDER_MIDDLEWARES as TRAP_MIDDLEWARES
 from crawlers.traps import TRAP_LIMITS
@@ -71,6 +72,7 @@ def scrapy_settings(
         # spider for each callback's name (crawlers/frontier.py).
         "SCHEDULER_DISK_QUEUE": "crawlers.frontier.FrontierDiskQueue",
         "LOG_LEVEL": log_level,
+        "LOG_FORMATTER": LOG_FORMATTER,  # per-page DEBUG lines built only at DEBUG
         EXTRACTION_WORKERS: options.extraction_workers,
         IMAGE_OPTIONS: options.images,
     }

@@ -46,6 +46,8 @@ log = logging.getLogger(__name__)
 TRAP_LIMITS = "ADWATCH_TRAP_LIMITS"
 #: ahead of Scrapy's own spider middlewares (output runs from the highest number down)
 SPIDER_MIDDLEWARES = {"crawlers.traps.TrapMiddleware": 950}
+#: request meta key: the listing page's simhash, when an extraction worker computed it
+PAGE_SIMHASH = "adwatch_page_simhash"
 #: reports per kind of cut-off; past it, one line says the rest were not logged
 MAX_REPORTS_PER_KIND = 20
 
@@ -119,6 +121,7 @@ class TrapMiddleware:
             yield output
             return
         page.dropped += 1
+        self._forget(output.url)
         kind, pattern, url, message = refusal
         if kind == "link-cap":
             page.capped += 1
@@ -167,11 +170,10 @@ class TrapMiddleware:
     def _is_trap_page(self, page: PageVerdict) -> bool:
         if page.near_duplicates is None:
             response = page.response
-            text = response.text if isinstance(response, TextResponse) else ""
             site = self.pages_seen.setdefault(
                 urlsplit(response.url).netloc, NearDuplicates(self.limits)
             )
-            page.near_duplicates, page.trap = site.count(simhash(visible_words(text)))
+            page.near_duplicates, page.trap = site.count(_text_simhash(response))
         return page.trap
 
     def _near_duplicate_refusal(self, page: PageVerdict) -> tuple[str, Any, str, str]:
@@ -219,6 +221,13 @@ class TrapMiddleware:
         links = getattr(getattr(self.crawler.spider, "profile", None), "links", None)
         return bool(getattr(links, "advert", None))
 
+    def _forget(self, url: str) -> None:
+        """A dropped advert request was not made: the same URL from a sitemap or another listing
+        read later (under another page's link cap) must still be requested."""
+        requested = getattr(self.crawler.spider, "adverts_requested", None)
+        if isinstance(requested, set):
+            requested.discard(url)
+
     def _stat(self, kind: str) -> None:
         if self.crawler.stats is not None:
             self.crawler.stats.inc_value(f"adwatch/traps/{kind}")
@@ -228,6 +237,16 @@ def _callback(request: Request | None) -> str | None:
     """The name of the spider method a request is for (parse_listing, parse_advert, ...)."""
     callback = getattr(request, "callback", None)
     return getattr(callback, "__name__", None)
+
+
+def _text_simhash(response: Response) -> int:
+    """The page's fingerprint: from the extraction worker that read the page, else here."""
+    meta = getattr(response.request, "meta", None) or {}
+    computed = meta.get(PAGE_SIMHASH)
+    if isinstance(computed, int):
+        return computed
+    text = response.text if isinstance(response, TextResponse) else ""
+    return simhash(visible_words(text))
 
 
 def _first_segment(path: str) -> str:

@@ -22,7 +22,8 @@ from crawlers.extract.fields import AdvertFields
 from crawlers.extract.urls import canonical_url
 from crawlers.extraction_pool import ExtractionFailed, ExtractionPool
 from crawlers.items import AdvertPage, GonePage, PageError
-from crawlers.profiles import SiteProfile, extract_with_profile, listing_links
+from crawlers.listing_read import listing_of
+from crawlers.profiles import SiteProfile, extract_with_profile
 from crawlers.robots import ROBOTS_LOADED, RobotsForbidden, RobotsUnreadable
 from crawlers.settings import MAX_PAGE_BYTES
 from crawlers.spiders.images import ImageCapture, ImageSpiderMixin
@@ -60,6 +61,11 @@ class AdvertSpider(ImageSpiderMixin, ZeroConfigPages, scrapy.Spider):
         # the listings are done, in on_idle), not as still advertised because still online.
         self.missing_by_content = False
         self.seen: set[str] = set()  # canonical URLs of adverts reached in this run
+        # Advert URLs already requested: a sitemap lists what the listings link to (and the
+        # reverse), and a duplicate costs a Request, the spider middlewares and the scheduler's
+        # fingerprint before the duplicate filter drops it. Exact strings only; the duplicate
+        # filter still catches spellings that differ.
+        self.adverts_requested: set[str] = set()
         self.revisited = False
         # Absence from the listings proves removal only if every listing page was read.
         self.listings_read = 0
@@ -137,12 +143,11 @@ class AdvertSpider(ImageSpiderMixin, ZeroConfigPages, scrapy.Spider):
         except Exception as exc:  # a broken sitemap is a logged skip
             yield PageError(response.url, f"unreadable sitemap: {exc}")
             return
-        for entry in sitemap:
-            loc = entry.get("loc", "")
-            if sitemap.type == "sitemapindex":
-                yield self._sitemap_request(loc)
-            else:
-                yield self._advert_request(loc)
+        locations = (entry.get("loc", "") for entry in sitemap)
+        if sitemap.type == "sitemapindex":
+            yield from (self._sitemap_request(loc) for loc in locations)
+        else:
+            yield from self._new_advert_requests(locations)
 
     def _listing_request(self, url: str, *, listing: bool = True) -> scrapy.Request:
         return scrapy.Request(
@@ -159,15 +164,26 @@ class AdvertSpider(ImageSpiderMixin, ZeroConfigPages, scrapy.Spider):
             return self.zero_config_page(response)
         return self._profile_listing(response)
 
-    def _profile_listing(self, response: Response) -> Iterator[Any]:
-        html = decode_body(response.body, content_type(response))
-        advert_links, next_links = listing_links(html, response.url, self.profile)
-        for link in web_pages(advert_links):
-            yield self._advert_request(link)
-        for link in web_pages(next_links):
+    async def _profile_listing(self, response: Response) -> AsyncIterator[Any]:
+        try:
+            read = await listing_of(response, content_type(response), self.profile, self.extraction)
+        except ExtractionFailed as exc:  # a hostile listing: its links are unread
+            self.listings_unread += bool(response.meta.get(LISTING, True))
+            yield self._extraction_failed(response, str(exc))
+            return
+        for request in self._new_advert_requests(web_pages(read.advert_links)):
+            yield request
+        for link in web_pages(read.next_links):
             yield self._listing_request(link)
 
     # -- adverts ------------------------------------------------------------------------------
+    def _new_advert_requests(self, urls: Iterable[str]) -> Iterator[scrapy.Request]:
+        """Requests for the advert URLs not requested before in this run."""
+        for url in urls:
+            if url not in self.adverts_requested:
+                self.adverts_requested.add(url)
+                yield self._advert_request(url)
+
     def _advert_request(self, url: str) -> scrapy.Request:
         return scrapy.Request(
             url,
@@ -188,13 +204,13 @@ class AdvertSpider(ImageSpiderMixin, ZeroConfigPages, scrapy.Spider):
             return
         # Extraction runs in worker processes so the reactor keeps downloading meanwhile.
         try:
-            fields = await self.extraction.extract(
+            fields, canonical = await self.extraction.extract_page(
                 response.body, content_type(response), response.url
             )
         except ExtractionFailed as exc:  # hostile pages must not stop the crawl
             yield self._extraction_failed(response, str(exc))
             return
-        for item in self._fields_items(response, fields, require=True):
+        for item in self._fields_items(response, fields, require=True, canonical=canonical):
             yield item
 
     def _extraction_failed(self, response: Response, reason: str) -> PageError:
@@ -210,13 +226,18 @@ class AdvertSpider(ImageSpiderMixin, ZeroConfigPages, scrapy.Spider):
         yield from self._fields_items(response, fields, require)
 
     def _fields_items(
-        self, response: Response, fields: AdvertFields | None, require: bool
+        self,
+        response: Response,
+        fields: AdvertFields | None,
+        require: bool,
+        canonical: str | None = None,
     ) -> Iterator[Any]:
+        """The advert's items; `canonical` is the page's canonical URL when a worker has it."""
         if fields is None:
             if require:
                 yield PageError(response.url, "no advert found on page")
             return
-        canonical = canonical_url(response.url)
+        canonical = canonical or canonical_url(response.url)
         self.seen.add(canonical)
         if self.zero_config:
             self.listing_book.advert_recognised(response.meta.get(LINKED_FROM))

@@ -13,12 +13,11 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator, Iterable, Iterator
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urlparse, urlsplit
 
 import scrapy
 from scrapy.http import Response
 from scrapy.linkextractors import IGNORED_EXTENSIONS
-from scrapy.utils.url import url_has_any_extension
 
 from crawlers.extract.fields import AdvertFields
 from crawlers.extraction_pool import ExtractionFailed, ExtractionPool
@@ -31,6 +30,8 @@ log = logging.getLogger(__name__)
 
 #: links to files that are no web page (PDF, images, archives, office documents, media)
 BINARY_SUFFIXES = {f".{extension}" for extension in IGNORED_EXTENSIONS}
+# one str.endswith over a tuple: Scrapy's url_has_any_extension tries the ~80 suffixes in turn
+_BINARY_ENDINGS = tuple(sorted(BINARY_SUFFIXES))
 
 #: Scrapy stats of the trap middleware's cut-offs (crawlers/traps.py)
 _TRAP_STATS = "adwatch/traps/"
@@ -93,14 +94,19 @@ class ZeroConfigPages:
         raise NotImplementedError
 
     def _fields_items(
-        self, response: Response, fields: AdvertFields | None, require: bool
+        self,
+        response: Response,
+        fields: AdvertFields | None,
+        require: bool,
+        canonical: str | None = None,
     ) -> Iterator[Any]:
         raise NotImplementedError
 
 
 def web_pages(urls: Iterable[str]) -> Iterator[str]:
     """The URLs that may be web pages: not links to PDFs, images, archives and the like."""
-    return (url for url in urls if not url_has_any_extension(url, BINARY_SUFFIXES))
+    # urlparse, not urlsplit, as Scrapy's check: "/file.pdf;jsessionid=1" is a PDF too
+    return (url for url in urls if not urlparse(url).path.lower().endswith(_BINARY_ENDINGS))
 
 
 def content_type(response: Response) -> str | None:

@@ -12,7 +12,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
-from scrapy import signals
+from scrapy import Request, signals
 from scrapy.http import HtmlResponse
 from scrapy.utils.test import get_crawler
 
@@ -23,6 +23,8 @@ from crawlers.options import CrawlOptions
 from crawlers.profiles import SiteProfile, load_profile
 from crawlers.settings import scrapy_settings
 from crawlers.spiders.adverts import AdvertSpider
+from crawlers.trap_rules import simhash, visible_words
+from crawlers.traps import PAGE_SIMHASH
 
 PROFILE = load_profile("demo-jobs")
 BASE = "http://127.0.0.1:8801/jobs"
@@ -172,3 +174,31 @@ def test_workers_exit_when_the_crawl_process_is_killed_outright() -> None:
     crawl_process.send_signal(signal.SIGKILL)  # no shutdown, no atexit
     crawl_process.wait()
     assert wait_until_gone(workers) == []
+
+
+LISTING = (
+    b"<html><body><h1>Jobs</h1><a class='job-link' href='/jobs/7-cook'>Cook</a>"
+    b"<a class='job-link' href='/files/terms.pdf'>Terms</a>"
+    b"<nav class='pagination'><a rel='next' href='/jobs?page=2'>next</a></nav></body></html>"
+)
+
+
+def listing_output(spider: AdvertSpider, page: HtmlResponse) -> list[Any]:
+    page.request = Request(page.url, callback=spider.parse_listing)
+    return asyncio.run(_items(spider._profile_listing(page)))
+
+
+def test_a_listing_is_read_in_a_worker_with_its_fingerprint_for_the_trap_middleware() -> None:
+    """The worker's links equal those read in the crawl process, and the trap middleware gets
+    the page's simhash from the worker instead of computing it on the reactor."""
+    spider = spider_with_pool()
+    page = response("", LISTING)
+    try:
+        in_worker = listing_output(spider, page)
+    finally:
+        assert spider.extraction is not None
+        spider.extraction.shutdown()
+    here = listing_output(AdvertSpider(PROFILE), response("", LISTING))
+    assert [r.url for r in in_worker] == [r.url for r in here]
+    assert [r.url for r in in_worker] == [f"{BASE}/7-cook", f"{BASE}?page=2"]
+    assert page.meta[PAGE_SIMHASH] == simhash(visible_words(page.text))

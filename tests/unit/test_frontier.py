@@ -9,7 +9,7 @@ import scrapy
 from scrapy.squeues import PickleLifoDiskQueue
 from scrapy.utils.test import get_crawler
 
-from crawlers.frontier import FrontierDiskQueue
+from crawlers.frontier import FrontierDiskQueue, MemoryBudget
 from crawlers.profiles import load_profile
 from crawlers.spiders.adverts import AdvertSpider
 
@@ -73,3 +73,40 @@ def test_a_callback_that_is_no_spider_method_is_left_to_scrapy(tmp_path: Path) -
     else:
         raise AssertionError("a callable that is no spider method was stored by name")
     queue.close()
+
+
+def numbered(spider: AdvertSpider, count: int) -> list[scrapy.Request]:
+    return [
+        scrapy.Request(f"http://jobs.example/{n}", callback=spider.parse_advert)
+        for n in range(count)
+    ]
+
+
+def test_past_the_memory_budget_requests_go_to_disk_in_lifo_order(tmp_path: Path) -> None:
+    crawler = crawler_with_spider()
+    ours = FrontierDiskQueue(crawler, str(tmp_path / "ours"))
+    ours.budget = MemoryBudget(2)
+    scrapys = PickleLifoDiskQueue(crawler, str(tmp_path / "scrapys"))  # type: ignore[call-arg]
+    for queue in (ours, scrapys):
+        for request in numbered(crawler.spider, 6):
+            queue.push(request)
+    assert len(ours.top) == 2 and len(ours) == 6  # four of six on disk
+    assert drained(ours) == drained(scrapys)
+    assert ours.budget.free == 2
+    ours.close()
+    scrapys.close()
+
+
+def test_closing_writes_the_memory_top_to_disk_so_a_paused_crawl_resumes(tmp_path: Path) -> None:
+    crawler = crawler_with_spider()
+    path = str(tmp_path / "q")
+    queue = FrontierDiskQueue(crawler, path)
+    queue.budget = MemoryBudget(3)
+    for request in numbered(crawler.spider, 5):
+        queue.push(request)
+    queue.close()
+    assert queue.budget.free == 3
+    reopened = FrontierDiskQueue(crawler_with_spider(), path)
+    urls = [r["url"] for r in drained(reopened)]
+    assert urls == [f"http://jobs.example/{n}" for n in reversed(range(5))]
+    reopened.close()

@@ -3,17 +3,21 @@ structured, zero-configuration mode's discovery)."""
 
 from __future__ import annotations
 
+import asyncio
 import gzip
+from typing import Any
 
 import pytest
-from scrapy.http import Request, Response
+from scrapy.http import HtmlResponse, Request, Response
 from scrapy.utils.test import get_crawler
+from scrapy.utils.url import url_has_any_extension
 
 from crawlers.options import CrawlOptions
 from crawlers.profiles import load_profile
 from crawlers.robots import HostRules, StrictRobotsTxtMiddleware
 from crawlers.settings import MAX_PAGE_BYTES, scrapy_settings
 from crawlers.spiders.adverts import AdvertSpider
+from crawlers.spiders.zero_config_pages import BINARY_SUFFIXES, web_pages
 
 ROBOTS = (
     b"# robots.txt\nUser-agent: *\nDisallow: /private/\n\n"
@@ -91,3 +95,46 @@ def test_a_gzipped_sitemap_bomb_is_a_logged_skip() -> None:
     response = Response("https://jobs.example.org/sitemap.xml.gz", body=bomb)
     (item,) = spider.parse_sitemap(response)
     assert "unreadable sitemap" in getattr(item, "message", "")
+
+
+def sitemap_of(*urls: str) -> Response:
+    entries = "".join(f"<url><loc>{url}</loc></url>" for url in urls)
+    xml = f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{entries}</urlset>'
+    return Response("https://jobs.example.org/sitemap.xml", body=xml.encode())
+
+
+def test_an_advert_url_already_requested_is_not_requested_again() -> None:
+    """A sitemap lists what the listings link to: each advert URL becomes one request, and a
+    sitemap read after the listings adds only what they did not link to."""
+    spider = AdvertSpider(load_profile("demo-jobs"))
+    listed = [f"https://jobs.example.org/jobs/{n}" for n in range(3)]
+    page = HtmlResponse(
+        "https://jobs.example.org/jobs",
+        body="".join(f'<a class="job-link" href="{u}">x</a>' for u in listed).encode(),
+        encoding="utf-8",
+    )
+
+    async def listing_output() -> list[Any]:
+        return [output async for output in spider._profile_listing(page)]
+
+    outputs = asyncio.run(listing_output())
+    page_urls = [r.url for r in outputs if r.callback == spider.parse_advert]
+    assert page_urls == listed
+    both = [*listed, "https://jobs.example.org/jobs/9", listed[0]]
+    assert [r.url for r in spider.parse_sitemap(sitemap_of(*both))] == both[3:4]
+    assert list(spider.parse_sitemap(sitemap_of(*both))) == []  # read twice: nothing new
+
+
+def test_binary_links_are_not_followed_as_scrapy_judges_them() -> None:
+    urls = [
+        "https://jobs.example.org/jobs/1",
+        "https://jobs.example.org/files/offer.PDF",
+        "https://jobs.example.org/files/offer.pdf;jsessionid=1",
+        "https://jobs.example.org/photo.jpg?size=2",
+        "https://jobs.example.org/pdf/",
+        "https://jobs.example.org/archive.tar.gz",
+        "https://jobs.example.org/jobs/2.html#apply",
+    ]
+    expected = [u for u in urls if not url_has_any_extension(u, BINARY_SUFFIXES)]
+    assert list(web_pages(urls)) == expected
+    assert expected == [urls[0], urls[4], urls[6]]

@@ -165,3 +165,14 @@ def test_reports_of_one_kind_stop_after_a_limit_with_one_line_saying_so() -> Non
     out = judge(mw, listing_page(mw, f"{SITE}/"), [listing(mw, u) for u in deep_urls])
     assert len(reports(out)) == MAX_REPORTS_PER_KIND + 1
     assert reports(out)[-1] == "trap limit: more cut-offs of this kind (depth) not logged"
+
+
+def test_an_advert_link_dropped_at_the_cap_is_still_requested_from_a_sitemap() -> None:
+    """The spider skips advert URLs it requested before; one the link cap dropped was not
+    requested, so a sitemap read later still yields it (discovery does not depend on order)."""
+    mw = middleware(TrapLimits(max_links_per_page=2))
+    urls = [f"{SITE}/bride/{n}" for n in range(3)]
+    yielded = list(spider(mw)._new_advert_requests(urls))
+    out = judge(mw, listing_page(mw, f"{SITE}/big"), yielded)
+    assert followed(out) == urls[:2]
+    assert [r.url for r in spider(mw)._new_advert_requests(urls)] == urls[2:]
