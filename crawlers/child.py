@@ -30,7 +30,12 @@ def run(order: CrawlOrder) -> CrawlOutcome:
     # that a user can do nothing about would bury the crawl's own warnings.
     warnings.filterwarnings("ignore", category=ScrapyDeprecationWarning, module="scrapy_redis")
     profile = order.profile
-    values = scrapy_settings(order.options, log_level=order.log_level, delay_s=profile.delay_s)
+    values = scrapy_settings(
+        order.options,
+        log_level=order.log_level,
+        delay_s=profile.delay_s,
+        traps=profile.traps.overrides(),
+    )
     values[INGEST_TARGET] = IngestTarget(order.database_url, order.site_id, order.run_id)
     values[PRIVATE_TARGETS] = [list(target) for target in order.private_targets]
     if order.redis_url:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -19,9 +21,14 @@ MEMORY_CHECK_S = 5.0  # a getrusage() call: cheap enough to catch a runaway craw
 
 
 def scrapy_settings(
-    options: CrawlOptions, *, log_level: str = "WARNING", delay_s: float | None = None
+    options: CrawlOptions,
+    *,
+    log_level: str = "WARNING",
+    delay_s: float | None = None,
+    traps: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """Per-crawl Scrapy settings from the crawl's options (and the site's own delay)."""
+    """Per-crawl Scrapy settings from the crawl's options (and the site's own delay and trap
+    limits, its profile's [traps])."""
     delay = options.delay_s if delay_s is None else delay_s
     values: dict[str, Any] = {
         "BOT_NAME": "adwatch",
@@ -59,7 +66,7 @@ def scrapy_settings(
         "CLOSESPIDER_PAGECOUNT": options.max_pages,
         # Crawler traps (endless calendars, link loops, huge pages): see crawlers/traps.py.
         "SPIDER_MIDDLEWARES": TRAP_MIDDLEWARES,
-        TRAP_LIMITS: options.trap_limits,
+        TRAP_LIMITS: replace(options.trap_limits, **(traps or {})),
         # Past the limit the crawl stops and its run ends interrupted (crawlers/handoff.py).
         "MEMUSAGE_ENABLED": True,
         "MEMUSAGE_LIMIT_MB": options.max_memory_mb,

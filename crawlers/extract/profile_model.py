@@ -141,6 +141,27 @@ class FieldSelectors(BaseModel):
     images: SelectorStr | None = None
 
 
+class TrapSettings(BaseModel):
+    """``[traps]``: this site's own limits on what a crawl follows (crawlers.options.TrapLimits;
+    a key left out keeps the deployment's default), e.g. a board whose listing takes more
+    than 5,000 values of one query parameter."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+    max_url_length: int | None = Field(default=None, ge=100, le=100_000)
+    max_path_segments: int | None = Field(default=None, ge=2, le=1000)
+    max_path_repeats: int | None = Field(default=None, ge=2, le=1000)
+    max_values_per_parameter: int | None = Field(default=None, ge=10, le=10_000_000)
+    max_queries_per_path: int | None = Field(default=None, ge=10, le=10_000_000)
+    max_links_per_page: int | None = Field(default=None, ge=10, le=1_000_000)
+    near_duplicate_bits: int | None = Field(default=None, ge=0, le=16)
+    max_near_duplicates: int | None = Field(default=None, ge=1, le=1_000_000)
+    near_duplicate_share: float | None = Field(default=None, gt=0, le=1)
+
+    def overrides(self) -> dict[str, int | float]:
+        return {k: v for k, v in self.model_dump().items() if v is not None}
+
+
 class SiteProfile(BaseModel):
     """One site profile; mirrors ``crawlers/sites/NAME.toml``."""
 
@@ -161,6 +182,7 @@ class SiteProfile(BaseModel):
     allow_private: bool = False
     links: LinkSelectors = LinkSelectors()
     fields: FieldSelectors = FieldSelectors()
+    traps: TrapSettings = TrapSettings()
 
     @field_validator("name")
     @classmethod

@@ -181,6 +181,8 @@ def test_json_round_trip(bridal: SiteProfile) -> None:
         (("allow_private = true", 'allow_private = "yes"'), r"allow_private: Input should be"),
         (("[links]", "[linkz]"), r"linkz: unknown key"),
         (('kind = "bridal"', "kind = "), r"invalid TOML"),
+        (("[links]", "[traps]\nmax_links_per_page = 0\n\n[links]"), r"traps\.max_links_per"),
+        (("[links]", "[traps]\nmax_linkz = 10\n\n[links]"), r"traps\.max_linkz: unknown key"),
     ],
 )
 def test_validation_errors_name_file_and_key(
@@ -409,3 +411,26 @@ def test_listing_links_from_elements(escort: SiteProfile) -> None:
     ]
     assert next_pages == []
     assert listing_links("", "https://escort.example.org/", escort) == ([], [])
+
+
+def test_a_site_sets_its_own_trap_limits(tmp_path: Path) -> None:
+    """``[traps]`` overrides the deployment's trap limits for this site only; keys left out keep
+    the defaults, and the crawl's Scrapy settings carry the result."""
+    from crawlers.options import CrawlOptions, TrapLimits
+    from crawlers.settings import scrapy_settings
+    from crawlers.traps import TRAP_LIMITS
+
+    text = BRIDAL_TOML.replace(
+        "[links]",
+        "[traps]\nmax_values_per_parameter = 20000\nnear_duplicate_share = 0.2\n\n[links]",
+    )
+    profile = load_profile(str(write(tmp_path, "test-bridal.toml", text)))
+    assert profile.traps.overrides() == {
+        "max_values_per_parameter": 20000,
+        "near_duplicate_share": 0.2,
+    }
+    options = CrawlOptions("adwatch-test", 0.0, 100, None, False)
+    limits = scrapy_settings(options, traps=profile.traps.overrides())[TRAP_LIMITS]
+    expected = TrapLimits(max_values_per_parameter=20000, near_duplicate_share=0.2)
+    assert limits == expected
+    assert scrapy_settings(options)[TRAP_LIMITS] == TrapLimits()
