@@ -119,9 +119,7 @@ def _run_processes(
     # Private: the order holds the database URL, and mkdtemp makes the folder owner-only.
     with (
         tempfile.TemporaryDirectory(prefix="adwatch-crawl-") as tmp,
-        _frontier(
-            options, opened.run.id, opened.lock.database_url, sharded=sharding is not None
-        ) as jobdir,
+        _frontier(options, opened.run.id, sharded=sharding is not None) as jobdir,
     ):
         order = CrawlOrder(
             profile=profile,
@@ -159,9 +157,7 @@ def _launch_error(profile: SiteProfile, run_id: int, exc: Exception) -> AdwatchE
 
 
 @contextmanager
-def _frontier(
-    options: CrawlOptions, run_id: int, database_url: str, *, sharded: bool
-) -> Iterator[str | None]:
+def _frontier(options: CrawlOptions, run_id: int, *, sharded: bool) -> Iterator[str | None]:
     """A fresh folder for this run's on-disk request queue (Scrapy's JOBDIR), deleted after:
     a kept one would carry its seen-request filter into the next run, which would then skip
     every listing page already seen. Sharded crawls queue in Redis instead."""
@@ -171,33 +167,11 @@ def _frontier(
     root = options.frontier_dir
     if root is not None:
         root.mkdir(parents=True, exist_ok=True)
-        clear_stale_frontiers(root, database_url)
     jobdir = tempfile.mkdtemp(prefix=f"run-{run_id}-", dir=root)
     try:
         yield jobdir
     finally:
         shutil.rmtree(jobdir, ignore_errors=True)
-
-
-def clear_stale_frontiers(root: Path, database_url: str) -> int:
-    """Delete the frontier folders (run-ID-*) of runs no longer running: a launcher killed by
-    SIGKILL never deleted its own, and each can hold a large crawl's queue. Folders of running
-    runs (other crawls, on this host or another sharing the data directory) are kept; how
-    many were deleted."""
-    folders: dict[int, list[Path]] = {}
-    for path in root.glob("run-*-*"):
-        number = path.name.split("-")[1]
-        if number.isdigit() and path.is_dir():
-            folders.setdefault(int(number), []).append(path)
-    if not folders:
-        return 0
-    with psycopg.connect(database_url) as conn:
-        running = crawl_runs.running_ids(conn, list(folders))
-    stale = [path for run_id, paths in folders.items() if run_id not in running for path in paths]
-    for path in stale:
-        shutil.rmtree(path, ignore_errors=True)
-        log.info("removed the frontier of a crawl that ended without cleaning up: %s", path.name)
-    return len(stale)
 
 
 def _log_peak_memory(outcomes: Sequence[CrawlOutcome | None]) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import socket
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -117,14 +116,6 @@ def recent_runs(
     params: tuple[Any, ...] = (site_name, limit) if site_name else (limit,)
     with conn.cursor(row_factory=class_row(CrawlRun)) as cur:
         return cur.execute(_SELECT + where + " ORDER BY r.id DESC LIMIT %s", params).fetchall()
-
-
-def running_ids(conn: psycopg.Connection[Any], run_ids: Sequence[int]) -> set[int]:
-    """Those of `run_ids` whose runs are still running."""
-    rows = conn.execute(
-        "SELECT id FROM crawl_runs WHERE id = ANY(%s) AND status = 'running'", (list(run_ids),)
-    ).fetchall()
-    return {int(r[0]) for r in rows}
 
 
 def running_run(conn: psycopg.Connection[Any], site_id: int) -> CrawlRun | None:
