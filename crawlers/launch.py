@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import socket
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -167,11 +168,50 @@ def _frontier(options: CrawlOptions, run_id: int, *, sharded: bool) -> Iterator[
     root = options.frontier_dir
     if root is not None:
         root.mkdir(parents=True, exist_ok=True)
+        clear_orphaned_frontiers(root)
     jobdir = tempfile.mkdtemp(prefix=f"run-{run_id}-", dir=root)
+    claim_frontier(Path(jobdir))
     try:
         yield jobdir
     finally:
         shutil.rmtree(jobdir, ignore_errors=True)
+
+
+_OWNER = "launcher"  # "HOST PID" of the launcher that made the folder
+
+
+def claim_frontier(folder: Path) -> None:
+    (folder / _OWNER).write_text(f"{socket.gethostname()} {os.getpid()}\n", encoding="utf-8")
+
+
+def clear_orphaned_frontiers(root: Path) -> int:
+    """Delete the frontier folders whose launcher, on this host, is gone: one killed by SIGKILL
+    never deleted its own, and a large crawl's queue can fill the data directory. Run ids repeat
+    across databases sharing a data directory, so a folder is judged by its launcher process,
+    never by a run's status; folders of other hosts (containers sharing the volume) and of
+    live launchers are kept. How many were deleted."""
+    host, deleted = socket.gethostname(), 0
+    for folder in root.glob("run-*"):
+        try:
+            owner_host, pid = (folder / _OWNER).read_text(encoding="utf-8").split()
+        except (OSError, ValueError):
+            continue  # not ours to judge: no readable owner
+        if owner_host != host or not pid.isdigit() or _alive(int(pid)):
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
+        deleted += 1
+        log.info("removed the frontier %s of a launcher that died without cleaning up", folder.name)
+    return deleted
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process: alive
+        return True
+    return True
 
 
 def _log_peak_memory(outcomes: Sequence[CrawlOutcome | None]) -> None:
