@@ -14,7 +14,7 @@ from typing import Any
 
 import psycopg
 
-from store.images import PDQ_FULL_SIZE, PDQ_SHRUNK
+from store.images import PDQ_FULL_SIZE, PDQ_SHRUNK, add_band_rows
 from store.pgarrays import bigint_array
 
 __all__ = [
@@ -74,14 +74,6 @@ UPDATE images i SET pdq = new.pdq, pdq_quality = new.q, pdq_method = %s
 FROM new JOIN old USING (id) WHERE i.id = new.id
 RETURNING i.id, (old.pdq, old.q) IS DISTINCT FROM (new.pdq, new.q) AS changed
 """
-# The bands as store.images cuts them from the stored hex (one layout for SQL and Python).
-_BANDS_SQL = """
-INSERT INTO image_pdq_bands (band, value, image_id)
-SELECT b, ('x' || substr(i.pdq, b * 4 + 1, 4))::bit(16)::integer, i.id
-FROM images i CROSS JOIN generate_series(0, 15) AS b
-WHERE i.id = ANY(%s::bigint[]) AND i.pdq IS NOT NULL AND i.pdq_quality >= %s
-ON CONFLICT DO NOTHING
-"""
 _QUEUE_SQL = """
 INSERT INTO image_link_queue (image_id)
 SELECT id FROM images WHERE id = ANY(%s::bigint[]) AND pdq IS NOT NULL AND pdq_quality >= %s
@@ -112,7 +104,7 @@ def write_rehashed(
         if changed:
             ids = bigint_array(changed)
             conn.execute("DELETE FROM image_pdq_bands WHERE image_id = ANY(%s::bigint[])", (ids,))
-            conn.execute(_BANDS_SQL, (ids, min_quality))
+            add_band_rows(conn, changed, min_quality)
             conn.execute(_QUEUE_SQL, (ids, min_quality))
             conn.execute(
                 """UPDATE pdq_generation

@@ -15,6 +15,8 @@ from typing import Any
 
 import psycopg
 
+from store.pgarrays import bigint_array
+
 __all__ = [
     "DEFAULT_MIN_QUALITY",
     "PDQ_FULL_SIZE",
@@ -22,6 +24,7 @@ __all__ = [
     "CapturedImage",
     "ImageRecord",
     "StoredImages",
+    "add_band_rows",
     "advert_images",
     "get_image",
     "link_advert_image",
@@ -87,9 +90,18 @@ _BANDS_SQL = """
 INSERT INTO image_pdq_bands (band, value, image_id)
 SELECT b, ('x' || substr(i.pdq, b * 4 + 1, 4))::bit(16)::integer, i.id
 FROM images i CROSS JOIN generate_series(0, 15) AS b
-WHERE i.id = %s AND i.pdq IS NOT NULL
+WHERE i.id = ANY(%s::bigint[]) AND i.pdq IS NOT NULL AND i.pdq_quality >= %s
 ON CONFLICT DO NOTHING
 """
+
+
+def add_band_rows(
+    conn: psycopg.Connection[Any], image_ids: Sequence[int], min_quality: int
+) -> None:
+    """The 16 band rows of each image whose stored PDQ is matchable (quality >= min_quality)."""
+    conn.execute(_BANDS_SQL, (bigint_array(image_ids), min_quality))
+
+
 _LINK_SQL = """
 INSERT INTO advert_images (advert_id, image_id, url, position, fetched_at)
 VALUES (%s, %s, %s, %s, %s)
@@ -134,7 +146,7 @@ def upsert_image(
         return int(found[0]), False
     image_id = int(row[0])
     if image.pdq is not None and (image.pdq_quality or 0) >= min_quality:
-        conn.execute(_BANDS_SQL, (image_id,))
+        add_band_rows(conn, [image_id], min_quality)
         conn.execute(
             "INSERT INTO image_link_queue (image_id) VALUES (%s) ON CONFLICT DO NOTHING",
             (image_id,),
