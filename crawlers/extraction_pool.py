@@ -31,6 +31,7 @@ from scrapy import signals
 from crawlers.extract.fields import AdvertFields
 from crawlers.extract.profile_model import SiteProfile
 from crawlers.extraction_worker import Failure, Job, PageJob, serve, warm_up
+from crawlers.options import usable_cores
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +59,7 @@ class _WorkerDied(Exception):
 
 def default_workers() -> int:
     """One worker per core this process may use, less one for the reactor; at least one."""
-    return max(1, len(os.sched_getaffinity(0)) - 1)
+    return max(1, usable_cores() - 1)
 
 
 def extract_advert(

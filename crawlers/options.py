@@ -6,11 +6,21 @@ what it does depends only on what it was given.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from config.settings import Settings
 from store.image_files import images_root
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (a container's share, not the host's count)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
 
 #: the Scrapy setting that hands the spider and the pipeline their ImageOptions
 IMAGE_OPTIONS = "ADWATCH_IMAGE_OPTIONS"

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
-import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -27,6 +26,7 @@ import psycopg
 from psycopg.pq import TransactionStatus
 
 from crawlers.image_check import ImageRejected, inspect_image
+from crawlers.options import usable_cores
 from store.image_files import image_path
 from store.image_rehash import OldHash, Rehashed, old_hashes, purged_old_count, write_rehashed
 
@@ -76,19 +76,11 @@ def _hash_in_process(job: tuple[str, OldHash]) -> Rehashed | str:
     return hash_kept_bytes(*job)
 
 
-def _cores() -> int:
-    """The cores this process may run on (a container's share, not the host's count)."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
 @contextmanager
 def pool_hasher(root: Path, workers: int | None = None) -> Iterator[HashBatch]:
     """A HashBatch over a process pool of `workers` (the cores by default). forkserver: the
     workers are not forks of a process holding a database connection."""
-    size = workers or _cores()
+    size = workers or usable_cores()
     context = multiprocessing.get_context("forkserver")
     with ProcessPoolExecutor(size, mp_context=context) as pool:
 
