@@ -11,7 +11,9 @@ adverts (counted through the LINKED_FROM request meta as those adverts are recog
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from urllib.parse import urlparse
 
 from scrapy.http import HtmlResponse
 from scrapy.linkextractors import IGNORED_EXTENSIONS, LinkExtractor
@@ -26,7 +28,16 @@ from crawlers.extract.text import parse_html
 #: request meta key: the page whose link the request follows (zero-config mode)
 LINKED_FROM = "adwatch_linked_from"
 #: links to files that are no web page (PDF, images, archives, office documents, media)
+BINARY_SUFFIXES = {f".{extension}" for extension in IGNORED_EXTENSIONS}
+# one str.endswith over a tuple: Scrapy's url_has_any_extension tries the ~80 suffixes in turn
+_BINARY_ENDINGS = tuple(sorted(BINARY_SUFFIXES))
 _SITE_LINKS = LinkExtractor(deny_extensions=IGNORED_EXTENSIONS)
+
+
+def web_pages(urls: Iterable[str]) -> Iterator[str]:
+    """The URLs that may be web pages: not links to PDFs, images, archives and the like."""
+    # urlparse, not urlsplit, as Scrapy's check: "/file.pdf;jsessionid=1" is a PDF too
+    return (url for url in urls if not urlparse(url).path.lower().endswith(_BINARY_ENDINGS))
 
 
 @dataclass(frozen=True)
@@ -38,6 +49,7 @@ class PageRead:
     listed: tuple[str, ...]  # the URLs its ItemList names
     next_pages: tuple[str, ...]  # its rel=next links
     links: tuple[str, ...]  # every other link to a web page (offsite ones included)
+    # listed, next_pages and links hold only links that may be web pages (web_pages)
 
 
 def read_page(body: bytes, content_type: str | None, url: str, profile: SiteProfile) -> PageRead:
@@ -53,12 +65,12 @@ def read_page(body: bytes, content_type: str | None, url: str, profile: SiteProf
     # Links read from the text as decode_body decoded it (whatever the served charset).
     page = HtmlResponse(url, body=html.encode("utf-8"), encoding="utf-8")
     rel_next = page.css("a[rel~=next]::attr(href), link[rel~=next]::attr(href)").getall()
-    next_pages = tuple(dict.fromkeys(page.urljoin(href) for href in rel_next))
+    next_pages = tuple(web_pages(dict.fromkeys(page.urljoin(href) for href in rel_next)))
     links = tuple(link.url for link in _SITE_LINKS.extract_links(page))
     return PageRead(
         fields=fields,
         item_list=listing is not None,
-        listed=listing.urls if listing is not None else (),
+        listed=tuple(web_pages(listing.urls)) if listing is not None else (),
         next_pages=next_pages,
         links=links,
     )

@@ -27,8 +27,8 @@ from crawlers.profiles import SiteProfile, extract_with_profile
 from crawlers.robots import ROBOTS_LOADED, RobotsForbidden, RobotsUnreadable
 from crawlers.settings import MAX_PAGE_BYTES
 from crawlers.spiders.images import ImageCapture, ImageSpiderMixin
-from crawlers.spiders.zero_config_pages import ZeroConfigPages, content_type, web_pages
-from crawlers.zero_config import LINKED_FROM, ListingBook
+from crawlers.spiders.zero_config_pages import ZeroConfigPages, content_type
+from crawlers.zero_config import LINKED_FROM, ListingBook, web_pages
 
 log = logging.getLogger(__name__)
 GONE_STATUSES = [404, 410]

@@ -11,13 +11,12 @@ where without them a stored advert still online is taken as still advertised.
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Iterable, Iterator
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
-from urllib.parse import urlparse, urlsplit
+from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.http import Response
-from scrapy.linkextractors import IGNORED_EXTENSIONS
 
 from crawlers.extract.fields import AdvertFields
 from crawlers.extraction_pool import ExtractionFailed, ExtractionPool
@@ -27,11 +26,6 @@ from crawlers.profiles import SiteProfile
 from crawlers.zero_config import LINKED_FROM, ListingBook, PageRead, read_page
 
 log = logging.getLogger(__name__)
-
-#: links to files that are no web page (PDF, images, archives, office documents, media)
-BINARY_SUFFIXES = {f".{extension}" for extension in IGNORED_EXTENSIONS}
-# one str.endswith over a tuple: Scrapy's url_has_any_extension tries the ~80 suffixes in turn
-_BINARY_ENDINGS = tuple(sorted(BINARY_SUFFIXES))
 
 #: Scrapy stats of the trap middleware's cut-offs (crawlers/traps.py)
 _TRAP_STATS = "adwatch/traps/"
@@ -68,11 +62,12 @@ class ZeroConfigPages:
         return read
 
     def _page_requests(self, response: Response, read: PageRead) -> Iterator[scrapy.Request]:
+        # read_page kept only links that may be web pages (no PDFs, images, archives)
         next_pages = set(read.next_pages)
-        for url in web_pages(read.next_pages):
+        for url in read.next_pages:
             yield self._listing_request(url)
         linked = dict.fromkeys(read.listed + read.links)  # the ItemList's first, in order
-        for url in web_pages(linked):
+        for url in linked:
             if url not in next_pages and urlsplit(url).hostname in self.allowed_domains:
                 request = self._listing_request(url, listing=False)
                 request.meta[LINKED_FROM] = response.url
@@ -101,12 +96,6 @@ class ZeroConfigPages:
         canonical: str | None = None,
     ) -> Iterator[Any]:
         raise NotImplementedError
-
-
-def web_pages(urls: Iterable[str]) -> Iterator[str]:
-    """The URLs that may be web pages: not links to PDFs, images, archives and the like."""
-    # urlparse, not urlsplit, as Scrapy's check: "/file.pdf;jsessionid=1" is a PDF too
-    return (url for url in urls if not urlparse(url).path.lower().endswith(_BINARY_ENDINGS))
 
 
 def content_type(response: Response) -> str | None:

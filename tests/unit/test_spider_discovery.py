@@ -17,7 +17,7 @@ from crawlers.profiles import load_profile
 from crawlers.robots import HostRules, StrictRobotsTxtMiddleware
 from crawlers.settings import MAX_PAGE_BYTES, scrapy_settings
 from crawlers.spiders.adverts import AdvertSpider
-from crawlers.spiders.zero_config_pages import BINARY_SUFFIXES, web_pages
+from crawlers.zero_config import BINARY_SUFFIXES, web_pages
 
 ROBOTS = (
     b"# robots.txt\nUser-agent: *\nDisallow: /private/\n\n"
