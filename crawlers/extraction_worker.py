@@ -44,12 +44,24 @@ class PageJob:
     url: str
 
 
-def warm_up() -> None:
-    """Load the language models (before forking workers, so that they share them)."""
-    # only the crawl process that forks workers needs the models loaded up front
-    from crawlers.extract.language import detect_language  # (lingua: slow to import)
+#: texts that make lingua load the models of both scripts adwatch reads
+_WARM_UP_TEXTS = (
+    "warm up the language detector with an ordinary sentence",
+    "прогреваем определитель языка обычным предложением",
+)
 
-    detect_language("warm up the language detector with an ordinary sentence")
+
+def warm_up() -> None:
+    """Load what extraction loads on first use - the language models of both scripts, the
+    country names - before forking workers, so that they share it and no worker's first
+    pages wait for it (~0.1 s)."""
+    # only the crawl process that forks workers needs these loaded up front
+    from crawlers.extract.countries import country_code
+    from crawlers.extract.language import language_models  # (lingua: slow to import)
+
+    for text in _WARM_UP_TEXTS:
+        language_models().compute_language_confidence_values(text)
+    country_code("Moldova")
 
 
 def serve(conn: Connection, profile: Any, extract: Callable[..., Any], parent_pid: int) -> None:

@@ -26,6 +26,7 @@ __all__ = [
     "OTHER",
     "SERVED",
     "detect_language",
+    "language_models",
     "letter_counts",
 ]
 
@@ -77,7 +78,7 @@ _NEIGHBOUR_CYR_RE = re.compile(r"[ўЎјЈљЉњЊћЋђЂџЏѓЃќЌѕЅ]")
 
 
 @functools.cache
-def _detector() -> LanguageDetector:
+def language_models() -> LanguageDetector:
     """Built once per process: loading the models is the expensive part."""
     return LanguageDetectorBuilder.from_languages(*LANGUAGES).with_low_accuracy_mode().build()
 
@@ -103,7 +104,7 @@ def _cyrillic_cue(sample: str) -> str | None:
 
 
 def _from_lingua(sample: str, fallback: str | None) -> str | None:
-    values = _detector().compute_language_confidence_values(sample)
+    values = language_models().compute_language_confidence_values(sample)
     if not values:
         return fallback
     best = values[0]

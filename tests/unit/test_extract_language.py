@@ -84,7 +84,7 @@ class _FakeDetector:
 
 def test_low_confidence_is_none(monkeypatch: pytest.MonkeyPatch) -> None:
     fake = _FakeDetector([_Value(Language.SPANISH, 0.45), _Value(Language.ITALIAN, 0.40)])
-    monkeypatch.setattr(language, "_detector", lambda: fake)
+    monkeypatch.setattr(language, "language_models", lambda: fake)
     assert detect_language("una frase ambigua qualsiasi") is None
     fake.values = [_Value(Language.SPANISH, 0.5), _Value(Language.ITALIAN, 0.3)]
     assert detect_language("una frase ambigua qualsiasi") == "other"
@@ -94,7 +94,7 @@ def test_neighbour_needs_a_clear_lead_to_override_the_profile(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     fake = _FakeDetector([_Value(Language.BULGARIAN, 0.6), _Value(Language.RUSSIAN, 0.4)])
-    monkeypatch.setattr(language, "_detector", lambda: fake)
+    monkeypatch.setattr(language, "language_models", lambda: fake)
     text = "Работа и квартира в Германия за всички"
     assert detect_language(text, fallback="ru") == "ru"
     fake.values = [_Value(Language.BULGARIAN, 0.9), _Value(Language.RUSSIAN, 0.1)]
@@ -103,13 +103,13 @@ def test_neighbour_needs_a_clear_lead_to_override_the_profile(
 
 def test_low_served_confidence_falls_back(monkeypatch: pytest.MonkeyPatch) -> None:
     fake = _FakeDetector([_Value(Language.ENGLISH, 0.4), _Value(Language.ROMANIAN, 0.35)])
-    monkeypatch.setattr(language, "_detector", lambda: fake)
+    monkeypatch.setattr(language, "language_models", lambda: fake)
     assert detect_language("some short ambiguous text here", fallback="ro") == "ro"
     assert detect_language("some short ambiguous text here") is None
 
 
 def test_detector_built_once() -> None:
-    assert language._detector() is language._detector()
+    assert language.language_models() is language.language_models()
 
 
 def test_long_text_is_sampled() -> None:

@@ -202,3 +202,24 @@ def test_a_listing_is_read_in_a_worker_with_its_fingerprint_for_the_trap_middlew
     assert [r.url for r in in_worker] == [r.url for r in here]
     assert [r.url for r in in_worker] == [f"{BASE}/7-cook", f"{BASE}?page=2"]
     assert page.meta[PAGE_SIMHASH] == simhash(visible_words(page.text))
+
+
+def test_warm_up_loads_the_country_names_and_both_scripts_models(monkeypatch: Any) -> None:
+    # Loaded before the workers are forked, so that no worker's first pages wait for them.
+    from crawlers import extraction_worker
+    from crawlers.extract import countries, language
+
+    texts: list[str] = []
+
+    class Models:
+        def compute_language_confidence_values(self, text: str) -> list[Any]:
+            texts.append(text)
+            return []
+
+    monkeypatch.setattr(language, "language_models", lambda: Models())
+    countries._codes_by_name.cache_clear()
+    extraction_worker.warm_up()
+    assert countries._codes_by_name.cache_info().currsize == 1
+    scripts = [language.letter_counts(text) for text in texts]
+    assert any(cyrillic == 0 for _, cyrillic in scripts)
+    assert any(cyrillic == letters for letters, cyrillic in scripts)
