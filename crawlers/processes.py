@@ -5,10 +5,10 @@ No database here: the launcher opens the run before and closes it after, from th
 
 from __future__ import annotations
 
+import contextlib
 import signal
 import subprocess
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -46,10 +46,13 @@ class CrawlProcesses:
                     child.wait()
 
     def _wait(self, tick: Callable[[], None]) -> None:
+        # Waiting on a running child (not sleeping a whole tick) returns as soon as the last
+        # one exits: a short crawl no longer ends up to a tick late.
         try:
-            while any(child.poll() is None for child in self.children):
+            while running := [child for child in self.children if child.poll() is None]:
                 tick()
-                time.sleep(TICK_S)
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    running[0].wait(timeout=TICK_S)
         except KeyboardInterrupt:
             for child in self.children:  # Scrapy shuts down gracefully and flushes its batch
                 child.send_signal(signal.SIGINT)
