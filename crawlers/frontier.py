@@ -17,6 +17,7 @@ from __future__ import annotations
 import weakref
 from collections import deque
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from scrapy import Request
@@ -32,13 +33,25 @@ class FrontierDiskQueue(PickleLifoDiskQueue):  # type: ignore[misc,valid-type]
     spider: Any
 
     def __init__(self, crawler: Any, key: str) -> None:
-        super().__init__(crawler, key)
+        # The disk file is made on the first request that goes to disk: Scrapy makes a queue
+        # whenever a site's queue was drained and removes it when drained again, which at
+        # each request meant creating a folder and a file and deleting both.
+        self.spider = crawler.spider
+        self._crawler, self._key, self._on_disk = crawler, key, False
         self.top: deque[Request] = deque()  # the newest requests, oldest first
         self.budget = _BUDGETS.setdefault(crawler, MemoryBudget())
+        if Path(key).exists():  # a paused crawl's queue: resumed from disk
+            self._open_disk()
+
+    def _open_disk(self) -> None:
+        if not self._on_disk:
+            super().__init__(self._crawler, self._key)
+            self._on_disk = True
 
     def push(self, request: Request) -> None:
         names = self._names(request)
         if names is None:
+            self._open_disk()
             super().push(request)  # a callable that is no method of the spider: Scrapy's way
         elif self.budget.take():
             self.top.append(request)
@@ -54,23 +67,28 @@ class FrontierDiskQueue(PickleLifoDiskQueue):  # type: ignore[misc,valid-type]
         if self.top:
             self.budget.release()
             return self.top.pop()
+        if not self._on_disk:
+            return None
         request: Request | None = super().pop()
         return request
 
     def peek(self) -> Request | None:
         if self.top:
             return self.top[-1]
+        if not self._on_disk:
+            return None
         request: Request | None = super().peek()
         return request
 
     def __len__(self) -> int:
-        return int(super().__len__()) + len(self.top)
+        return (int(super().__len__()) if self._on_disk else 0) + len(self.top)
 
     def close(self) -> None:
         while self.top:  # oldest first: the disk stack keeps the order
             self.budget.release()
             self._spilled(self.top.popleft())  # unpicklable: lost, as Scrapy's memory queue
-        super().close()
+        if self._on_disk:
+            super().close()
 
     def _spilled(self, request: Request) -> bool:
         try:
@@ -85,6 +103,7 @@ class FrontierDiskQueue(PickleLifoDiskQueue):  # type: ignore[misc,valid-type]
         return None if callback is None or errback is None else (callback, errback)
 
     def _to_disk(self, request: Request) -> None:
+        self._open_disk()
         names = self._names(request)
         assert names is not None, "only requests named by their spider methods are kept"
         callback, errback = names

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 import scrapy
 from scrapy.squeues import PickleLifoDiskQueue
 from scrapy.utils.test import get_crawler
@@ -110,3 +111,24 @@ def test_closing_writes_the_memory_top_to_disk_so_a_paused_crawl_resumes(tmp_pat
     urls = [r["url"] for r in drained(reopened)]
     assert urls == [f"http://jobs.example/{n}" for n in reversed(range(5))]
     reopened.close()
+
+
+def test_a_queue_held_in_memory_never_touches_the_disk(tmp_path: Path) -> None:
+    # Scrapy makes a queue whenever a site's queue was drained: no folder and file per request.
+    crawler = crawler_with_spider()
+    queue = FrontierDiskQueue(crawler, str(tmp_path / "slot" / "q"))
+    for request in numbered(crawler.spider, 3):
+        queue.push(request)
+    assert len(queue) == 3 and queue.peek() is not None
+    assert [r["url"] for r in drained(queue)] == [f"http://jobs.example/{n}" for n in (2, 1, 0)]
+    assert queue.pop() is None and queue.peek() is None and len(queue) == 0
+    queue.close()
+    assert not (tmp_path / "slot").exists()
+    # a request that only Scrapy's own way can store opens the disk file at once
+    not_ours = scrapy.Request("http://jobs.example/x", callback=crawler.spider.parse_advert)
+    not_ours.callback = lambda response: None
+    queue = FrontierDiskQueue(crawler, str(tmp_path / "other" / "q"))
+    with pytest.raises(ValueError, match="not an instance method"):
+        queue.push(not_ours)
+    assert (tmp_path / "other" / "q").exists()
+    queue.close()
