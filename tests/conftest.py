@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -13,6 +14,23 @@ import pytest
 
 from config.settings import get_settings
 from tests import pg
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_data_directory() -> Iterator[None]:
+    """No test uses the user's own data directory (~/.local/share/adwatch) unless the
+    environment names one: crawls' frontier folders, images and exports of test workers
+    running side by side stay apart, and nothing is left behind."""
+    if os.environ.get("ADWATCH_DATA_DIR"):
+        yield
+        return
+    root = Path(tempfile.mkdtemp(prefix="adwatch-test-data-"))
+    os.environ["ADWATCH_DATA_DIR"] = str(root)
+    get_settings.cache_clear()
+    yield
+    os.environ.pop("ADWATCH_DATA_DIR", None)
+    get_settings.cache_clear()
+    shutil.rmtree(root, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
