@@ -2,11 +2,11 @@
 incrementally, like template clusters: each queued image is looked up in the stored index and
 the adverts of it and of its neighbours join one cluster (merging clusters it bridges).
 
-A short queue is looked up one batch at a time: in the process's warm index when the caller
-holds a ready one (linking.pdq_warm), else in PostgreSQL's band table. A longer one loads the
-matchable hashes once into the same index in memory (linking.pdq_memory): at a million photos
-each lookup in SQL fetches some 4,500 candidate rows, which a few seconds of loading hashes
-beats from ~50 photos on.
+The queue is looked up one batch at a time: in the process's warm index when the caller holds
+a ready one (linking.pdq_warm), whatever the queue's length. Without one, a short queue is
+looked up in PostgreSQL's band table, and a longer one loads the matchable hashes once into
+the same index in memory (linking.pdq_memory): at a million photos each lookup in SQL fetches
+some 4,500 candidate rows, which a few seconds of loading hashes beats from ~50 photos on.
 
 Given the folder of the images' bytes, a second, crop-tolerant signal (linking.crop_linker)
 also links an image to one it is a crop of (up to a tenth of the area), which PDQ misses."""
@@ -114,7 +114,8 @@ def link_images(
     crop_images: int = CROP_INDEX_IMAGES,
 ) -> tuple[int, set[int]]:
     """Link every queued image; the caller holds the linking lock and refreshes statistics.
-    A short queue is looked up in `warm` when it is ready (the band table otherwise); with
+    The queue is looked up in `warm` when it is ready; else a short queue in the band table,
+    and a long one in an index of all stored hashes loaded for this run. With
     images_dir (where the images' bytes are kept) the crop signal links too, among the newest
     `crop_images` photos (0: PDQ only)."""
     if not 0 <= max_distance <= MAX_INDEXED_DISTANCE:
@@ -126,7 +127,9 @@ def link_images(
         crop = CropLinker(images_dir, min_quality, newest=crop_images)
         crop.prepare(conn)
     steps: list[tuple[Finder, int | None]] = []
-    if queued >= BULK_IMAGES:
+    # A ready warm index already holds every stored hash: loading them all again into a
+    # second index cost a long queue 2-4 s and ~130 MB at a million photos.
+    if queued >= BULK_IMAGES and not (warm is not None and warm.ready_for(min_quality)):
         ids, raw, up_to = image_index.matchable_hashes(conn, min_quality)
         # Only images present when the hashes were read are linked in memory: two photos
         # stored later would be missing from the index, and so from each other's matches.

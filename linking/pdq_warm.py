@@ -120,6 +120,10 @@ class WarmIndex:
         held = self._indexes
         return len(held) if held else 0
 
+    def ready_for(self, min_quality: int) -> bool:
+        """Whether lookups at this quality floor are answered here (not by the table)."""
+        return self.state == "ready" and min_quality == self.min_quality
+
     def _load(self) -> None:
         try:
             with self._connect() as conn:
