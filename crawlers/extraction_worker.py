@@ -12,6 +12,7 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from crawlers.extract.urls import canonical_url
+from store.adverts import RawEvidence, raw_evidence
 
 #: how often a worker checks that the crawl process is still there
 PARENT_CHECK_S = 1.0
@@ -22,6 +23,16 @@ class Failure:
     """An exception raised in a worker, as text: any exception reaches the crawl this way."""
 
     message: str
+
+
+@dataclass(frozen=True)
+class ExtractedPage:
+    """A page's advert as a worker read it: its fields (None: no advert), the page's canonical
+    URL and, with an advert, the page bytes' hash and gzip for the evidence store."""
+
+    fields: Any  # AdvertFields | None
+    canonical_url: str
+    evidence: RawEvidence | None
 
 
 @dataclass(frozen=True)
@@ -65,9 +76,8 @@ def warm_up() -> None:
 
 
 def serve(conn: Connection, profile: Any, extract: Callable[..., Any], parent_pid: int) -> None:
-    """Answer each (body, content_type, url) sent with (extract's result, the URL's canonical
-    form), and each Job or PageJob with its function's, or with a Failure; until None or the
-    end of the pipe."""
+    """Answer each (body, content_type, url) sent with its ExtractedPage, and each Job or
+    PageJob with its function's result, or with a Failure; until None or the end of the pipe."""
     _leave_the_crawl_process_signals()
     threading.Thread(target=_exit_with_parent, args=(parent_pid,), daemon=True).start()
     while True:
@@ -84,7 +94,9 @@ def serve(conn: Connection, profile: Any, extract: Callable[..., Any], parent_pi
                 result = page.function(page.body, page.content_type, page.url, profile)
             else:
                 body, content_type, url = page
-                result = (extract(body, content_type, url, profile), canonical_url(url))
+                fields = extract(body, content_type, url, profile)
+                evidence = raw_evidence(body) if fields is not None else None
+                result = ExtractedPage(fields, canonical_url(url), evidence)
         except Exception as exc:  # hostile pages: reported for this page, the worker carries on
             result = Failure(f"{type(exc).__name__}: {exc}")
         conn.send(result)

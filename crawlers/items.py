@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from crawlers.extract.fields import AdvertFields
+from store.adverts import RawEvidence
 from store.images import CapturedImage, ImageRecord
 
-__all__ = ["AdvertPage", "CapturedImage", "GonePage", "ImageRecord", "PageError"]
+__all__ = ["AdvertPage", "CapturedImage", "GonePage", "ImageRecord", "PageError", "RawEvidence"]
 
 # An advert's image is handed on as store.images.CapturedImage (holding an ImageRecord): the
 # same plain dataclass the store takes, so nothing is copied field by field between them.
@@ -25,6 +26,7 @@ class AdvertPage:
     content_type: str | None
     http_status: int
     fetched_at: datetime
+    evidence: RawEvidence | None = None  # raw_body's hash and gzip, from the worker
 
 
 @dataclass(frozen=True)

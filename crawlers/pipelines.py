@@ -50,6 +50,7 @@ def to_snapshot(page: AdvertPage, site_id: int) -> AdvertSnapshot:
         employer=f.employer,
         licence_number=f.licence_number,
         entities=tuple(EntityRecord(e.kind, e.value, e.raw, e.start, e.end) for e in f.entities),
+        evidence=page.evidence,
     )
 
 

@@ -24,6 +24,7 @@ from crawlers.extract.listings import item_listing, linked_adverts_make_listing
 from crawlers.extract.profile_extract import extract_with_profile
 from crawlers.extract.profile_model import SiteProfile
 from crawlers.extract.text import parse_html
+from store.adverts import RawEvidence, raw_evidence
 
 #: request meta key: the page whose link the request follows (zero-config mode)
 LINKED_FROM = "adwatch_linked_from"
@@ -49,6 +50,7 @@ class PageRead:
     listed: tuple[str, ...]  # the URLs its ItemList names
     next_pages: tuple[str, ...]  # its rel=next links
     links: tuple[str, ...]  # every other link to a web page (offsite ones included)
+    evidence: RawEvidence | None = None  # with an advert: the page bytes' hash and gzip
     # listed, next_pages and links hold only links that may be web pages (web_pages)
 
 
@@ -73,6 +75,7 @@ def read_page(body: bytes, content_type: str | None, url: str, profile: SiteProf
         listed=tuple(web_pages(listing.urls)) if listing is not None else (),
         next_pages=next_pages,
         links=links,
+        evidence=raw_evidence(body) if fields is not None else None,
     )
 
 

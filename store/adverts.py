@@ -23,6 +23,22 @@ from store.sql_ingest import (
 
 
 @dataclass(frozen=True)
+class RawEvidence:
+    """A fetched page's bytes as they are kept: their SHA-256, length and gzip."""
+
+    sha256: str
+    length: int
+    gzipped: bytes
+
+
+def raw_evidence(raw_body: bytes) -> RawEvidence:
+    """Worked out where the page was read (an extraction worker), so that compressing every
+    page does not take the crawl process's time."""
+    gzipped = gzip.compress(raw_body, compresslevel=6)
+    return RawEvidence(hashlib.sha256(raw_body).hexdigest(), len(raw_body), gzipped)
+
+
+@dataclass(frozen=True)
 class EntityRecord:
     kind: str  # phone | email | handle | url
     value: str  # normalised value
@@ -53,6 +69,7 @@ class AdvertSnapshot:
     licence_number: str | None = None
     entities: tuple[EntityRecord, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
+    evidence: RawEvidence | None = None  # raw_body's, when already worked out
 
     def fields_json(self) -> dict[str, Any]:
         return {
@@ -90,6 +107,7 @@ class IngestResult:
 
 
 def _staging_row(position: int, snap: AdvertSnapshot) -> tuple[Any, ...]:
+    evidence = snap.evidence or raw_evidence(snap.raw_body)
     return (
         position,
         snap.canonical_url,
@@ -109,9 +127,9 @@ def _staging_row(position: int, snap: AdvertSnapshot) -> tuple[Any, ...]:
         snap.fetched_at,
         snap.http_status,
         snap.content_type,
-        hashlib.sha256(snap.raw_body).hexdigest(),
-        len(snap.raw_body),
-        gzip.compress(snap.raw_body, compresslevel=6),
+        evidence.sha256,
+        evidence.length,
+        evidence.gzipped,
     )
 
 

@@ -21,7 +21,7 @@ from crawlers.extract.decoding import decode_body
 from crawlers.extract.fields import AdvertFields
 from crawlers.extract.urls import canonical_url
 from crawlers.extraction_pool import ExtractionFailed, ExtractionPool
-from crawlers.items import AdvertPage, GonePage, PageError
+from crawlers.items import AdvertPage, GonePage, PageError, RawEvidence
 from crawlers.listing_read import listing_of
 from crawlers.profiles import SiteProfile, extract_with_profile
 from crawlers.robots import ROBOTS_LOADED, RobotsForbidden, RobotsUnreadable
@@ -204,13 +204,14 @@ class AdvertSpider(ImageSpiderMixin, ZeroConfigPages, scrapy.Spider):
             return
         # Extraction runs in worker processes so the reactor keeps downloading meanwhile.
         try:
-            fields, canonical = await self.extraction.extract_page(
+            page = await self.extraction.extract_page(
                 response.body, content_type(response), response.url
             )
         except ExtractionFailed as exc:  # hostile pages must not stop the crawl
             yield self._extraction_failed(response, str(exc))
             return
-        for item in self._fields_items(response, fields, require=True, canonical=canonical):
+        items = self._fields_items(response, page.fields, True, page.canonical_url, page.evidence)
+        for item in items:
             yield item
 
     def _extraction_failed(self, response: Response, reason: str) -> PageError:
@@ -231,8 +232,10 @@ class AdvertSpider(ImageSpiderMixin, ZeroConfigPages, scrapy.Spider):
         fields: AdvertFields | None,
         require: bool,
         canonical: str | None = None,
+        evidence: RawEvidence | None = None,
     ) -> Iterator[Any]:
-        """The advert's items; `canonical` is the page's canonical URL when a worker has it."""
+        """The advert's items; `canonical` (the page's canonical URL) and `evidence` (its
+        bytes' hash and gzip) when a worker worked them out."""
         if fields is None:
             if require:
                 yield PageError(response.url, "no advert found on page")
@@ -249,6 +252,7 @@ class AdvertSpider(ImageSpiderMixin, ZeroConfigPages, scrapy.Spider):
             content_type=content_type(response),
             http_status=response.status,
             fetched_at=datetime.now(UTC),
+            evidence=evidence,
         )
         # after the advert, so that the pipeline stores it before its images
         yield from self.image_requests(canonical, fields.images)

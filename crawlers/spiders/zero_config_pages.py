@@ -21,7 +21,7 @@ from scrapy.http import Response
 from crawlers.extract.fields import AdvertFields
 from crawlers.extraction_pool import ExtractionFailed, ExtractionPool
 from crawlers.extraction_worker import PageJob
-from crawlers.items import PageError
+from crawlers.items import PageError, RawEvidence
 from crawlers.profiles import SiteProfile
 from crawlers.zero_config import LINKED_FROM, ListingBook, PageRead, read_page
 
@@ -48,7 +48,8 @@ class ZeroConfigPages:
             return
         if read.item_list:
             self.listing_book.item_list(response.url)
-        for item in self._fields_items(response, read.fields, require=False):
+        items = self._fields_items(response, read.fields, False, evidence=read.evidence)
+        for item in items:
             yield item
         for request in self._page_requests(response, read):
             yield request
@@ -94,6 +95,7 @@ class ZeroConfigPages:
         fields: AdvertFields | None,
         require: bool,
         canonical: str | None = None,
+        evidence: RawEvidence | None = None,
     ) -> Iterator[Any]:
         raise NotImplementedError
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import gzip
+import hashlib
 import os
 import signal
 import subprocess
@@ -20,6 +22,7 @@ from crawlers.extract.fields import AdvertFields
 from crawlers.extraction_pool import ExtractionFailed, ExtractionPool, extract_advert
 from crawlers.items import AdvertPage, PageError
 from crawlers.options import CrawlOptions
+from crawlers.pipelines import to_snapshot
 from crawlers.profiles import SiteProfile, load_profile
 from crawlers.settings import scrapy_settings
 from crawlers.spiders.adverts import AdvertSpider
@@ -111,6 +114,23 @@ def test_a_page_whose_extraction_raises_is_a_page_error_and_the_crawl_goes_on() 
         ("phone", "+37360000123"),
         ("email", "jobs@example.org"),
     }
+
+
+def test_the_worker_hashes_and_compresses_an_advert_page_for_the_evidence_store() -> None:
+    # Worked out where the page is read, not in the crawl process's store thread.
+    spider = spider_with_pool()
+    try:
+        empty = response("empty", b"<html><body></body></html>")
+        advert, no_advert = parse_adverts(spider, response("cleaner-1"), empty)
+    finally:
+        assert spider.extraction is not None
+        spider.extraction.shutdown()
+    assert isinstance(advert, AdvertPage) and advert.evidence is not None
+    assert advert.evidence.sha256 == hashlib.sha256(ADVERT).hexdigest()
+    assert advert.evidence.length == len(ADVERT)
+    assert gzip.decompress(advert.evidence.gzipped) == ADVERT
+    assert to_snapshot(advert, site_id=1).evidence == advert.evidence
+    assert no_advert == PageError(f"{BASE}/empty", "no advert found on page")
 
 
 def test_the_pool_is_shut_down_when_the_spider_closes() -> None:
