@@ -42,3 +42,14 @@ def test_a_crawl_process_runs_no_remote_control_or_telnet_server() -> None:
         [sys.executable, "-c", _BUILD_CRAWLER], capture_output=True, text=True, check=True
     )
     assert built.stdout.split() == ["False", "False", "False"]
+
+
+def test_the_crawl_process_keeps_its_start_up_objects_out_of_garbage_collections() -> None:
+    code = (
+        "import gc\n"
+        "from crawlers import child\n"
+        "child._tune_collector()\n"
+        "print(gc.get_freeze_count() > 10_000, gc.get_threshold()[0] > 700)\n"
+    )
+    tuned = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert tuned.stdout.split() == ["True", "True"]
