@@ -30,6 +30,10 @@ _OBF_EMAIL_RE = re.compile(
     rf"(?i)(?<![\w.+%\-])(?P<local>{_LOCAL})(?P<at>{_AT_ANY})"
     rf"(?P<domain>{_LABEL}(?:{_DOT_ANY}{_LABEL})*{_DOT_ANY}{_TLD})"
 )
+# Cues (fast scans: they start with characters that have no other case): an obfuscated
+# address has an "@" or an at-word after a bracket or a space; "_at_" has "_at_" or "-at-".
+_AT_WORD_CUE_RE = re.compile(rf"(?i)[\s\[({{<](?:{_AT_WORDS})")
+_UNDERSCORE_AT_CUE_RE = re.compile(r"[_\-](?i:at)[_\-]")
 _BARE_AT_WORD_RE = re.compile(r"(?i)\s+(?:at|arond|a\s?rond)\s+")
 _DOT_SPLIT_RE = re.compile(_DOT_ANY, re.I)
 _WORD_DOT_RE = re.compile(rf"(?i){_OPEN}|\s(?:{_DOT_WORDS})\s")
@@ -47,10 +51,12 @@ _UNDERSCORE_AT_RE = re.compile(
 def find_emails(text: str) -> list[Found]:
     """Plain and obfuscated e-mail addresses, lower-cased."""
     found: list[Found] = []
-    for match in _PLAIN_EMAIL_RE.finditer(text):
+    at_sign = "@" in text
+    for match in _PLAIN_EMAIL_RE.finditer(text) if at_sign else ():
         value = f"{match.group(1)}@{match.group(2)}".lower()
         found.append(Found("email", value, match.start(), match.end()))
-    for match in _OBF_EMAIL_RE.finditer(text):
+    obfuscated = at_sign or _AT_WORD_CUE_RE.search(text) is not None
+    for match in _OBF_EMAIL_RE.finditer(text) if obfuscated else ():
         domain_raw = match.group("domain")
         # "contact us at jobs.md" is not an e-mail: a bare word "at" needs a dot
         # word or bracket too ("name at example dot org"); "at home . Then" is prose.
@@ -65,12 +71,13 @@ def find_emails(text: str) -> list[Found]:
 def _spelled_out_emails(text: str) -> list[Found]:
     """Letter-spaced addresses and "name_at_example.org"."""
     found: list[Found] = []
-    for match in _LETTER_SPACED_RE.finditer(text):
+    for match in _LETTER_SPACED_RE.finditer(text) if "@" in text else ():
         joined = match.group().replace(" ", "")
         plain = _PLAIN_EMAIL_RE.fullmatch(joined)
         if plain is not None:
             found.append(Found("email", joined.lower(), match.start(), match.end()))
-    for match in _UNDERSCORE_AT_RE.finditer(text):
+    underscore_at = _UNDERSCORE_AT_CUE_RE.search(text) is not None
+    for match in _UNDERSCORE_AT_RE.finditer(text) if underscore_at else ():
         value = f"{match.group('local')}@{match.group('domain')}".lower()
         found.append(Found("email", value, match.start(), match.end()))
     return found
