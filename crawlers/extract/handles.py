@@ -55,8 +55,9 @@ def find_urls(text: str) -> list[Found]:
     return found
 
 
+# The lookaheads hold the words' first letters: other word starts fail at once.
 _MESSENGER_KEYWORD_RE = re.compile(
-    r"(?i)(?<!\w)(?:"
+    r"(?i)(?=[wvsвусtт])(?<!\w)(?:"
     r"(?P<whatsapp>whats\s?app|whatsap|watsapp|watsap|вотсап+|ватсап+|вацап+|уатсап+|вотс\s?ап)"
     r"|(?P<viber>viber|вайбер\w*|вібер\w*)"
     r"|(?P<signal>signal|сигнал|сігнал)"
@@ -100,7 +101,7 @@ _TG_RESOLVE_RE = re.compile(
 )
 _AT_HANDLE_RE = re.compile(r"(?<![\w@.])@(?P<name>[A-Za-z][A-Za-z0-9_]{3,31})(?![\w@]|\.\w)")
 _TG_COLON_RE = re.compile(
-    r"(?i)(?<!\w)(?:telegram|телеграм\w*|tg|тг)(?:\s*[:：]|\s+[\-–—])\s*(?P<name>[A-Za-z][A-Za-z0-9_]{4,31})"
+    r"(?i)(?=[tт])(?<!\w)(?:telegram|телеграм\w*|tg|тг)(?:\s*[:：]|\s+[\-–—])\s*(?P<name>[A-Za-z][A-Za-z0-9_]{4,31})"
     r"(?=\s*(?:$|[\n,;)!]|\.(?!\w)))"
 )
 _KEYWORD_BEFORE_AT = 60
