@@ -6,6 +6,7 @@ money. Obfuscated numbers are :mod:`crawlers.extract.phone_obfuscation`'s job.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections.abc import Iterator, Sequence
@@ -102,13 +103,13 @@ def standard_phones(text: str, regions: Sequence[str]) -> list[Found]:
     found: list[Found] = []
     seen: set[tuple[int, int]] = set()  # windows may overlap: report each match once
     # Pages repeat themselves (contact boxes, boilerplate): match each window text once.
-    cache: dict[str, list[tuple[int, int, str]]] = {}
+    cache: dict[str, tuple[tuple[int, int, str], ...]] = {}
     for w_start, w_end, clusters in _matcher_windows(text):
         chunk = text[w_start:w_end]
         local = cache.get(chunk)
         if local is None:
-            local = _match_chunk(chunk, [(s - w_start, e - w_start) for s, e in clusters], regions)
-            cache[chunk] = local
+            relative = tuple((s - w_start, e - w_start) for s, e in clusters)
+            local = cache[chunk] = _match_chunk(chunk, relative, tuple(regions))
         for start, end, value in local:
             span = (w_start + start, w_start + end)
             if span not in seen:
@@ -117,9 +118,12 @@ def standard_phones(text: str, regions: Sequence[str]) -> list[Found]:
     return found
 
 
+# Adverts of one site repeat their contact lines (an agency's number on each of its adverts):
+# a window's matches depend on nothing but these arguments, so they are kept across pages.
+@functools.lru_cache(maxsize=4096)
 def _match_chunk(
-    chunk: str, clusters: Sequence[tuple[int, int]], regions: Sequence[str]
-) -> list[tuple[int, int, str]]:
+    chunk: str, clusters: tuple[tuple[int, int], ...], regions: tuple[str, ...]
+) -> tuple[tuple[int, int, str], ...]:
     matched: list[tuple[int, int, str]] = []
     spans: list[tuple[int, int]] = []
     for region in regions:
@@ -137,4 +141,4 @@ def _match_chunk(
             matched.append((m.start, m.end, e164(m.number)))
         if all(overlaps(c_start, c_end, spans) for c_start, c_end in clusters):
             break
-    return matched
+    return tuple(matched)
