@@ -19,8 +19,8 @@ from crawlers.extract.urls import canonical_url
 __all__ = ["find_urls", "link_numbers", "link_spans", "messenger_phone_handles", "telegram_names"]
 
 _URL_RE = re.compile(r"""(?i)(?<![\w@/.])(?:https?://|www\.)[^\s<>"'{}|\\^`\[\]]+""")
-# Cues: text that every match of a pattern contains, found by a fast scan (they start with
-# a character that has no other case), so that text without one is not scanned in full.
+# Cues: what every match of a pattern contains, found fast (they start with a character
+# that has no other case): text without it is not scanned in full.
 _URL_CUE_RE = re.compile(r"://|\.(?<=(?i:www)\.)")
 _ME_LINK_CUE_RE = re.compile(r"\.(?i:me|dog)/")  # t.me/, wa.me/, telegram.me/, telegram.dog/
 _SCHEME_CUE_RE = re.compile("://")
@@ -71,27 +71,11 @@ _OTHER_NETWORK_RE = re.compile(
 _GAP_AFTER_KEYWORD = 32  # "WhatsApp (messages only): +373 ..."
 _GAP_BEFORE_KEYWORD = 24  # "+373 ... (WhatsApp, Viber)"
 
-_TG_RESERVED = frozenset(
-    {
-        "joinchat",
-        "addstickers",
-        "addemoji",
-        "addtheme",
-        "share",
-        "proxy",
-        "socks",
-        "iv",
-        "setlanguage",
-        "login",
-        "confirmphone",
-        "invoice",
-        "boost",
-        "addlist",
-        "bg",
-        "c",
-        "s",
-    }
-)
+# Telegram paths that are not user names (t.me/joinchat/..., t.me/s/...).
+_TG_RESERVED = frozenset((
+    "joinchat", "addstickers", "addemoji", "addtheme", "share", "proxy", "socks", "iv",
+    "setlanguage", "login", "confirmphone", "invoice", "boost", "addlist", "bg", "c", "s",
+))  # fmt: skip
 _TG_LINK_RE = re.compile(
     r"(?i)(?<![\w.])(?:https?://)?(?:www\.)?(?:t\.me|telegram\.me|telegram\.dog)/"
     r"(?:s/)?@?(?P<name>[A-Za-z][A-Za-z0-9_]{3,31})(?![A-Za-z0-9_])"
@@ -180,7 +164,9 @@ def _telegram_links(text: str) -> list[Found]:
     for match in resolves:
         name = match.group("name").lower()
         found.append(Found("handle", f"telegram:{name}", match.start(), match.end()))
-    for match in _TG_COLON_RE.finditer(text):
+    # "Telegram: name" starts with a Telegram messenger word: without one, no scan.
+    labelled = any(m.group("telegram") for m in _messenger_words(text))
+    for match in _TG_COLON_RE.finditer(text) if labelled else ():
         name = match.group("name").lower()
         found.append(Found("handle", f"telegram:{name}", match.start(), match.end()))
     return found
