@@ -21,8 +21,12 @@ __all__ = ["DATE_RE", "REGISTRY_RE", "e164", "is_money", "standard_phones"]
 # The log name of the module these functions were split out of.
 logger = logging.getLogger("crawlers.extract.entities")
 
-# Cheap pre-filter for the standard pass: clusters that could hold a phone number.
-_DIGIT_CLUSTER_RE = re.compile(r"\+?\(?\d[\d \t\u00a0().\-/]{5,40}\d")
+# Cheap pre-filter for the standard pass: clusters that could hold a phone number, i.e.
+# r"\+?\(?\d[\d \t\u00a0().\-/]{5,40}\d" written to start with its first character (a "+",
+# "(" or digit, then checked behind) so that the engine skips to candidates fast.
+_DIGIT_CLUSTER_RE = re.compile(
+    r"[+(\d](?:(?<=\+)\(?\d|(?<=\()\d|(?<=\d))[\d \t\u00a0().\-/]{5,40}\d"
+)
 _DIGIT_RE = re.compile(r"\d")
 # Dates and times that PhoneNumberMatcher can take for numbers ("22.05.2024 10:30"):
 # "dd.mm.yyyy", "yyyy-mm-dd", "hh:mm", not inside a longer number. Each starts with its first
