@@ -76,8 +76,10 @@ def country_code(value: str | None) -> str | None:
 def country_language(country: str | None, text: str) -> str | None:
     """The served language of `country` written in `text`'s script, or None."""
     languages = _COUNTRY_LANGUAGES.get(country or "", ())
+    if not languages:
+        return None  # before counting letters: the whole text's count costs more than the rest
     letters, cyrillic_letters = letter_counts(text)
-    if not languages or not letters:
+    if not letters:
         return None
     cyrillic = cyrillic_letters * 2 >= letters
     matching = [lang for lang in languages if (lang in _CYRILLIC_LANGUAGES) == cyrillic]

@@ -18,9 +18,9 @@ from crawlers.extract.emails import find_emails
 from crawlers.extract.entity_spans import Found, SpanSet
 from crawlers.extract.fields import Entity
 from crawlers.extract.handles import (
-    LINK_SPAN_RE,
     find_urls,
     link_numbers,
+    link_spans,
     messenger_phone_handles,
     telegram_names,
 )
@@ -68,7 +68,7 @@ def extract_entities(
     # Numbers inside URLs and e-mail addresses are not phone numbers, except the ones
     # messenger links carry (already collected above).
     blocked_spans = [(u.start, u.end) for u in urls]
-    blocked_spans += [(m.start(), m.end()) for m in LINK_SPAN_RE.finditer(text)]
+    blocked_spans += link_spans(text)
     blocked_spans += [(e.start, e.end) for e in emails]
 
     phones = _phones(text, regions, blocked_spans) + link_phones

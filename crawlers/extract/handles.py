@@ -16,9 +16,14 @@ from crawlers.extract.entity_spans import Found, SpanSet
 from crawlers.extract.phones import e164
 from crawlers.extract.urls import canonical_url
 
-__all__ = ["LINK_SPAN_RE", "find_urls", "link_numbers", "messenger_phone_handles", "telegram_names"]
+__all__ = ["find_urls", "link_numbers", "link_spans", "messenger_phone_handles", "telegram_names"]
 
 _URL_RE = re.compile(r"""(?i)(?<![\w@/.])(?:https?://|www\.)[^\s<>"'{}|\\^`\[\]]+""")
+# Cues: what every match of a pattern contains, found fast (they start with a character
+# that has no other case): text without it is not scanned in full.
+_URL_CUE_RE = re.compile(r"://|\.(?<=(?i:www)\.)")
+_ME_LINK_CUE_RE = re.compile(r"\.(?i:me|dog)/")  # t.me/, wa.me/, telegram.me/, telegram.dog/
+_SCHEME_CUE_RE = re.compile("://")
 _URL_TRAIL = ".,;:!?'\"»”’…"
 
 
@@ -33,6 +38,8 @@ def _trim_url(raw: str) -> str:
 
 def find_urls(text: str) -> list[Found]:
     found: list[Found] = []
+    if _URL_CUE_RE.search(text) is None:
+        return found
     for match in _URL_RE.finditer(text):
         raw = _trim_url(match.group())
         if len(raw) < 8:
@@ -48,8 +55,9 @@ def find_urls(text: str) -> list[Found]:
     return found
 
 
+# The lookaheads hold the words' first letters: other word starts fail at once.
 _MESSENGER_KEYWORD_RE = re.compile(
-    r"(?i)(?<!\w)(?:"
+    r"(?i)(?=[wvsвусtт])(?<!\w)(?:"
     r"(?P<whatsapp>whats\s?app|whatsap|watsapp|watsap|вотсап+|ватсап+|вацап+|уатсап+|вотс\s?ап)"
     r"|(?P<viber>viber|вайбер\w*|вібер\w*)"
     r"|(?P<signal>signal|сигнал|сігнал)"
@@ -63,27 +71,11 @@ _OTHER_NETWORK_RE = re.compile(
 _GAP_AFTER_KEYWORD = 32  # "WhatsApp (messages only): +373 ..."
 _GAP_BEFORE_KEYWORD = 24  # "+373 ... (WhatsApp, Viber)"
 
-_TG_RESERVED = frozenset(
-    {
-        "joinchat",
-        "addstickers",
-        "addemoji",
-        "addtheme",
-        "share",
-        "proxy",
-        "socks",
-        "iv",
-        "setlanguage",
-        "login",
-        "confirmphone",
-        "invoice",
-        "boost",
-        "addlist",
-        "bg",
-        "c",
-        "s",
-    }
-)
+# Telegram paths that are not user names (t.me/joinchat/..., t.me/s/...).
+_TG_RESERVED = frozenset((
+    "joinchat", "addstickers", "addemoji", "addtheme", "share", "proxy", "socks", "iv",
+    "setlanguage", "login", "confirmphone", "invoice", "boost", "addlist", "bg", "c", "s",
+))  # fmt: skip
 _TG_LINK_RE = re.compile(
     r"(?i)(?<![\w.])(?:https?://)?(?:www\.)?(?:t\.me|telegram\.me|telegram\.dog)/"
     r"(?:s/)?@?(?P<name>[A-Za-z][A-Za-z0-9_]{3,31})(?![A-Za-z0-9_])"
@@ -93,16 +85,22 @@ _TG_RESOLVE_RE = re.compile(
 )
 _AT_HANDLE_RE = re.compile(r"(?<![\w@.])@(?P<name>[A-Za-z][A-Za-z0-9_]{3,31})(?![\w@]|\.\w)")
 _TG_COLON_RE = re.compile(
-    r"(?i)(?<!\w)(?:telegram|телеграм\w*|tg|тг)(?:\s*[:：]|\s+[\-–—])\s*(?P<name>[A-Za-z][A-Za-z0-9_]{4,31})"
+    r"(?i)(?=[tт])(?<!\w)(?:telegram|телеграм\w*|tg|тг)(?:\s*[:：]|\s+[\-–—])\s*(?P<name>[A-Za-z][A-Za-z0-9_]{4,31})"
     r"(?=\s*(?:$|[\n,;)!]|\.(?!\w)))"
 )
 _KEYWORD_BEFORE_AT = 60
 _KEYWORD_AFTER_AT = 40
 
-_LINK_NUMBER_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("whatsapp", re.compile(r"(?i)(?<![\w.])(?:https?://)?(?:www\.)?wa\.me/\+?(?P<num>\d{7,15})")),
+# (network, the pattern's cue, the pattern)
+_LINK_NUMBER_RES: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = (
     (
         "whatsapp",
+        _ME_LINK_CUE_RE,
+        re.compile(r"(?i)(?<![\w.])(?:https?://)?(?:www\.)?wa\.me/\+?(?P<num>\d{7,15})"),
+    ),
+    (
+        "whatsapp",
+        re.compile(r"\?"),
         re.compile(
             r"(?i)(?:api|web|www)?\.?whatsapp\.com/send/?\?(?:[^\s#]*&)?phone=(?:%2B|\+)?"
             r"(?P<num>\d{7,15})"
@@ -110,22 +108,32 @@ _LINK_NUMBER_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "viber",
+        _SCHEME_CUE_RE,
         re.compile(
             r"(?i)viber://(?:chat|add|contact)/?\?(?:[^\s#]*&)?number=(?:%2B|\+)?(?P<num>\d{7,15})"
         ),
     ),
-    ("signal", re.compile(r"(?i)signal\.me/#p/(?:%2B|\+)?(?P<num>\d{7,15})")),
+    ("signal", re.compile("/#"), re.compile(r"(?i)signal\.me/#p/(?:%2B|\+)?(?P<num>\d{7,15})")),
 )
 LINK_SPAN_RE = re.compile(
     r"(?i)(?<![\w.])(?:https?://)?(?:www\.)?(?:t\.me|telegram\.me|telegram\.dog|wa\.me)/\S+"
 )
 
 
+def link_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of t.me / telegram.me / telegram.dog / wa.me links."""
+    if _ME_LINK_CUE_RE.search(text) is None:
+        return []
+    return [(m.start(), m.end()) for m in LINK_SPAN_RE.finditer(text)]
+
+
 def link_numbers(text: str) -> tuple[list[Found], list[Found]]:
     """Handles (and phones) from wa.me / whatsapp.com / viber:// / signal.me links."""
     handles: list[Found] = []
     phones: list[Found] = []
-    for network, pattern in _LINK_NUMBER_RES:
+    for network, cue, pattern in _LINK_NUMBER_RES:
+        if cue.search(text) is None:
+            continue
         for match in pattern.finditer(text):
             try:
                 number = phonenumbers.parse("+" + match.group("num"), None)
@@ -146,34 +154,46 @@ def telegram_names(text: str) -> list[Found]:
 
 def _telegram_links(text: str) -> list[Found]:
     found: list[Found] = []
-    for match in _TG_LINK_RE.finditer(text):
+    links = _TG_LINK_RE.finditer(text) if _ME_LINK_CUE_RE.search(text) else ()
+    for match in links:
         name = match.group("name")
         if name.lower() in _TG_RESERVED:
             continue
         found.append(Found("handle", f"telegram:{name.lower()}", match.start(), match.end()))
-    for match in _TG_RESOLVE_RE.finditer(text):
+    resolves = _TG_RESOLVE_RE.finditer(text) if _SCHEME_CUE_RE.search(text) else ()
+    for match in resolves:
         name = match.group("name").lower()
         found.append(Found("handle", f"telegram:{name}", match.start(), match.end()))
-    for match in _TG_COLON_RE.finditer(text):
+    # "Telegram: name" starts with a Telegram messenger word: without one, no scan.
+    labelled = any(m.group("telegram") for m in _messenger_words(text))
+    for match in _TG_COLON_RE.finditer(text) if labelled else ():
         name = match.group("name").lower()
         found.append(Found("handle", f"telegram:{name}", match.start(), match.end()))
     return found
 
 
+# The last text's messenger words: Telegram names and messenger numbers both need them.
+# One tuple, replaced whole, so that threads sharing it never see a text with other words.
+_LAST_WORDS: tuple[str, list[re.Match[str]]] = ("", [])
+
+
+def _messenger_words(text: str) -> list[re.Match[str]]:
+    global _LAST_WORDS
+    last = _LAST_WORDS
+    if last[0] is not text:
+        last = _LAST_WORDS = (text, list(_MESSENGER_KEYWORD_RE.finditer(text)))
+    return last[1]
+
+
 def _network_words(text: str) -> list[tuple[int, int, bool]]:
     """(start, end, is Telegram) of every network word; empty without a Telegram word."""
+    messenger_words = _messenger_words(text)
     keywords: list[tuple[int, int, bool]] = [
-        (m.start(), m.end(), True)
-        for m in _MESSENGER_KEYWORD_RE.finditer(text)
-        if m.group("telegram")
+        (m.start(), m.end(), True) for m in messenger_words if m.group("telegram")
     ]
     if not keywords:
         return keywords
-    keywords.extend(
-        (m.start(), m.end(), False)
-        for m in _MESSENGER_KEYWORD_RE.finditer(text)
-        if not m.group("telegram")
-    )
+    keywords.extend((m.start(), m.end(), False) for m in messenger_words if not m.group("telegram"))
     keywords.extend((m.start(), m.end(), False) for m in _OTHER_NETWORK_RE.finditer(text))
     return keywords
 
@@ -218,7 +238,7 @@ def messenger_phone_handles(text: str, phones: Sequence[Found], blocked: SpanSet
     if not phones:
         return found
     ordered = sorted(phones, key=lambda p: p.start)
-    for kw in _MESSENGER_KEYWORD_RE.finditer(text):
+    for kw in _messenger_words(text):
         if blocked.overlaps(kw.start(), kw.end()):
             continue  # a word inside a URL, e-mail address or messenger link
         network = next(name for name, value in kw.groupdict().items() if value)

@@ -18,9 +18,11 @@ __all__ = ["page_contact_text"]
 
 _SITE_CHROME = frozenset({"header", "footer", "nav", "aside"})
 # A line worth handing to the entity extractors: an @, six digits, a messenger or a label.
+# The lookahead holds every alternative's first character: most positions fail on it
+# instead of trying each alternative (half the time on a page's lines).
 _CONTACT_CUE_RE = re.compile(
-    r"@|(?:\d[\s().\-/]*){6}|\b(?:at|dot)\b|t\.me|wa\.me|telegram|whatsapp|viber|signal|skype"
-    r"|tel\b|phone|e-?mail|телеф|почт|contact|kontakt",
+    r"(?=[@\dadtwvspeтпck])(?:@|(?:\d[\s().\-/]*){6}|\b(?:at|dot)\b|t\.me|wa\.me|telegram|whatsapp"
+    r"|viber|signal|skype|tel\b|phone|e-?mail|телеф|почт|contact|kontakt)",
     re.IGNORECASE,
 )
 _LINK_SCHEMES = ("tel:", "callto:", "sms:", "mailto:")
@@ -57,6 +59,10 @@ def page_contact_text(root: Any, known_text: str) -> str:
     are not already in ``known_text`` (the advert's title, description and contacts)."""
     body = _body(root)
     lines = visible_text_without(body, _SITE_CHROME).splitlines()
-    found = [line for line in lines if _CONTACT_CUE_RE.search(line)] + _link_targets(body)
+    # A line that is a whole line of the known text (most are: the page prints the posting's
+    # description) is in it and left out below anyway: no need to look for a cue in it.
+    known_lines = set(known_text.split("\n"))
+    cued = [line for line in lines if line not in known_lines and _CONTACT_CUE_RE.search(line)]
+    found = cued + _link_targets(body)
     fresh = [line for line in dict.fromkeys(found) if line not in known_text]
     return "\n".join(fresh[:MAX_LINES])

@@ -16,6 +16,7 @@ import phonenumbers
 from phonenumbers import PhoneNumberType
 
 from crawlers.extract.entity_spans import Found, SpanSet
+from crawlers.extract.number_words import APOS, NUMBER_WORDS, word_alternation
 from crawlers.extract.phones import e164, is_money
 
 __all__ = ["obfuscated_phones"]
@@ -31,58 +32,6 @@ _ALLOWED_OBFUSCATED_TYPES = frozenset(
     }
 )
 
-_APOS = "['’ʼ`]"
-_NUMBER_WORDS: dict[str, int] = {
-    # English
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    # Romanian
-    "unu": 1,
-    "una": 1,
-    "doi": 2,
-    "două": 2,
-    "doua": 2,
-    "trei": 3,
-    "patru": 4,
-    "cinci": 5,
-    "șase": 6,
-    "şase": 6,
-    "sase": 6,
-    "șapte": 7,
-    "şapte": 7,
-    "sapte": 7,
-    "opt": 8,
-    "nouă": 9,
-    "noua": 9,
-    # Russian
-    "ноль": 0,
-    "нуль": 0,
-    "один": 1,
-    "одна": 1,
-    "два": 2,
-    "две": 2,
-    "три": 3,
-    "четыре": 4,
-    "пять": 5,
-    "шесть": 6,
-    "семь": 7,
-    "восемь": 8,
-    "девять": 9,
-    # Ukrainian (п'ять and дев'ять are matched with any apostrophe, see below)
-    "дві": 2,
-    "чотири": 4,
-    "шість": 6,
-    "сім": 7,
-    "вісім": 8,
-}
 _LETTER_DIGITS: dict[str, int] = {
     "O": 0,
     "o": 0,
@@ -93,22 +42,12 @@ _LETTER_DIGITS: dict[str, int] = {
     "l": 1,
     "I": 1,
 }
-
-
-def _word_alternation() -> str:
-    words = sorted(_NUMBER_WORDS, key=len, reverse=True)
-    parts = [re.escape(w) for w in words]
-    parts.insert(0, f"дев{_APOS}ять")
-    parts.insert(0, f"п{_APOS}ять")
-    return "|".join(parts)
-
-
-_WORDS = _word_alternation()
+_WORDS = word_alternation()
 _LETTERS = "".join(_LETTER_DIGITS)
 # Circled, superscript and subscript digits: not decimal digits to the regex engine,
 # but unicodedata knows their value ("⓪⑥⓪⓪", "⁰⁶⁰⁰").
 _ODD_DIGITS = "\u24ea\u2460-\u2468\u2070\u00b9\u00b2\u00b3\u2074-\u2079\u2080-\u2089"
-_ATOM = rf"(?:(?i:{_WORDS})|\d|[{_LETTERS}{_ODD_DIGITS}])"
+_ATOM = rf"(?:{_WORDS}|\d|[{_LETTERS}{_ODD_DIGITS}])"
 _NOT_LETTER_BEFORE = r"(?<![^\W\d_])"
 _NOT_LETTER_AFTER = r"(?![^\W\d_])"
 _GROUP = rf"{_NOT_LETTER_BEFORE}{_ATOM}{{1,24}}{_NOT_LETTER_AFTER}"
@@ -125,7 +64,7 @@ def _first_chars() -> str:
     chars |= {"\u24ea", "\u2070", "\u00b9", "\u00b2", "\u00b3"}
     chars |= {chr(c) for c in [*range(0x2460, 0x2469), *range(0x2074, 0x207A)]}
     chars |= {chr(c) for c in range(0x2080, 0x208A)}
-    for word in _NUMBER_WORDS:
+    for word in NUMBER_WORDS:
         chars |= {word[0].lower(), word[0].upper()}
     return "".join(sorted(re.escape(c) for c in chars))
 
@@ -135,7 +74,7 @@ _OBF_RUN_RE = re.compile(
     rf"(?:(?P<plus>{_PLUS})[\s]{{0,2}})?(?P<run>{_GROUP}(?:{_SEP}{_GROUP})*)"
 )
 _GROUP_RE = re.compile(_GROUP)
-_ATOM_TOKEN_RE = re.compile(rf"(?i:{_WORDS})|\d|[{_LETTERS}{_ODD_DIGITS}]")
+_ATOM_TOKEN_RE = re.compile(rf"{_WORDS}|\d|[{_LETTERS}{_ODD_DIGITS}]")
 # Ordinary punctuation between figures (any dash); "/" counts as odd: "06/00/00/128".
 _PLAIN_SEP_RE = re.compile(r"[\s.\-‐-―−():,;]*")
 # ASCII figures on one line; fullwidth digits and line breaks are obfuscation.
@@ -150,9 +89,9 @@ def _atom_digit(token: str) -> int:
         return _LETTER_DIGITS[token]
     if len(token) == 1 and token.isdigit():
         return unicodedata.digit(token)
-    key = re.sub(_APOS, "", token.lower())
-    if key in _NUMBER_WORDS:
-        return _NUMBER_WORDS[key]
+    key = re.sub(APOS, "", token.lower())
+    if key in NUMBER_WORDS:
+        return NUMBER_WORDS[key]
     return {"пять": 5, "девять": 9}[key]
 
 

@@ -38,7 +38,12 @@ _WRAPPER_RE = re.compile(r"^\s*(?:<!--|//\s*<!\[CDATA\[|<!\[CDATA\[)|(?:-->|//\s
 
 def load_json_ld(raw: str) -> Any:
     """json.loads with the usual real-world breakage repaired; raises ValueError."""
-    text = _WRAPPER_RE.sub("", raw.strip()).strip()
+    text = raw.strip()
+    # Each wrapper has "<!" (at the start) or "-->" / "]]>" (at the end): most blocks have
+    # none, and the substitution alone cost five times json.loads on them.
+    if "<!" in text or "-->" in text or "]]>" in text:
+        text = _WRAPPER_RE.sub("", text)
+    text = text.strip()
     try:
         return json.loads(text)
     except ValueError:

