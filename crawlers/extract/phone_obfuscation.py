@@ -89,7 +89,8 @@ def _atom_digit(token: str) -> int:
         return _LETTER_DIGITS[token]
     if len(token) == 1 and token.isdigit():
         return unicodedata.digit(token)
-    key = re.sub(APOS, "", token.lower())
+    # casefold, not lower: the pattern matches case variants ("ſix", "ᲅри") that lower keeps
+    key = re.sub(APOS, "", token.casefold())
     if key in NUMBER_WORDS:
         return NUMBER_WORDS[key]
     return {"пять": 5, "девять": 9}[key]

@@ -57,6 +57,13 @@ def test_number_words_english() -> None:
     assert (e.start, e.end) == (5, 5 + len(e.raw))
 
 
+def test_number_words_in_unicode_case_variants_are_read_not_a_crash() -> None:
+    # "ſ" (long s) and Cyrillic small-letter variants match the words case-insensitively; the
+    # digit lookup once raised KeyError on them, failing the whole page.
+    assert values("call +373 ſix nine 123 456", "phone") == ["+37369123456"]
+    assert values("звоните +373 ᲅри пять 123 456", "phone") == ["+37335123456"]
+
+
 def test_letters_for_digits_ro_context() -> None:
     text = "Sunați la O7OO OOO l23 pentru detalii"
     e = one(text, "phone", "+40700000123", ("RO", "MD"))
