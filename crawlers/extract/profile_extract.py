@@ -17,7 +17,7 @@ from crawlers.extract.images import MAX_IMAGE_URLS, posting_image_urls, select_i
 from crawlers.extract.page_contacts import page_contact_text
 from crawlers.extract.profile_model import FieldSelectors, SiteProfile
 from crawlers.extract.selectors import select_contact_text, select_links, select_text
-from crawlers.extract.structured import job_posting_values, job_postings_from_tree
+from crawlers.extract.structured import first_job_posting, job_posting_values
 from crawlers.extract.structured_values import JobPostingValues
 from crawlers.extract.text import parse_html
 
@@ -58,14 +58,16 @@ def extract_with_profile(html: str, url: str, profile: SiteProfile) -> AdvertFie
     root = parse_html(html)
     if root is None:
         return None
-    values = _selected_values(root, url, profile.fields)
+    found = None
     if profile.structured:
-        postings = job_postings_from_tree(root, url, microdata="itemscope" in html.lower())
-        if postings:
-            selected_images = values.images
-            values = _with_posting(values, job_posting_values(postings[0], url))
-            values.images = _merged(posting_image_urls(postings[0], url), selected_images)
-            values.contact_text = _with_page_contacts(root, values)
+        found = first_job_posting(root, url, microdata="itemscope" in html.lower())
+    posting = job_posting_values(found, url) if found is not None else None
+    values = _selected_values(root, url, profile.fields, _given(posting))
+    if found is not None and posting is not None:
+        selected_images = values.images
+        values = _with_posting(values, posting)
+        values.images = _merged(posting_image_urls(found, url), selected_images)
+        values.contact_text = _with_page_contacts(root, values)
     if not values.title or not values.body:
         return None
     fields = build_fields(
@@ -93,16 +95,33 @@ def _merged(first: list[str], then: list[str]) -> list[str]:
     return list(dict.fromkeys(first + then))[:MAX_IMAGE_URLS]
 
 
-def _selected_values(root: Any, url: str, sel: FieldSelectors) -> _PageValues:
-    posted_raw = select_text(root, sel.posted)
+_POSTING_FIRST = ("title", "body", "posted_at", "location", "pay", "employer", "licence_number")
+
+
+def _given(posting: JobPostingValues | None) -> frozenset[str]:
+    """The fields a posting gives: their selectors' values would be thrown away."""
+    if posting is None:
+        return frozenset()
+    return frozenset(name for name in _POSTING_FIRST if posting[name])  # type: ignore[literal-required]
+
+
+def _selected_values(
+    root: Any, url: str, sel: FieldSelectors, given: frozenset[str] = frozenset()
+) -> _PageValues:
+    """The selectors' values, but for the fields in `given` (left None)."""
+
+    def text(name: str, selector: str | None) -> str | None:
+        return None if name in given else select_text(root, selector)
+
+    posted_raw = text("posted_at", sel.posted)
     return _PageValues(
-        title=select_text(root, sel.title),
-        body=select_text(root, sel.body),
+        title=text("title", sel.title),
+        body=text("body", sel.body),
         posted_at=parse_datetime(posted_raw) if posted_raw else None,
-        location=select_text(root, sel.location),
-        pay=select_text(root, sel.pay),
-        employer=select_text(root, sel.employer),
-        licence_number=select_text(root, sel.licence),
+        location=text("location", sel.location),
+        pay=text("pay", sel.pay),
+        employer=text("employer", sel.employer),
+        licence_number=text("licence_number", sel.licence),
         contact_text=select_contact_text(root, sel.contact, url) or "",
         images=select_images(root, sel.images, url),
     )

@@ -22,6 +22,7 @@ from crawlers.extract.text import parse_html
 __all__ = [
     "JobPostingValues",
     "extract_job_postings",
+    "first_job_posting",
     "job_posting_to_fields",
     "job_posting_values",
     "job_postings_from_tree",
@@ -109,11 +110,22 @@ def job_postings_from_tree(
 ) -> list[dict[str, object]]:
     """JobPostings from an already parsed lxml document (see extract_job_postings): the page's
     own first, then those its ItemLists list."""
+    return _postings(root, url, microdata, first_only=False)
+
+
+def first_job_posting(root: Any, url: str, *, microdata: bool = True) -> dict[str, object] | None:
+    """job_postings_from_tree's first posting, or None; microdata is read only when JSON-LD
+    holds no posting of the page's own (extruct costs more than the JSON-LD)."""
+    postings = _postings(root, url, microdata, first_only=True)
+    return postings[0] if postings else None
+
+
+def _postings(root: Any, url: str, microdata: bool, *, first_only: bool) -> list[dict[str, object]]:
     own: list[dict[str, object]] = []
     listed: list[dict[str, object]] = []
     for data in json_ld_blocks(root, url):
         _collect(data, own, listed=listed)
-    if microdata:
+    if microdata and not (first_only and own):
         _collect(microdata_items(root, url), own, listed=listed)
     return own + listed
 

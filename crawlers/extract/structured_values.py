@@ -27,7 +27,7 @@ class JobPostingValues(TypedDict):
 
     title: str
     body: str  # the description as text; "" when the posting has none
-    summary: str  # readable text built from the other fields (used when body is "")
+    summary: str  # readable text built from the other fields; built only when body is ""
     posted_at: datetime | None
     location: str | None
     pay: str | None
@@ -262,10 +262,11 @@ def job_posting_values(posting: Mapping[str, Any], page_url: str = "") -> JobPos
         posting.get("estimatedSalary"), currency
     )
     employer = _text(posting.get("hiringOrganization"))
+    body = _plain(posting.get("description"))
     return JobPostingValues(
         title=title,
-        body=_plain(posting.get("description")),
-        summary=posting_summary(posting, employer, location, pay),
+        body=body,
+        summary="" if body else posting_summary(posting, employer, location, pay),
         posted_at=parse_datetime(posting.get("datePosted")),
         location=location,
         pay=pay,
