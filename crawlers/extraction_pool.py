@@ -114,9 +114,11 @@ class ExtractionPool:
         return pool
 
     def start(self) -> None:
-        """Start the workers, the language models loaded first so that they share them."""
+        """Start the workers; several share the language models loaded before forking them,
+        a single one loads them itself while the crawl process fetches its first pages."""
         if not self._pool:
-            warm_up()
+            if self.workers > 1:
+                warm_up()
             self._pool = [self._spawn() for _ in range(self.workers)]
 
     def _spawn(self) -> _Worker:

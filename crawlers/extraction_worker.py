@@ -80,6 +80,7 @@ def serve(conn: Connection, profile: Any, extract: Callable[..., Any], parent_pi
     PageJob with its function's result, or with a Failure; until None or the end of the pipe."""
     _leave_the_crawl_process_signals()
     threading.Thread(target=_exit_with_parent, args=(parent_pid,), daemon=True).start()
+    warm_up()  # at once if the crawl process loaded it all before forking
     while True:
         try:
             page = conn.recv()
