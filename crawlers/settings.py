@@ -21,6 +21,7 @@ from crawlers.traps import TRAP_LIMITS
 MAX_PAGE_BYTES = 5 * 1024 * 1024
 MEMORY_CHECK_S = 5.0  # a getrusage() call: cheap enough to catch a runaway crawl early
 _REMOTE_CONTROL = "scrapy.extensions.remote_control.RemoteControl"
+_DEPTH = "scrapy.spidermiddlewares.depth.DepthMiddleware"
 
 
 def scrapy_settings(
@@ -78,7 +79,9 @@ def scrapy_settings(
         "DEPTH_LIMIT": 0,
         "CLOSESPIDER_PAGECOUNT": options.max_pages,
         # Crawler traps (endless calendars, link loops, huge pages): see crawlers/traps.py.
-        "SPIDER_MIDDLEWARES": TRAP_MIDDLEWARES,
+        # No depth limit (above), so Scrapy's depth middleware would only count levels
+        # nobody reads, one more layer around every page's output.
+        "SPIDER_MIDDLEWARES": TRAP_MIDDLEWARES | {_DEPTH: None},
         TRAP_LIMITS: replace(options.trap_limits, **(traps or {})),
         # Past the limit the crawl stops and its run ends interrupted (crawlers/handoff.py).
         "MEMUSAGE_ENABLED": True,
