@@ -12,14 +12,15 @@ from crawlers.extraction_worker import PageJob
 from crawlers.profiles import SiteProfile, listing_links
 from crawlers.trap_rules import simhash, visible_words
 from crawlers.traps import PAGE_SIMHASH
+from crawlers.zero_config import web_pages
 
 
 @dataclass(frozen=True)
 class ListingRead:
     """What the spider and the trap middleware need from a listing page."""
 
-    advert_links: list[str]  # absolute
-    next_links: list[str]  # absolute
+    advert_links: list[str]  # absolute, only links that may be web pages (web_pages)
+    next_links: list[str]  # absolute, idem
     # the page's near-duplicate fingerprint (crawlers.traps), or None when not computed
     text_simhash: int | None = None
 
@@ -27,11 +28,15 @@ class ListingRead:
 def read_listing(
     body: bytes, content_type: str | None, url: str, profile: SiteProfile
 ) -> ListingRead:
-    """Parsing a listing (~1.5 ms) and fingerprinting its text (~1 ms) in a worker keeps both
-    off the reactor."""
+    """Parsing a listing (~1.5 ms), leaving out links to files, and fingerprinting its text
+    (~1 ms) in a worker keeps them off the reactor."""
     html = decode_body(body, content_type)
+    return _web_links(html, url, profile, simhash(visible_words(html)))
+
+
+def _web_links(html: str, url: str, profile: SiteProfile, text_simhash: int | None) -> ListingRead:
     advert_links, next_links = listing_links(html, url, profile)
-    return ListingRead(advert_links, next_links, simhash(visible_words(html)))
+    return ListingRead(list(web_pages(advert_links)), list(web_pages(next_links)), text_simhash)
 
 
 async def listing_of(
@@ -41,8 +46,7 @@ async def listing_of(
     trap middleware; read here when there is no pool (no crawler: tests). ExtractionFailed
     when the worker's reading raised."""
     if pool is None:
-        html = decode_body(response.body, page_type)
-        return ListingRead(*listing_links(html, response.url, profile))
+        return _web_links(decode_body(response.body, page_type), response.url, profile, None)
     job = PageJob(read_listing, response.body, page_type, response.url)
     read: ListingRead = await pool.run(job)
     response.meta[PAGE_SIMHASH] = read.text_simhash

@@ -28,7 +28,7 @@ from crawlers.robots import ROBOTS_LOADED, RobotsForbidden, RobotsUnreadable
 from crawlers.settings import MAX_PAGE_BYTES
 from crawlers.spiders.images import ImageCapture, ImageSpiderMixin
 from crawlers.spiders.zero_config_pages import ZeroConfigPages, content_type
-from crawlers.zero_config import LINKED_FROM, ListingBook, web_pages
+from crawlers.zero_config import LINKED_FROM, ListingBook
 
 log = logging.getLogger(__name__)
 GONE_STATUSES = [404, 410]
@@ -171,9 +171,9 @@ class AdvertSpider(ImageSpiderMixin, ZeroConfigPages, scrapy.Spider):
             self.listings_unread += bool(response.meta.get(LISTING, True))
             yield self._extraction_failed(response, str(exc))
             return
-        for request in self._new_advert_requests(web_pages(read.advert_links)):
+        for request in self._new_advert_requests(read.advert_links):
             yield request
-        for link in web_pages(read.next_links):
+        for link in read.next_links:
             yield self._listing_request(link)
 
     # -- adverts ------------------------------------------------------------------------------
