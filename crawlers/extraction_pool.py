@@ -134,8 +134,7 @@ class ExtractionPool:
         """The advert on a page, or None; ExtractionFailed when extraction raised or its worker
         died twice (a page in flight when another page killed a worker is tried again)."""
         page = await self.extract_page(body, content_type, url)
-        fields: AdvertFields | None = page.fields
-        return fields
+        return page.fields
 
     async def extract_page(self, body: bytes, content_type: str | None, url: str) -> ExtractedPage:
         """The advert on a page, the page's canonical URL and its bytes' hash and gzip, all

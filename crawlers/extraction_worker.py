@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any
 
+from crawlers.extract.fields import AdvertFields
 from crawlers.extract.urls import canonical_url
 from store.adverts import RawEvidence, raw_evidence
 
@@ -30,7 +31,7 @@ class ExtractedPage:
     """A page's advert as a worker read it: its fields (None: no advert), the page's canonical
     URL and, with an advert, the page bytes' hash and gzip for the evidence store."""
 
-    fields: Any  # AdvertFields | None
+    fields: AdvertFields | None
     canonical_url: str
     evidence: RawEvidence | None
 
@@ -64,9 +65,8 @@ _WARM_UP_TEXTS = (
 
 def warm_up() -> None:
     """Load what extraction loads on first use - the language models of both scripts, the
-    country names - before forking workers, so that they share it and no worker's first
-    pages wait for it (~0.1 s)."""
-    # only the crawl process that forks workers needs these loaded up front
+    country names (~0.13 s): in the crawl process before it forks several workers, so that
+    they share them, and in each worker before its first page (at once when inherited)."""
     from crawlers.extract.countries import country_code
     from crawlers.extract.language import language_models  # (lingua: slow to import)
 
