@@ -8,7 +8,7 @@ for anything else; the file format is Scrapy's (a pickled dict), so a paused cra
 
 The newest MEMORY_TOP requests of a crawl stay in memory on top of the disk stack: pickling
 each request to disk and rebuilding it on the way out cost the reactor ~0.15 ms a request, and
-most requests are fetched soon after they are found. Memory stays bounded (a few MB), order is
+most requests are fetched soon after they are found. Memory stays bounded (~33 MB), order is
 the disk queue's own (LIFO), and closing writes the memory top to disk in order.
 """
 
@@ -23,8 +23,8 @@ from typing import Any
 from scrapy import Request
 from scrapy.squeues import PickleLifoDiskQueue
 
-#: requests a crawl keeps in memory above its disk frontier (~1-2 KB each)
-MEMORY_TOP = 2_000
+#: requests a crawl keeps in memory above its disk frontier (~3 KB each: ~33 MB)
+MEMORY_TOP = 10_000
 
 
 class FrontierDiskQueue(PickleLifoDiskQueue):  # type: ignore[misc,valid-type]
