@@ -67,8 +67,9 @@ def warm_up() -> None:
     """Load what extraction loads on first use - the language models of both scripts, the
     country names (~0.13 s): in the crawl process before it forks several workers, so that
     they share them, and in each worker before its first page (at once when inherited)."""
+    # imported here: whatever imports this module (the crawl's settings) need not load lingua
     from crawlers.extract.countries import country_code
-    from crawlers.extract.language import language_models  # (lingua: slow to import)
+    from crawlers.extract.language import language_models
 
     for text in _WARM_UP_TEXTS:
         language_models().compute_language_confidence_values(text)
