@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 from scrapy.settings import Settings
 
 from config.settings import get_settings
 from crawlers.options import CrawlOptions
 from crawlers.settings import scrapy_settings
+from tests.fresh_python import printed_words
 
 REMOTE_CONTROL = "scrapy.extensions.remote_control.RemoteControl"
 
@@ -24,6 +22,7 @@ from scrapy.crawler import Crawler
 from config.settings import get_settings
 from crawlers.options import CrawlOptions
 from crawlers.settings import scrapy_settings
+from tests.fresh_python import printed_words
 
 crawler = Crawler(scrapy.Spider, scrapy_settings(CrawlOptions.from_settings(get_settings())))
 crawler._apply_settings()
@@ -38,10 +37,7 @@ def test_a_crawl_process_runs_no_remote_control_or_telnet_server() -> None:
     settings = Settings(scrapy_settings(CrawlOptions.from_settings(get_settings())))
     assert REMOTE_CONTROL not in settings.getwithbase("EXTENSIONS")
     assert settings.getbool("TELNETCONSOLE_ENABLED") is False
-    built = subprocess.run(
-        [sys.executable, "-c", _BUILD_CRAWLER], capture_output=True, text=True, check=True
-    )
-    assert built.stdout.split() == ["False", "False", "False"]
+    assert printed_words(_BUILD_CRAWLER) == ["False", "False", "False"]
 
 
 def test_the_crawl_process_keeps_its_start_up_objects_out_of_garbage_collections() -> None:
@@ -51,5 +47,4 @@ def test_the_crawl_process_keeps_its_start_up_objects_out_of_garbage_collections
         "child._tune_collector()\n"
         "print(gc.get_freeze_count() > 10_000, gc.get_threshold()[0] > 700)\n"
     )
-    tuned = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert tuned.stdout.split() == ["True", "True"]
+    assert printed_words(code) == ["True", "True"]
