@@ -104,13 +104,13 @@ class AdvertSpider(ImageSpiderMixin, ZeroConfigPages, scrapy.Spider):
         if unseen:
             raise DontCloseSpider
 
-    async def parse_revisit(self, response: Response) -> AsyncIterator[Any]:
+    async def parse_revisit(self, response: Response) -> list[Any]:
         if response.status in GONE_STATUSES:
-            yield GonePage(canonical_url(response.url), response.status, datetime.now(UTC))
-        elif self.zero_config and not self.missing_by_content:
+            return [GonePage(canonical_url(response.url), response.status, datetime.now(UTC))]
+        if self.zero_config and not self.missing_by_content:
             # No listing to be missing from: a page that still carries its posting is online.
-            async for item in self.parse_advert(response):
-                yield item
+            return await self.parse_advert(response)
+        return []
 
     async def start(self) -> AsyncIterator[Any]:
         for url in self.profile.start_urls:
@@ -154,27 +154,26 @@ class AdvertSpider(ImageSpiderMixin, ZeroConfigPages, scrapy.Spider):
             url, callback=self.parse_listing, errback=self.on_error, meta={LISTING: listing}
         )
 
-    def parse_listing(self, response: Response) -> Iterator[Any] | AsyncIterator[Any]:
+    async def parse_listing(self, response: Response) -> list[Any]:
         if response.meta.get(LISTING, True):
             self.listings_read += 1
         if self.zero_config:
             # Adverts are pages with a JobPosting; on-site links are followed. Only the start
             # pages and their rel=next chains are listings whose failure leaves the listings
             # incomplete: a failed other page (an oversized help page) does not.
-            return self.zero_config_page(response)
-        return self._profile_listing(response)
+            return await self.zero_config_page(response)
+        return await self._profile_listing(response)
 
-    async def _profile_listing(self, response: Response) -> AsyncIterator[Any]:
+    async def _profile_listing(self, response: Response) -> list[Any]:
         try:
             read = await listing_of(response, content_type(response), self.profile, self.extraction)
         except ExtractionFailed as exc:  # a hostile listing: its links are unread
             self.listings_unread += bool(response.meta.get(LISTING, True))
-            yield self._extraction_failed(response, str(exc))
-            return
-        for request in self._new_advert_requests(read.advert_links):
-            yield request
-        for link in read.next_links:
-            yield self._listing_request(link)
+            return [self._extraction_failed(response, str(exc))]
+        return [
+            *self._new_advert_requests(read.advert_links),
+            *(self._listing_request(link) for link in read.next_links),
+        ]
 
     # -- adverts ------------------------------------------------------------------------------
     def _new_advert_requests(self, urls: Iterable[str]) -> Iterator[scrapy.Request]:
@@ -192,27 +191,25 @@ class AdvertSpider(ImageSpiderMixin, ZeroConfigPages, scrapy.Spider):
             meta={"handle_httpstatus_list": GONE_STATUSES},
         )
 
-    async def parse_advert(self, response: Response) -> AsyncIterator[Any]:
+    async def parse_advert(self, response: Response) -> list[Any]:
+        # A coroutine returning a list, not an async generator: Scrapy then passes the output
+        # through its spider middlewares synchronously (cheaper per page).
         if response.status in GONE_STATUSES:
             self.seen.add(canonical_url(response.url))
-            yield GonePage(canonical_url(response.url), response.status, datetime.now(UTC))
-            return
+            return [GonePage(canonical_url(response.url), response.status, datetime.now(UTC))]
         if self.extraction is None:  # no crawler (tests): extract here
             html = decode_body(response.body, content_type(response))
-            for item in self._advert_items(response, html, require=True):
-                yield item
-            return
+            return list(self._advert_items(response, html, require=True))
         # Extraction runs in worker processes so the reactor keeps downloading meanwhile.
         try:
             page = await self.extraction.extract_page(
                 response.body, content_type(response), response.url
             )
         except ExtractionFailed as exc:  # hostile pages must not stop the crawl
-            yield self._extraction_failed(response, str(exc))
-            return
-        items = self._fields_items(response, page.fields, True, page.canonical_url, page.evidence)
-        for item in items:
-            yield item
+            return [self._extraction_failed(response, str(exc))]
+        return list(
+            self._fields_items(response, page.fields, True, page.canonical_url, page.evidence)
+        )
 
     def _extraction_failed(self, response: Response, reason: str) -> PageError:
         log.warning("extraction failed on %s: %s", response.url, reason)

@@ -14,7 +14,7 @@ bytes, so the reactor only moves bytes.
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -125,12 +125,13 @@ class ImageSpiderMixin:
             },
         )
 
-    async def parse_image(self, response: Response) -> AsyncIterator[Any]:
+    async def parse_image(self, response: Response) -> list[Any]:
+        """The photo's items (a list, as the advert spider's callbacks return: see parse_advert)."""
         capture = self.image_capture
         url = str(response.meta.get(IMAGE_URL, response.url))
         self._count_image_response()
         if capture is None or capture.options.directory is None:
-            return
+            return []
         value = response.headers.get(b"Content-Type")
         content_type = value.decode("latin-1") if value else None
         job = Job(capture_image, (response.body, content_type, capture.options.directory))
@@ -139,11 +140,9 @@ class ImageSpiderMixin:
         except ExtractionFailed as exc:
             result = Rejected(f"could not be checked: {exc}")
         if isinstance(result, Rejected):
-            yield self._image_failed(url, f"image skipped: {result.reason}")
-            return
+            return [self._image_failed(url, f"image skipped: {result.reason}")]
         shown = capture.settle(url, (result, datetime.now(UTC)), response.meta.get(IMAGE_FIRST))
-        for item in capture.items(url, shown):
-            yield item
+        return list(capture.items(url, shown))
 
     def on_image_error(self, failure: Any) -> Iterator[Any]:
         request = getattr(failure, "request", None)

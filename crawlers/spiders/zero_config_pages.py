@@ -11,7 +11,7 @@ where without them a stored advert still online is taken as still advertised.
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -39,20 +39,17 @@ class ZeroConfigPages:
     listing_book: ListingBook
     pages_failed: int  # pages that could not be read: any might have been a listing
 
-    async def zero_config_page(self, response: Response) -> AsyncIterator[Any]:
+    async def zero_config_page(self, response: Response) -> list[Any]:
+        """The page's advert (if any) and the requests for its links (a list: see parse_advert)."""
         try:
             read = await self._read(response)
         except ExtractionFailed as exc:  # hostile pages must not stop the crawl
             self.pages_failed += 1
-            yield self._extraction_failed(response, str(exc))
-            return
+            return [self._extraction_failed(response, str(exc))]
         if read.item_list:
             self.listing_book.item_list(response.url)
         items = self._fields_items(response, read.fields, False, evidence=read.evidence)
-        for item in items:
-            yield item
-        for request in self._page_requests(response, read):
-            yield request
+        return [*items, *self._page_requests(response, read)]
 
     async def _read(self, response: Response) -> PageRead:
         page_type = content_type(response)

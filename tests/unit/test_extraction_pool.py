@@ -10,7 +10,6 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -66,15 +65,11 @@ def spider_with_pool() -> AdvertSpider:
     return spider
 
 
-async def _items(parsed: AsyncIterator[Any]) -> list[Any]:
-    return [item async for item in parsed]
-
-
 def parse_adverts(spider: AdvertSpider, *responses: HtmlResponse) -> list[Any]:
     async def parse_all() -> list[Any]:
         items: list[Any] = []
         for page in responses:
-            items += await _items(spider.parse_advert(page))
+            items += await spider.parse_advert(page)
         return items
 
     return asyncio.run(parse_all())
@@ -205,7 +200,7 @@ LISTING = (
 
 def listing_output(spider: AdvertSpider, page: HtmlResponse) -> list[Any]:
     page.request = Request(page.url, callback=spider.parse_listing)
-    return asyncio.run(_items(spider._profile_listing(page)))
+    return asyncio.run(spider._profile_listing(page))
 
 
 def test_a_listing_is_read_in_a_worker_with_its_fingerprint_for_the_trap_middleware() -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import gzip
-from typing import Any
 
 import pytest
 from scrapy.http import HtmlResponse, Request, Response
@@ -114,10 +113,7 @@ def test_an_advert_url_already_requested_is_not_requested_again() -> None:
         encoding="utf-8",
     )
 
-    async def listing_output() -> list[Any]:
-        return [output async for output in spider._profile_listing(page)]
-
-    outputs = asyncio.run(listing_output())
+    outputs = asyncio.run(spider._profile_listing(page))
     page_urls = [r.url for r in outputs if r.callback == spider.parse_advert]
     assert page_urls == listed
     both = [*listed, "https://jobs.example.org/jobs/9", listed[0]]

@@ -30,10 +30,8 @@ def answer(request: scrapy.Request, body: bytes, content_type: str = "image/jpeg
         request.url, body=body, headers={"Content-Type": content_type}, request=request
     )
 
-    async def collect() -> list[Any]:
-        return [item async for item in request.callback(response)]  # type: ignore[misc]
-
-    return asyncio.run(collect())
+    items: list[Any] = asyncio.run(request.callback(response))  # type: ignore[misc]
+    return items
 
 
 def test_one_request_per_image_url_and_every_advert_gets_the_image(tmp_path: Path) -> None:
