@@ -6,6 +6,7 @@ Finding JobPosting objects on a page is done here; turning one into plain values
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import re
@@ -27,6 +28,7 @@ __all__ = [
     "job_posting_values",
     "job_postings_from_tree",
     "json_ld_blocks",
+    "json_ld_reader",
 ]
 
 logger = logging.getLogger(__name__)
@@ -131,21 +133,48 @@ def _postings(root: Any, url: str, microdata: bool, *, first_only: bool) -> list
 
 
 def json_ld_blocks(root: Any, url: str) -> list[Any]:
-    """The page's JSON-LD blocks, parsed (repaired where they can be); broken ones are skipped
+    """The page's JSON-LD data: read by extruct's JSON-LD reader (as microdata is), and where it
+    cannot read a block, every block through load_json_ld's repairs; broken ones are skipped
     with a logged warning."""
-    blocks: list[Any] = []
-    for script in root.iter("script"):
-        script_type = (script.get("type") or "").split(";", 1)[0].strip().lower()
-        if script_type != "application/ld+json":
-            continue
-        raw = script.text or ""
-        if not raw.strip():
-            continue
+    scripts = [script for script in root.iter("script") if _is_json_ld(script)]
+    if not scripts:
+        return []
+    # extruct finds only type="application/ld+json" as written; "application/ld+json;
+    # charset=utf-8" or another case would be missed, so such a page is read by the repairs.
+    if all(script.get("type") == _JSON_LD_TYPE for script in scripts):
         try:
-            blocks.append(load_json_ld(raw))
+            return list(json_ld_reader().extract_items(root, base_url=url))
+        except ValueError:  # one block it cannot read fails the page's every block
+            pass
+    return _repaired_blocks(scripts, url)
+
+
+_JSON_LD_TYPE = "application/ld+json"
+
+
+def _is_json_ld(script: Any) -> bool:
+    script_type = (script.get("type") or "").split(";", 1)[0].strip().lower()
+    return script_type == _JSON_LD_TYPE and bool((script.text or "").strip())
+
+
+def _repaired_blocks(scripts: list[Any], url: str) -> list[Any]:
+    """Each block read with load_json_ld: raw newlines and tabs, trailing commas, stray quotes
+    and comment wrappers repaired (extruct's reader repairs only comment lines)."""
+    blocks: list[Any] = []
+    for script in scripts:
+        try:
+            blocks.append(load_json_ld(script.text))
         except ValueError as exc:
             logger.warning("skipping broken JSON-LD block on %s: %s", url, exc)
     return blocks
+
+
+@functools.cache
+def json_ld_reader() -> Any:
+    """extruct's JSON-LD reader, made once per process."""
+    from extruct.jsonld import JsonLdExtractor  # slow to import (rdflib, bs4): on first use
+
+    return JsonLdExtractor()
 
 
 def microdata_items(root: Any, url: str) -> list[Any]:

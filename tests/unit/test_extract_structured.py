@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from crawlers.extract import structured
 from crawlers.extract.structured import extract_job_postings, job_posting_to_fields
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "html"
@@ -103,6 +104,36 @@ def test_no_postings() -> None:
     assert extract_job_postings("<html><body>no data</body></html>", URL) == []
     not_a_job = '<script type="application/ld+json">{"@type": "Organization", "name": "X"}</script>'
     assert extract_job_postings(not_a_job, URL) == []
+
+
+class _ReadsCounted:
+    """extruct's JSON-LD reader, counting the documents it is asked to read."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.reader = structured.json_ld_reader()
+        self.documents = 0
+        monkeypatch.setattr(structured, "json_ld_reader", lambda: self)
+
+    def extract_items(self, document: Any, base_url: str) -> Any:
+        self.documents += 1
+        return self.reader.extract_items(document, base_url=base_url)
+
+
+def test_json_ld_is_read_by_extruct_and_repaired_where_extruct_cannot_read_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    extruct_reads = _ReadsCounted(monkeypatch)
+    plain = '<script type="application/ld+json">{"@type": "JobPosting", "title": "A"}</script>'
+    assert [p["title"] for p in extract_job_postings(plain, URL)] == ["A"]
+    assert extruct_reads.documents == 1
+    # a stray inner quote fails extruct's reader: the page is read through the repairs
+    stray_quote = plain.replace('"A"', '"A "night" shift"')
+    assert [p["title"] for p in extract_job_postings(stray_quote, URL)] == ['A "night" shift']
+    assert extruct_reads.documents == 2
+    # a type extruct does not look for is read without it
+    variant = plain.replace("application/ld+json", "application/ld+json; charset=utf-8")
+    assert [p["title"] for p in extract_job_postings(variant, URL)] == ["A"]
+    assert extruct_reads.documents == 2
 
 
 @pytest.mark.parametrize(
