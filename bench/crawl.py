@@ -7,6 +7,7 @@ import argparse
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -37,6 +38,17 @@ def _bare(start_url: str, delay: float) -> dict[str, float]:
 
 
 def _adwatch(url: str, start_url: str, delay: float, images: bool) -> dict[str, float]:
+    admin_url = os.environ.get("DATABASE_URL")
+    try:
+        return _adwatch_crawl(url, start_url, delay, images)
+    finally:  # the next round's scratch database is made on the same server as this one
+        if admin_url is None:
+            os.environ.pop("DATABASE_URL", None)
+        else:
+            os.environ["DATABASE_URL"] = admin_url
+
+
+def _adwatch_crawl(url: str, start_url: str, delay: float, images: bool) -> dict[str, float]:
     os.environ["DATABASE_URL"] = url
     # The bare spider fetches pages only: adwatch's advert photos (fetched, checked and hashed
     # since issue 16, ~9 ms of CPU each) are left out of the comparison unless asked for.
@@ -70,13 +82,31 @@ def _measured(crawl: Callable[[], dict[str, float]]) -> dict[str, float]:
 
 
 def run(adverts: int, delay: float, latency: float, images: bool = False) -> dict[str, Any]:
+    """One round: the bare spider, then adwatch into a fresh database."""
+    (result,) = run_rounds(adverts, delay, latency, images, rounds=1)
+    return result
+
+
+def run_rounds(
+    adverts: int, delay: float, latency: float, images: bool = False, rounds: int = 1
+) -> list[dict[str, Any]]:
+    """`rounds` rounds on one generated site, bare and adwatch alternating: on a shared VM the
+    CPU's speed drifts from minute to minute, so one pair of runs says little on its own."""
     world = generate_world(seed=11, job_adverts=adverts, bridal_adverts=12, escort_adverts=14)
     ports = {"jobs": 0, "bridal": 0, "escort": 0}
     server = DemoServer(world, ports=ports, latency_s=latency)
-    with server, scratch_database() as url:
+    results: list[dict[str, Any]] = []
+    with server:
         start = server.start_urls()["jobs"]
-        bare = _measured(lambda: _bare(start, delay))
-        full = _measured(lambda: _adwatch(url, start, delay, images))
+        for _ in range(rounds):
+            with scratch_database() as url:
+                bare = _measured(lambda: _bare(start, delay))
+                full = _measured(lambda: _adwatch(url, start, delay, images))
+            results.append(_compared(bare, full))
+    return results
+
+
+def _compared(bare: dict[str, float], full: dict[str, float]) -> dict[str, Any]:
     ratio = (full["pages"] / full["seconds"]) / (bare["pages"] / bare["seconds"])
     launched = (full["pages"] / full["seconds"]) / (bare["pages"] / bare["seconds_launched"])
     return {"bare": bare, "adwatch": full, "ratio": ratio, "ratio_launched": launched}
@@ -92,8 +122,24 @@ def main() -> None:
     parser.add_argument(
         "--images", action="store_true", help="adwatch also fetches and hashes advert photos"
     )
+    parser.add_argument(
+        "--rounds", type=int, default=1, help="alternating bare/adwatch rounds (median printed)"
+    )
     args = parser.parse_args()
-    r = run(args.adverts, args.delay, args.latency, args.images)
+    results = run_rounds(args.adverts, args.delay, args.latency, args.images, args.rounds)
+    for r in results:
+        _print_round(r, args.latency)
+    if len(results) > 1:
+        ratios = [r["ratio"] for r in results]
+        launched = [r["ratio_launched"] for r in results]
+        print(
+            f"median of {len(results)} rounds: ratio {statistics.median(ratios):.2f} "
+            f"(runs {', '.join(f'{x:.2f}' for x in ratios)}); both timed from process start "
+            f"{statistics.median(launched):.2f} (runs {', '.join(f'{x:.2f}' for x in launched)})"
+        )
+
+
+def _print_round(r: dict[str, Any], latency: float) -> None:
     for name in ("bare", "adwatch"):
         m = r[name]
         print(f"crawl {name}: {m['pages']} pages in {m['seconds']:.1f}s = "
@@ -101,8 +147,8 @@ def main() -> None:
               f"{1000 * m['crawl_cpu_s'] / m['pages']:.1f} ms, demo server and bench "
               f"{1000 * m['server_cpu_s'] / m['pages']:.1f} ms")  # fmt: skip
     print(
-        f"crawl ratio adwatch/bare: {r['ratio']:.2f} at {args.latency * 1000:.0f} ms latency "
-        f"(target >= {0.9 if args.latency else 0.8})"
+        f"crawl ratio adwatch/bare: {r['ratio']:.2f} at {latency * 1000:.0f} ms latency "
+        f"(target >= {0.9 if latency else 0.8})"
     )
     print(
         f"crawl ratio, both timed from process start: {r['ratio_launched']:.2f} (bare "
