@@ -19,7 +19,7 @@ prune the trap, and the rest of the site is read.
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Iterable, Iterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from typing import Any, Self
 from urllib.parse import urlsplit
@@ -99,15 +99,7 @@ class TrapMiddleware:
     def from_crawler(cls, crawler: Crawler) -> Self:
         return cls(crawler)
 
-    # Both forms (Scrapy's "universal" middleware): a callback's plain list of output stays on
-    # Scrapy's synchronous path, cheaper per page than wrapping it in async generators.
-    def process_spider_output(self, response: Response, result: Iterable[Any]) -> Iterator[Any]:
-        page = PageVerdict(response, _callback(response.request) == "parse_listing")
-        for output in result:
-            yield from self._judge(page, output)
-        yield from self._close(page)
-
-    async def process_spider_output_async(
+    async def process_spider_output(
         self, response: Response, result: AsyncIterator[Any]
     ) -> AsyncIterator[Any]:
         page = PageVerdict(response, _callback(response.request) == "parse_listing")

@@ -8,7 +8,6 @@ import asyncio
 from collections.abc import AsyncIterator
 from typing import Any
 
-import pytest
 from scrapy import Request
 from scrapy.http import HtmlResponse
 from scrapy.utils.test import get_crawler
@@ -64,27 +63,13 @@ def advert(mw: TrapMiddleware, url: str) -> Request:
     return Request(url, callback=spider(mw).parse_advert)
 
 
-@pytest.fixture(autouse=True, params=["sync", "async"])
-def output_form(request: pytest.FixtureRequest) -> str:
-    """Every test runs on both of the middleware's forms: a callback's list (Scrapy's
-    synchronous path) and an async generator's output."""
-    _FORM[0] = request.param
-    return str(request.param)
-
-
-_FORM = ["sync"]
-
-
 def judge(mw: TrapMiddleware, response: HtmlResponse, outputs: list[Any]) -> list[Any]:
-    if _FORM[0] == "sync":
-        return list(mw.process_spider_output(response, outputs))
-
     async def spider_output() -> AsyncIterator[Any]:
         for output in outputs:
             yield output
 
     async def collect() -> list[Any]:
-        return [o async for o in mw.process_spider_output_async(response, spider_output())]
+        return [o async for o in mw.process_spider_output(response, spider_output())]
 
     return asyncio.run(collect())
 
