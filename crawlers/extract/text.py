@@ -13,7 +13,6 @@ import threading
 from typing import Any
 
 import lxml.etree
-import lxml.html
 
 __all__ = [
     "MAX_TEXT_CHARS",
@@ -131,7 +130,9 @@ def sanitise_raw_html(html: str) -> str:
     return html
 
 
-# huge_tree: deep nesting (up to libxml2's hard limit) and very long text nodes.
+# huge_tree: deep nesting (up to libxml2's hard limit) and very long text nodes. Plain lxml
+# elements, not lxml.html's: those are looked up by a Python callback for every element a walk
+# touches (a fifth of a page's text walk), and nothing here uses their extra methods.
 # One parser per thread: lxml parser objects must not be used by two threads at once.
 _LOCAL = threading.local()
 
@@ -139,7 +140,7 @@ _LOCAL = threading.local()
 def _parser() -> Any:
     parser = getattr(_LOCAL, "parser", None)
     if parser is None:
-        parser = _LOCAL.parser = lxml.html.HTMLParser(huge_tree=True)
+        parser = _LOCAL.parser = lxml.etree.HTMLParser(huge_tree=True)
     return parser
 
 
@@ -149,7 +150,7 @@ def parse_html(html: str) -> Any | None:
     if not html.strip():
         return None
     try:
-        return lxml.html.document_fromstring(html, parser=_parser())
+        return lxml.etree.fromstring(html, parser=_parser())
     except (lxml.etree.ParserError, ValueError):
         return None
 
