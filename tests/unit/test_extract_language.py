@@ -115,3 +115,57 @@ def test_detector_built_once() -> None:
 def test_long_text_is_sampled() -> None:
     text = "Angajăm ospătari în Germania, cazare asigurată. " * 20_000
     assert detect_language(text) == "ro"
+
+
+def _lingua_must_not_be_asked() -> None:
+    raise AssertionError("lingua was asked")
+
+
+def test_plainly_english_text_is_read_without_lingua(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(language, "language_models", _lingua_must_not_be_asked)
+    text = (
+        "We are hiring cleaners for a hotel in Milan. Accommodation is provided and the salary "
+        "is 1200 EUR per month. You will be paid every week and your travel is covered by us."
+    )
+    assert detect_language(text) == "en"
+    assert detect_language(text, fallback="ro") == "en"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Romanian without diacritics: "are" (has) and "an" (year) are English words too
+        (
+            "Firma are nevoie de fete pentru lucru in Italia, cazare si masa asigurate, salariu "
+            "bun, plata la timp, sunati sau scrieti pe WhatsApp pentru detalii",
+            "ro",
+        ),
+        # German "will" and "all", Polish "to": their letters beyond a-z send them to lingua
+        (
+            "Wer will bei uns arbeiten? Wir suchen Helfer für die Ernte, Unterkunft und "
+            "Verpflegung sind frei, all inclusive, Job für Studenten",
+            "other",
+        ),
+        (
+            "To jest praca dla Ciebie: szukamy kelnerek do hotelu, zakwaterowanie i wyżywienie "
+            "za darmo, wypłata co tydzień",
+            "other",
+        ),
+        (
+            "Cerchiamo ragazze per lavoro in un bar, vitto e alloggio, paga settimanale, "
+            "chiamate o scrivete per info",
+            "other",
+        ),
+    ],
+)
+def test_other_latin_script_text_is_left_to_lingua(text: str, expected: str) -> None:
+    assert not language._plainly_english(text[: language.MAX_CHARS])
+    assert detect_language(text) == expected
+
+
+def test_ukrainian_with_a_word_final_soft_sign_is_read_without_lingua(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(language, "language_models", _lingua_must_not_be_asked)
+    text = "Шукаємо дівчат, які хочуть працювати в кафе. Житло є, дорогу оплатить фірма."
+    assert detect_language(text, fallback="ru") == "uk"
