@@ -73,7 +73,7 @@ MAX_CHARS = 500
 LINGUA_CHARS = 250
 
 # English function words. Text without a letter outside a-z (the other Latin-script languages
-# lingua is asked about use some; Romanian typed without them has few of these words) in which
+# lingua is asked about mostly use some, and none has many of these words) in which
 # they are a fifth of the words is English without asking lingua: that was lingua's answer, with
 # any fallback, on all 2,147 such texts among the labelled samples, 1,886 real job adverts,
 # test snippets and 400 demo adverts.
