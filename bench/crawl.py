@@ -81,12 +81,6 @@ def _measured(crawl: Callable[[], dict[str, float]]) -> dict[str, float]:
     return figures
 
 
-def run(adverts: int, delay: float, latency: float, images: bool = False) -> dict[str, Any]:
-    """One round: the bare spider, then adwatch into a fresh database."""
-    (result,) = run_rounds(adverts, delay, latency, images, rounds=1)
-    return result
-
-
 def run_rounds(
     adverts: int, delay: float, latency: float, images: bool = False, rounds: int = 1
 ) -> list[dict[str, Any]]:

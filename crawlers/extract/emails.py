@@ -58,11 +58,10 @@ _UNDERSCORE_AT_RE = re.compile(
 def find_emails(text: str) -> list[Found]:
     """Plain and obfuscated e-mail addresses, lower-cased."""
     found: list[Found] = []
-    at_sign = "@" in text
-    for match in _plain_emails(text) if at_sign else ():
+    for match in _plain_emails(text):
         value = f"{match.group(1)}@{match.group(2)}".lower()
         found.append(Found("email", value, match.start(), match.end()))
-    obfuscated = at_sign or _AT_WORD_CUE_RE.search(text) is not None
+    obfuscated = "@" in text or _AT_WORD_CUE_RE.search(text) is not None
     for match in _OBF_EMAIL_RE.finditer(text) if obfuscated else ():
         domain_raw = match.group("domain")
         # "contact us at jobs.md" is not an e-mail: a bare word "at" needs a dot

@@ -155,15 +155,6 @@ def parse_html(html: str) -> Any | None:
         return None
 
 
-def _tag(el: Any) -> str | None:
-    tag = el.tag
-    if not isinstance(tag, str):
-        return None  # comment, processing instruction, entity
-    if "}" in tag:
-        tag = tag.rsplit("}", 1)[1]
-    return tag.lower()
-
-
 # Tag name -> lower-case local name, for the few hundred names pages use (bounded: a hostile
 # page may invent any number); one dict lookup per element instead of a function call.
 _NAMES: dict[str, str] = {}
@@ -189,8 +180,8 @@ def _name(tag: Any) -> str:
 # words and phone numbers with tags to slip past filters; a browser shows them whole.
 def _collect_text(root: Any, skip: frozenset[str]) -> str:
     """Visible text of ``root`` (its tail excluded), blocks separated by newlines."""
-    tag = root.tag
-    if not isinstance(tag, str) or _name(tag) in skip:
+    root_name = _name(root.tag)
+    if not root_name or root_name in skip:  # a comment, an entity, or skipped whole
         return ""
     parts: list[str] = []
     append = parts.append
@@ -226,7 +217,7 @@ def visible_text_without(el: Any, hidden: frozenset[str]) -> str:
 
 def element_to_text(el: Any) -> str:
     """Visible text of an lxml element (used for selector results)."""
-    if _tag(el) == "title":
+    if _name(el.tag) == "title":
         return _collect_text(el, _SKIP_TAGS - {"head"})
     return _collect_text(el, _SKIP_TAGS)
 
