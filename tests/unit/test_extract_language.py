@@ -140,7 +140,7 @@ def test_plainly_english_text_is_read_without_lingua(monkeypatch: pytest.MonkeyP
             "bun, plata la timp, sunati sau scrieti pe WhatsApp pentru detalii",
             "ro",
         ),
-        # German "will" and "all", Polish "to": their letters beyond a-z send them to lingua
+        # German "will" and "all", Polish "to": too few of their words are English ones
         (
             "Wer will bei uns arbeiten? Wir suchen Helfer für die Ernte, Unterkunft und "
             "Verpflegung sind frei, all inclusive, Job für Studenten",
@@ -161,6 +161,43 @@ def test_plainly_english_text_is_read_without_lingua(monkeypatch: pytest.MonkeyP
 def test_other_latin_script_text_is_left_to_lingua(text: str, expected: str) -> None:
     assert not language._plainly_english(text[: language.MAX_CHARS])
     assert detect_language(text) == expected
+
+
+def test_english_with_a_few_letters_from_names_is_read_without_lingua(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(language, "language_models", _lingua_must_not_be_asked)
+    text = (
+        "Welder (MIG/MAG), Wrocław, full time. We are looking for new colleagues in Wrocław "
+        "and Iași. Role: welding steel structures in a workshop, reading drawings, checking "
+        "seams. Accommodation is provided by the employer and the contract is for one year."
+    )
+    assert detect_language(text, fallback="ro") == "en"
+
+
+def test_romanian_with_its_letters_is_read_without_lingua(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(language, "language_models", _lingua_must_not_be_asked)
+    text = (
+        "Angajăm ospătărițe pentru un restaurant din Germania. Oferim cazare și masă, "
+        "salariu bun, plata la timp. Căutăm persoane serioase care vor să lucreze în străinătate."
+    )
+    assert detect_language(text) == "ro"
+    assert detect_language(text, fallback="en") == "ro"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Turkish shares ş with Romanian; its other letters (ı, ü, ğ) keep it from the shortcut
+        "Yurtdışında iş fırsatı: otelde garson aranıyor, konaklama ücretsiz, maaş haftalık "
+        "ödenir, deneyim gerekmez, hemen başlayın ve bizi arayın",
+        # an English advert of a Romanian firm: Romanian letters, English words
+        "Waiter for Hanul Bârsei, Brașov and Sibiu. We are hiring staff for the summer season; "
+        "you will serve guests and set tables. Pay is weekly and housing is provided.",
+    ],
+)
+def test_text_with_some_romanian_letters_is_not_taken_for_romanian(text: str) -> None:
+    assert not language._plainly_romanian(text[: language.MAX_CHARS])
 
 
 def test_ukrainian_with_a_word_final_soft_sign_is_read_without_lingua(
