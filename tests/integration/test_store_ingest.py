@@ -72,6 +72,20 @@ def test_batch_with_duplicates_and_shared_entities(conn: psycopg.Connection[Any]
     assert conn.execute("SELECT count(*) FROM advert_versions").fetchone() == (50,)
 
 
+def test_batches_of_one_transaction_are_staged_apart(conn: psycopg.Connection[Any]) -> None:
+    # staging tables outlive a batch and are emptied at commit: a caller that ingests twice
+    # before committing must not see the first batch again in the second
+    conn.execute("SELECT 1")  # a transaction is open from here on
+    first = adverts.ingest_many(conn, [snapshot(1)])
+    second = adverts.ingest_many(conn, [snapshot(2)])
+    assert [r.canonical_url for r in first] == [snapshot(1).canonical_url]
+    assert [r.canonical_url for r in second] == [snapshot(2).canonical_url]
+    conn.commit()
+    third = adverts.ingest_many(conn, [snapshot(3)])  # a new transaction, the same tables
+    assert [r.canonical_url for r in third] == [snapshot(3).canonical_url]
+    assert conn.execute("SELECT count(*) FROM advert_entities").fetchone() == (3,)
+
+
 def test_concurrent_ingest_never_duplicates(db_url: str) -> None:
     errors: list[BaseException] = []
 
