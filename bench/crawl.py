@@ -20,7 +20,7 @@ from crawlers.profiles import load_profile
 from demo.site import DemoServer, generate_world
 
 
-def _bare(start_url: str, delay: float) -> dict[str, float]:
+def bare_crawl(start_url: str, delay: float) -> dict[str, float]:
     """The bare spider's figures. Its own `seconds` start once Scrapy is imported and set up;
     `seconds_launched` counts from its process start, as adwatch's time counts from launch
     (crawl process start, imports, language models, opening and closing the run)."""
@@ -94,7 +94,7 @@ def run_rounds(
         start = server.start_urls()["jobs"]
         for _ in range(rounds):
             with scratch_database() as url:
-                bare = _measured(lambda: _bare(start, delay))
+                bare = _measured(lambda: bare_crawl(start, delay))
                 full = _measured(lambda: _adwatch(url, start, delay, images))
             results.append(_compared(bare, full))
     return results
