@@ -121,14 +121,36 @@ def _lingua_must_not_be_asked() -> None:
     raise AssertionError("lingua was asked")
 
 
-def test_plainly_english_text_is_read_without_lingua(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We are hiring cleaners for a hotel in Milan. Accommodation is provided and the "
+            "salary is 1200 EUR per month. You will be paid every week and your travel is "
+            "covered by us.",
+            "en",
+        ),
+        # a few letters beyond a-z in names do not send English to lingua
+        (
+            "Welder (MIG/MAG), Wrocław, full time. We are looking for new colleagues in Wrocław "
+            "and Iași. Role: welding steel structures in a workshop, reading drawings, checking "
+            "seams. Accommodation is provided by the employer and the contract is for one year.",
+            "en",
+        ),
+        (
+            "Angajăm ospătărițe pentru un restaurant din Germania. Oferim cazare și masă, "
+            "salariu bun, plata la timp. Căutăm persoane serioase care vor să lucreze în "
+            "străinătate.",
+            "ro",
+        ),
+    ],
+)
+def test_plain_english_and_romanian_are_read_without_lingua(
+    text: str, expected: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(language, "language_models", _lingua_must_not_be_asked)
-    text = (
-        "We are hiring cleaners for a hotel in Milan. Accommodation is provided and the salary "
-        "is 1200 EUR per month. You will be paid every week and your travel is covered by us."
-    )
-    assert detect_language(text) == "en"
-    assert detect_language(text, fallback="ro") == "en"
+    assert detect_language(text) == expected
+    assert detect_language(text, fallback="uk") == expected
 
 
 @pytest.mark.parametrize(
@@ -161,28 +183,6 @@ def test_plainly_english_text_is_read_without_lingua(monkeypatch: pytest.MonkeyP
 def test_other_latin_script_text_is_left_to_lingua(text: str, expected: str) -> None:
     assert not language._plainly_english(text[: language.MAX_CHARS])
     assert detect_language(text) == expected
-
-
-def test_english_with_a_few_letters_from_names_is_read_without_lingua(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setattr(language, "language_models", _lingua_must_not_be_asked)
-    text = (
-        "Welder (MIG/MAG), Wrocław, full time. We are looking for new colleagues in Wrocław "
-        "and Iași. Role: welding steel structures in a workshop, reading drawings, checking "
-        "seams. Accommodation is provided by the employer and the contract is for one year."
-    )
-    assert detect_language(text, fallback="ro") == "en"
-
-
-def test_romanian_with_its_letters_is_read_without_lingua(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(language, "language_models", _lingua_must_not_be_asked)
-    text = (
-        "Angajăm ospătărițe pentru un restaurant din Germania. Oferim cazare și masă, "
-        "salariu bun, plata la timp. Căutăm persoane serioase care vor să lucreze în străinătate."
-    )
-    assert detect_language(text) == "ro"
-    assert detect_language(text, fallback="en") == "ro"
 
 
 @pytest.mark.parametrize(
