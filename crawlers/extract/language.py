@@ -158,20 +158,26 @@ def _from_lingua(sample: str, fallback: str | None) -> str | None:
     return OTHER if best.value >= needed else fallback
 
 
+@functools.lru_cache(maxsize=1)
+def _words(sample: str) -> tuple[tuple[str, ...], int]:
+    """The sample's lower-case words and how many are English function words: split once for
+    the English and the Romanian test of one text."""
+    words = tuple(_WORD_RE.findall(sample.lower()))
+    return words, sum(1 for word in words if word in _ENGLISH_WORDS)
+
+
 def _plainly_english(sample: str) -> bool:
     if len(_LETTER_BEYOND_A_Z_RE.findall(sample)) > _EN_FOREIGN_LETTERS:
         return False
-    words = _WORD_RE.findall(sample.lower())
-    hits = sum(1 for word in words if word in _ENGLISH_WORDS)
+    words, hits = _words(sample)
     return hits >= 5 and hits * 8 >= len(words)
 
 
 def _plainly_romanian(sample: str) -> bool:
     if len(_ROMANIAN_ONLY_RE.findall(sample)) < 2 or _LETTER_BEYOND_ROMANIAN_RE.search(sample):
         return False
-    words = _WORD_RE.findall(sample.lower())
+    words, english = _words(sample)
     hits = sum(1 for word in words if word in _ROMANIAN_WORDS)
-    english = sum(1 for word in words if word in _ENGLISH_WORDS)
     return hits >= 5 and hits * 8 >= len(words) and hits > 2 * english
 
 
