@@ -132,6 +132,9 @@ def _postings(root: Any, url: str, microdata: bool, *, first_only: bool) -> list
     return own + listed
 
 
+_JSON_LD_TYPE = "application/ld+json"
+
+
 def json_ld_blocks(root: Any, url: str) -> list[Any]:
     """The page's JSON-LD data: read by extruct's JSON-LD reader (as microdata is), and where it
     cannot read a block, every block through load_json_ld's repairs; broken ones are skipped
@@ -147,9 +150,6 @@ def json_ld_blocks(root: Any, url: str) -> list[Any]:
         except ValueError:  # one block it cannot read fails the page's every block
             pass
     return _repaired_blocks(scripts, url)
-
-
-_JSON_LD_TYPE = "application/ld+json"
 
 
 def _is_json_ld(script: Any) -> bool:
