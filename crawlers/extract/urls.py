@@ -38,6 +38,8 @@ def canonical_url(url: str) -> str:
     Raises ValueError when the URL has no host or an invalid port.
     """
     url = url.strip()
+    if _is_canonical_already(url):
+        return url
     if url.startswith("//"):
         url = "http:" + url
     elif not _SCHEME_RE.match(url):
@@ -48,6 +50,23 @@ def canonical_url(url: str) -> str:
     # url_query_cleaner matches names exactly; tracking names are matched by prefix and case.
     tracking = [name for name in _query_names(parts.query) if _is_tracking(name)]
     return canonicalize_url(url_query_cleaner(url, tracking, remove=True, unique=False))
+
+
+# URLs the steps below leave as they are (most advert URLs): a lower-case http(s) scheme and
+# host, a port other than the default one, a path of unreserved characters without empty or
+# dot segments, no query, no fragment. w3lib's canonicalisation costs ~15 times this test.
+_CANONICAL_ALREADY_RE = re.compile(
+    r"(https?)://[a-z0-9-]+(?:\.[a-z0-9-]+)*(?::([1-9][0-9]{0,4}))?"
+    r"(?:/|(?:/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)+/?)"
+)
+
+
+def _is_canonical_already(url: str) -> bool:
+    match = _CANONICAL_ALREADY_RE.fullmatch(url)
+    if match is None:
+        return False
+    port = match.group(2)
+    return port is None or (int(port) <= 65535 and int(port) != _DEFAULT_PORTS[match.group(1)])
 
 
 def _query_names(query: str) -> set[str]:

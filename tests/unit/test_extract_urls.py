@@ -50,6 +50,50 @@ def test_canonical_url_is_idempotent() -> None:
     assert canonical_url(once) == once
 
 
+def _generated_urls() -> list[str]:
+    """URLs near the fast path's edges: cases, ports, dot and empty segments, odd characters."""
+    import random
+
+    rng = random.Random(7)
+    hosts = ["example.org", "a-b.example.org", "127.0.0.1", "EX.org", "a..b", "a.org.", "xn--8a.ex"]
+    ports = ["", ":80", ":443", ":8080", ":0", ":65535", ":65536", ":08080"]
+    urls = []
+    for _ in range(3000):
+        alphabet = rng.choice(["aZ0-._~/", "aZ0-._~/%?#@ é"])
+        path = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        scheme = rng.choice(["http", "https", "HTTP"])
+        urls.append(f"{scheme}://{rng.choice(hosts)}{rng.choice(ports)}/{path}")
+    return urls
+
+
+def test_urls_already_canonical_skip_w3lib_with_the_same_answer(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from crawlers.extract import urls
+
+    fast = [u for u in _generated_urls() if urls._is_canonical_already(u)]
+    assert len(fast) > 200  # the fast path is exercised
+    monkeypatch.setattr(urls, "_is_canonical_already", lambda url: False)
+    assert [canonical_url(u) for u in fast] == fast
+
+
+def test_fast_path_leaves_non_canonical_urls_to_w3lib() -> None:
+    from crawlers.extract import urls
+
+    for url in (
+        "http://Example.org/x",
+        "http://example.org:80/x",
+        "http://example.org",
+        "http://example.org/a/./b",
+        "http://example.org/a//b",
+        "http://example.org/x?a=1",
+        "http://example.org/x#f",
+        "http://example.org/%7Ex",
+        "http://example.org./x",
+    ):
+        assert not urls._is_canonical_already(url), url
+
+
 @pytest.mark.parametrize("bad", ["http://", "https:///path", "http://example.com:99999/"])
 def test_canonical_url_rejects_garbage(bad: str) -> None:
     with pytest.raises(ValueError):
