@@ -10,6 +10,7 @@ This module combines the finders: :mod:`.phones` (ordinary figures),
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 
 import phonenumbers
@@ -36,16 +37,21 @@ _KIND_ORDER: dict[str, int] = {"phone": 0, "email": 1, "handle": 2, "url": 3}
 
 def normalise_region_hints(*hint_lists: Iterable[str | None]) -> tuple[str, ...]:
     """Upper-case, de-duplicate (first wins) and keep only regions phonenumbers knows."""
+    # Three calls a page, with the same few hints on every page of a site: worked out once.
+    return _normalised(tuple(hint for hints in hint_lists for hint in hints))
+
+
+@functools.lru_cache(maxsize=256)
+def _normalised(hints: tuple[str | None, ...]) -> tuple[str, ...]:
     seen: list[str] = []
-    for hints in hint_lists:
-        for hint in hints:
-            if not hint:
-                continue
-            region = hint.strip().upper()
-            if region == "UK":
-                region = "GB"
-            if region in phonenumbers.SUPPORTED_REGIONS and region not in seen:
-                seen.append(region)
+    for hint in hints:
+        if not hint:
+            continue
+        region = hint.strip().upper()
+        if region == "UK":
+            region = "GB"
+        if region in phonenumbers.SUPPORTED_REGIONS and region not in seen:
+            seen.append(region)
     return tuple(seen)
 
 
