@@ -60,7 +60,7 @@ def extract_with_profile(html: str, url: str, profile: SiteProfile) -> AdvertFie
         return None
     found = None
     if profile.structured:
-        found = first_job_posting(root, url, microdata="itemscope" in html.lower())
+        found = first_job_posting(root, url, microdata=lambda: "itemscope" in html.lower())
     posting = job_posting_values(found, url) if found is not None else None
     values = _selected_values(root, url, profile.fields, _given(posting))
     if found is not None and posting is not None:

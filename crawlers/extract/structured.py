@@ -10,7 +10,7 @@ import functools
 import json
 import logging
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from crawlers.extract.build import build_fields
@@ -115,19 +115,26 @@ def job_postings_from_tree(
     return _postings(root, url, microdata, first_only=False)
 
 
-def first_job_posting(root: Any, url: str, *, microdata: bool = True) -> dict[str, object] | None:
+def first_job_posting(
+    root: Any, url: str, *, microdata: bool | Callable[[], bool] = True
+) -> dict[str, object] | None:
     """job_postings_from_tree's first posting, or None; microdata is read only when JSON-LD
-    holds no posting of the page's own (extruct costs more than the JSON-LD)."""
+    holds no posting of the page's own (extruct costs more than the JSON-LD). `microdata` may
+    be a function saying whether to read it, asked only then (most pages do not need asking)."""
     postings = _postings(root, url, microdata, first_only=True)
     return postings[0] if postings else None
 
 
-def _postings(root: Any, url: str, microdata: bool, *, first_only: bool) -> list[dict[str, object]]:
+def _postings(
+    root: Any, url: str, microdata: bool | Callable[[], bool], *, first_only: bool
+) -> list[dict[str, object]]:
     own: list[dict[str, object]] = []
     listed: list[dict[str, object]] = []
     for data in json_ld_blocks(root, url):
         _collect(data, own, listed=listed)
-    if microdata and not (first_only and own):
+    if first_only and own:
+        return own + listed
+    if microdata() if callable(microdata) else microdata:
         _collect(microdata_items(root, url), own, listed=listed)
     return own + listed
 

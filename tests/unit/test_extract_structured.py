@@ -224,3 +224,26 @@ def test_empty_posting() -> None:
     fields = job_posting_to_fields({"@type": "JobPosting"}, URL, kind="escort")
     assert (fields.title, fields.body, fields.kind, fields.language) == ("", "", "escort", None)
     assert fields.entities == ()
+
+
+def test_first_posting_asks_about_microdata_only_without_a_json_ld_posting() -> None:
+    from crawlers.extract.text import parse_html
+
+    json_ld = '{"@type": "JobPosting", "title": "Cook", "description": "Kitchen work"}'
+    microdata = (
+        '<div itemscope itemtype="https://schema.org/JobPosting">'
+        '<h1 itemprop="title">Driver</h1><p itemprop="description">Vans</p></div>'
+    )
+    asked: list[bool] = []
+
+    def has_microdata() -> bool:
+        asked.append(True)
+        return True
+
+    with_json_ld = parse_html(f'<script type="application/ld+json">{json_ld}</script>{microdata}')
+    first = structured.first_job_posting
+    found = first(with_json_ld, "http://x.example/1", microdata=has_microdata)
+    assert found is not None and found["title"] == "Cook" and not asked
+    only_microdata = parse_html(f"<html><body>{microdata}</body></html>")
+    found = first(only_microdata, "http://x.example/2", microdata=has_microdata)
+    assert found is not None and found["title"] == "Driver" and asked == [True]
