@@ -30,7 +30,16 @@ from scrapy import signals
 
 from crawlers.extract.fields import AdvertFields
 from crawlers.extract.profile_model import SiteProfile
-from crawlers.extraction_worker import ExtractedPage, Failure, Job, PageJob, serve, warm_up
+from crawlers.extraction_worker import (
+    ExtractedPage,
+    Failure,
+    Job,
+    PageJob,
+    receive_message,
+    send_message,
+    serve,
+    warm_up,
+)
 from crawlers.options import usable_cores
 
 log = logging.getLogger(__name__)
@@ -168,7 +177,7 @@ class ExtractionPool:
         self._watch(worker)
         answer: asyncio.Future[Answer] = asyncio.get_running_loop().create_future()
         try:
-            worker.conn.send(message)
+            send_message(worker.conn, message)
         except OSError:  # its pipe is closed: the worker is gone
             self._replace(worker)
             raise _WorkerDied from None
@@ -182,7 +191,7 @@ class ExtractionPool:
 
     def _on_answer(self, worker: _Worker) -> None:
         try:
-            result = worker.conn.recv()
+            result = receive_message(worker.conn)
         except (EOFError, OSError):  # the worker died
             self._replace(worker)
             return
@@ -203,7 +212,7 @@ class ExtractionPool:
         if worker.loop is not None and not worker.loop.is_closed():
             worker.loop.remove_reader(worker.conn.fileno())
         with contextlib.suppress(OSError):  # a dead worker's pipe is closed
-            worker.conn.send(None)  # the worker's signal to exit
+            send_message(worker.conn, None)  # the worker's signal to exit
         worker.conn.close()
         worker.process.join(5)
         if worker.process.is_alive():

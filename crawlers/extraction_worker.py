@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import pickle
 import signal
 import threading
 import time
@@ -56,6 +57,18 @@ class PageJob:
     url: str
 
 
+def send_message(conn: Connection, message: Any) -> None:
+    """Connection.send with the C pickler: multiprocessing's ForkingPickler copies its reducer
+    table for every message, which doubled the cost of pickling a page's fields (~80 against
+    ~45 us on a slow core). Nothing sent here needs its reducers (no sockets, no pipes)."""
+    conn.send_bytes(pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def receive_message(conn: Connection) -> Any:
+    """What send_message sent; EOFError or OSError when the other end is gone."""
+    return pickle.loads(conn.recv_bytes())
+
+
 #: texts that make lingua load the models of both scripts adwatch reads
 _WARM_UP_TEXTS = (
     "warm up the language detector with an ordinary sentence",
@@ -87,7 +100,7 @@ def serve(conn: Connection, profile: Any, extract: Callable[..., Any], parent_pi
     warm_up()  # at once if the crawl process loaded it all before forking
     while True:
         try:
-            page = conn.recv()
+            page = receive_message(conn)
         except (EOFError, OSError):
             return
         if page is None:
@@ -104,7 +117,7 @@ def serve(conn: Connection, profile: Any, extract: Callable[..., Any], parent_pi
                 result = ExtractedPage(fields, canonical_url(url), evidence)
         except Exception as exc:  # hostile pages: reported for this page, the worker carries on
             result = Failure(f"{type(exc).__name__}: {exc}")
-        conn.send(result)
+        send_message(conn, result)
 
 
 def _leave_the_crawl_process_signals() -> None:
