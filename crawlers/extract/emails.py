@@ -22,6 +22,10 @@ _TLD = r"[A-Za-z]{2,24}(?![A-Za-z0-9\-])"
 _LOCAL_RUN = r"(?=[A-Za-z0-9])[A-Za-z0-9._%+\-]{1,65}+(?<!\.)"
 _PLAIN_EMAIL_RE = re.compile(rf"(?<![\w.+%\-])({_LOCAL_RUN})@((?:{_LABEL}\.)+{_TLD})")
 _LOCAL_CHARS = frozenset(string.ascii_letters + string.digits + "._%+-")
+# What [A-Za-z0-9._%+\-] matches when case is ignored: also the Kelvin sign, the long s and the
+# dotted and dotless i (checked against the pattern over every code point in the tests).
+_LOCAL_CHARS_ANY_CASE = _LOCAL_CHARS | frozenset("\u212a\u017f\u0130\u0131")
+_OPEN_CHARS = "[({<"
 _AT_WORDS = r"at|собака|равлик|arond|a\s?rond"
 _DOT_WORDS = r"dot|точка|крапка|punct"
 _OPEN = r"[\[({<]"
@@ -61,8 +65,7 @@ def find_emails(text: str) -> list[Found]:
     for match in _plain_emails(text):
         value = f"{match.group(1)}@{match.group(2)}".lower()
         found.append(Found("email", value, match.start(), match.end()))
-    obfuscated = "@" in text or _AT_WORD_CUE_RE.search(text) is not None
-    for match in _OBF_EMAIL_RE.finditer(text) if obfuscated else ():
+    for match in _obfuscated_candidates(text):
         domain_raw = match.group("domain")
         # "contact us at jobs.md" is not an e-mail: a bare word "at" needs a dot
         # word or bracket too ("name at example dot org"); "at home . Then" is prose.
@@ -89,6 +92,40 @@ def _plain_emails(text: str) -> Iterator[re.Match[str]]:
             yield match
             end = match.end()
         at = text.find("@", at + 1)
+
+
+def _obfuscated_candidates(text: str) -> Iterator[re.Match[str]]:
+    """_OBF_EMAIL_RE.finditer(text); where "@" is the only way the text writes "at" (most texts
+    with an address), tried only at each "@"'s local part, as _plain_emails does."""
+    if _AT_WORD_CUE_RE.search(text) is not None:
+        yield from _OBF_EMAIL_RE.finditer(text)
+        return
+    end = 0  # where the last match ended: matches do not overlap
+    at = text.find("@")
+    while at >= 0:
+        start = _local_part_start(text, at)
+        match = _OBF_EMAIL_RE.match(text, start) if end <= start < at else None
+        if match is not None:
+            yield match
+            end = match.end()
+        at = text.find("@", at + 1)
+
+
+def _local_part_start(text: str, at: int) -> int:
+    """Where the local part before the "@" at `at` starts: past the spaces and the one opening
+    bracket that may stand between them ("name ( @ ) example.org"), the run of local-part
+    characters (in any case: the pattern ignores case)."""
+    start = at
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    if start > 0 and text[start - 1] in _OPEN_CHARS:
+        start -= 1
+        while start > 0 and text[start - 1].isspace():
+            start -= 1
+    run_end = start
+    while start > run_end - 66 and start > 0 and text[start - 1] in _LOCAL_CHARS_ANY_CASE:
+        start -= 1  # (a run of 66 is too long: the match fails)
+    return start
 
 
 def _spelled_out_emails(text: str) -> list[Found]:
