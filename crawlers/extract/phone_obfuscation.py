@@ -69,8 +69,10 @@ def _first_chars() -> str:
     return "".join(sorted(re.escape(c) for c in chars))
 
 
+# A run starts at "+" or a plus word, or at a group's first atom, which has no letter before it:
+# asking that first fails most positions (inside words) at once, a quarter of the scan's time.
 _OBF_RUN_RE = re.compile(
-    rf"(?=[{_first_chars()}\d])"
+    rf"(?:(?=[+pPпП])|{_NOT_LETTER_BEFORE}(?=[{_first_chars()}\d]))"
     rf"(?:(?P<plus>{_PLUS})[\s]{{0,2}})?(?P<run>{_GROUP}(?:{_SEP}{_GROUP})*)"
 )
 _GROUP_RE = re.compile(_GROUP)
