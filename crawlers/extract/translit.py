@@ -29,6 +29,10 @@ _WORDS = frozenset((
     "bez", "iz", "ot", "na", "po", "mne", "nas", "my", "vy", "ona", "oni", "tebya", "menya",
     "vse", "vsem", "net",
 ))  # fmt: skip
+# The stems by their first two letters: a word is compared with the few that share them, not all.
+_STEMS_BY_START: dict[str, tuple[str, ...]] = {}
+for _stem in _STEMS:
+    _STEMS_BY_START[_stem[:2]] = (*_STEMS_BY_START.get(_stem[:2], ()), _stem)
 _FRAGMENT_RE = re.compile(r"zh|kh|shch|sch|ya|yu|yo|tsya|ogo\b|ykh\b|yi\b|iy\b|aya\b|oye\b|nye\b")
 
 
@@ -38,9 +42,13 @@ def translit_russian_score(text: str) -> float:
     words = _WORD_RE.findall(text.lower())
     if len(words) < 3:
         return 0.0
-    hits = sum(
-        1
-        for w in words
-        if w in _WORDS or w.startswith(_STEMS) or (len(w) > 3 and _FRAGMENT_RE.search(w))
-    )
+    hits = 0
+    for word in words:
+        stems = _STEMS_BY_START.get(word[:2])
+        if (
+            word in _WORDS
+            or (stems is not None and word.startswith(stems))
+            or (len(word) > 3 and _FRAGMENT_RE.search(word))
+        ):
+            hits += 1
     return hits / len(words)
