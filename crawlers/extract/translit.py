@@ -29,10 +29,17 @@ _WORDS = frozenset((
     "bez", "iz", "ot", "na", "po", "mne", "nas", "my", "vy", "ona", "oni", "tebya", "menya",
     "vse", "vsem", "net",
 ))  # fmt: skip
+
+
+def _by_first_two_letters(stems: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    grouped: dict[str, tuple[str, ...]] = {}
+    for stem in stems:
+        grouped[stem[:2]] = (*grouped.get(stem[:2], ()), stem)
+    return grouped
+
+
 # The stems by their first two letters: a word is compared with the few that share them, not all.
-_STEMS_BY_START: dict[str, tuple[str, ...]] = {}
-for _stem in _STEMS:
-    _STEMS_BY_START[_stem[:2]] = (*_STEMS_BY_START.get(_stem[:2], ()), _stem)
+_STEMS_BY_START = _by_first_two_letters(_STEMS)
 _FRAGMENT_RE = re.compile(r"zh|kh|shch|sch|ya|yu|yo|tsya|ogo\b|ykh\b|yi\b|iy\b|aya\b|oye\b|nye\b")
 
 
