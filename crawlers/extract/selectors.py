@@ -115,7 +115,7 @@ def base_url(root: Any, url: str) -> str:
     root element; walked with iter, a tenth of an XPath query's cost compiled per call)."""
     for base in root.iter("base"):
         href = base.get("href")
-        if href is not None and href.strip():
+        if isinstance(href, str) and href.strip():
             return urljoin(url, href.strip())
     return url
 
