@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from crawlers.extract.entity_spans import Found
 
@@ -25,10 +25,10 @@ _LOCAL_CHARS = frozenset(string.ascii_letters + string.digits + "._%+-")
 # What [A-Za-z0-9._%+\-] matches when case is ignored: also the Kelvin sign, the long s and the
 # dotted and dotless i (checked against the pattern over every code point in the tests).
 _LOCAL_CHARS_ANY_CASE = _LOCAL_CHARS | frozenset("\u212a\u017f\u0130\u0131")
-_OPEN_CHARS = "[({<"
 _AT_WORDS = r"at|собака|равлик|arond|a\s?rond"
 _DOT_WORDS = r"dot|точка|крапка|punct"
-_OPEN = r"[\[({<]"
+_OPEN_CHARS = "[({<"
+_OPEN = f"[{re.escape(_OPEN_CHARS)}]"
 _CLOSE = r"[\])}>]"
 _AT_ANY = (
     rf"(?:\s*{_OPEN}\s*(?:{_AT_WORDS}|@)\s*{_CLOSE}\s*"  # name [at] / (at) / {собака}
@@ -81,37 +81,47 @@ def _plain_emails(text: str) -> Iterator[re.Match[str]]:
     """_PLAIN_EMAIL_RE.finditer(text), tried only at each "@"'s local part: it is the run of
     local-part characters before the "@" (no character before it may be one), so a match
     can only start where that run starts. Scanning the whole text cost ten times more."""
-    end = 0  # where the last match ended: matches do not overlap
-    at = text.find("@")
-    while at >= 0:
-        start = at
-        while start > at - 66 and start > 0 and text[start - 1] in _LOCAL_CHARS:
-            start -= 1  # (a run of 66 is too long: the match below fails)
-        match = _PLAIN_EMAIL_RE.match(text, start) if start >= end else None
-        if match is not None:
-            yield match
-            end = match.end()
-        at = text.find("@", at + 1)
+    return _matched_at_each_at_sign(text, _PLAIN_EMAIL_RE, _plain_local_part_start)
 
 
 def _obfuscated_candidates(text: str) -> Iterator[re.Match[str]]:
     """_OBF_EMAIL_RE.finditer(text); where "@" is the only way the text writes "at" (most texts
     with an address), tried only at each "@"'s local part, as _plain_emails does."""
     if _AT_WORD_CUE_RE.search(text) is not None:
-        yield from _OBF_EMAIL_RE.finditer(text)
-        return
+        return _OBF_EMAIL_RE.finditer(text)
+    return _matched_at_each_at_sign(text, _OBF_EMAIL_RE, _spaced_local_part_start)
+
+
+def _matched_at_each_at_sign(
+    text: str, pattern: re.Pattern[str], local_part_start: Callable[[str, int], int]
+) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text) for a pattern whose matches can only start where
+    `local_part_start` says for the "@" they hold."""
     end = 0  # where the last match ended: matches do not overlap
     at = text.find("@")
     while at >= 0:
-        start = _local_part_start(text, at)
-        match = _OBF_EMAIL_RE.match(text, start) if end <= start < at else None
+        start = local_part_start(text, at)
+        match = pattern.match(text, start) if start >= end else None
         if match is not None:
             yield match
             end = match.end()
         at = text.find("@", at + 1)
 
 
-def _local_part_start(text: str, at: int) -> int:
+def _run_start(text: str, run_end: int, chars: frozenset[str]) -> int:
+    """Where the run of `chars` ending at `run_end` starts, looking back 66 characters at most
+    (a local part of 66 is too long: the match from there fails)."""
+    start = run_end
+    while start > run_end - 66 and start > 0 and text[start - 1] in chars:
+        start -= 1
+    return start
+
+
+def _plain_local_part_start(text: str, at: int) -> int:
+    return _run_start(text, at, _LOCAL_CHARS)
+
+
+def _spaced_local_part_start(text: str, at: int) -> int:
     """Where the local part before the "@" at `at` starts: past the spaces and the one opening
     bracket that may stand between them ("name ( @ ) example.org"), the run of local-part
     characters (in any case: the pattern ignores case)."""
@@ -122,10 +132,7 @@ def _local_part_start(text: str, at: int) -> int:
         start -= 1
         while start > 0 and text[start - 1].isspace():
             start -= 1
-    run_end = start
-    while start > run_end - 66 and start > 0 and text[start - 1] in _LOCAL_CHARS_ANY_CASE:
-        start -= 1  # (a run of 66 is too long: the match fails)
-    return start
+    return _run_start(text, start, _LOCAL_CHARS_ANY_CASE)
 
 
 def _spelled_out_emails(text: str) -> list[Found]:
