@@ -94,6 +94,8 @@ def scrapy_settings(
         # With JOBDIR, requests wait on disk; this queue stores them without searching the
         # spider for each callback's name (crawlers/frontier.py).
         "SCHEDULER_DISK_QUEUE": "crawlers.frontier.FrontierDiskQueue",
+        # Requests wait in the frontier, where priorities count, until their site has room.
+        "SCHEDULER_PRIORITY_QUEUE": "crawlers.frontier.FrontierPriorityQueue",
         "LOG_LEVEL": log_level,
         "LOG_FORMATTER": LOG_FORMATTER,  # per-page DEBUG lines built only at DEBUG
         EXTRACTION_WORKERS: options.extraction_workers,

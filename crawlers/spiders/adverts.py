@@ -34,6 +34,13 @@ log = logging.getLogger(__name__)
 GONE_STATUSES = [404, 410]
 #: request meta key: a listing page, whose failure leaves the run's listings incomplete
 LISTING = "adwatch_listing"
+#: Scrapy request priority of listing pages (start pages and their rel=next chains) over
+#: adverts (0). Scrapy's queue is last-in first-out: a next page found early was buried under
+#: the sitemap's thousands of adverts and the whole chain, one listing at a time with its
+#: reading in a worker, was left for the end of the crawl, the reactor idle in between
+#: (a tenth of a 5,000-advert crawl's time). Read early, it overlaps the advert downloads,
+#: and an interrupted run has read more of its listings.
+LISTING_PRIORITY = 1
 
 
 class AdvertSpider(ImageSpiderMixin, ZeroConfigPages, scrapy.Spider):
@@ -151,7 +158,11 @@ class AdvertSpider(ImageSpiderMixin, ZeroConfigPages, scrapy.Spider):
 
     def _listing_request(self, url: str, *, listing: bool = True) -> scrapy.Request:
         return scrapy.Request(
-            url, callback=self.parse_listing, errback=self.on_error, meta={LISTING: listing}
+            url,
+            callback=self.parse_listing,
+            errback=self.on_error,
+            meta={LISTING: listing},
+            priority=LISTING_PRIORITY if listing else 0,
         )
 
     async def parse_listing(self, response: Response) -> list[Any]:
