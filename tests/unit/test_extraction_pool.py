@@ -19,6 +19,7 @@ from scrapy.utils.test import get_crawler
 
 from crawlers.extract.fields import AdvertFields
 from crawlers.extraction_pool import ExtractionFailed, ExtractionPool, extract_advert
+from crawlers.extraction_worker import WORKER_NICENESS, Job
 from crawlers.items import AdvertPage, PageError
 from crawlers.options import CrawlOptions
 from crawlers.pipelines import to_snapshot
@@ -126,6 +127,24 @@ def test_the_worker_hashes_and_compresses_an_advert_page_for_the_evidence_store(
     assert gzip.decompress(advert.evidence.gzipped) == ADVERT
     assert to_snapshot(advert, site_id=1).evidence == advert.evidence
     assert no_advert == PageError(f"{BASE}/empty", "no advert found on page")
+
+
+def worker_niceness() -> int:
+    """A worker's nice value (run in the worker as a Job)."""
+    return os.getpriority(os.PRIO_PROCESS, 0)
+
+
+def test_workers_run_at_a_lower_cpu_priority_than_the_crawl_process() -> None:
+    # The reactor and the site's answers are the crawl's serial path; a worker's pages wait
+    # in its pipe, so it runs on the CPU they leave.
+    pool = ExtractionPool(PROFILE, workers=1)
+    try:
+        niceness = asyncio.run(pool.run(Job(worker_niceness, ())))
+    finally:
+        pool.shutdown()
+    own = os.getpriority(os.PRIO_PROCESS, 0)
+    assert niceness == min(own + WORKER_NICENESS, 19)
+    assert niceness > own or own == 19
 
 
 def test_the_pool_is_shut_down_when_the_spider_closes() -> None:
