@@ -1,4 +1,5 @@
-"""The on-disk frontier (JOBDIR) of long crawls, without Scrapy's per-request method search.
+"""The crawl's frontier: requests wait here, in priority order, until their site has room;
+long crawls keep it on disk (JOBDIR) without Scrapy's per-request method search.
 
 Scrapy's disk queue stores each request as `Request.to_dict(spider=...)`, which names the
 callback and errback by walking every attribute of the spider (`inspect.getmembers`) twice per
