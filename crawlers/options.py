@@ -9,9 +9,12 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from config.settings import Settings
 from store.image_files import images_root
+
+if TYPE_CHECKING:  # a crawl process is given its options, not the settings (~35 ms to import)
+    from config.settings import Settings
 
 
 def usable_cores() -> int:

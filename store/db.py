@@ -9,13 +9,15 @@ import time
 import warnings
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import psycopg
 from psycopg import conninfo
 
 from config.errors import AdwatchError
-from config.settings import Settings
+
+if TYPE_CHECKING:  # a crawl process is given its options, not the settings (~35 ms to import)
+    from config.settings import Settings
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
