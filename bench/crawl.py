@@ -1,5 +1,13 @@
 """Crawl throughput: adwatch's full crawl (extraction, entities, language, evidence, PostgreSQL)
-against a bare Scrapy spider on the same generated site with the same settings, in one run."""
+against a bare Scrapy spider on the same generated site with the same settings, in one run.
+
+Two ratios are printed. The target is read on the first: both crawls timed whole, from their
+process's start (adwatch from launch: its crawl process's start and imports, opening and
+closing the run) to its end, as a user running either sees them. The second times bare Scrapy
+from after its imports and set-up but adwatch still from launch, so start-up counts on one side
+only (~0.7 s of a ~12 s run on a 2-core VM, ~0.05 of the ratio); it was printed first, with the
+target, until 2026-12-07, and is kept for comparison with earlier results (bench/RESULTS.md).
+"""
 
 from __future__ import annotations
 
@@ -127,9 +135,10 @@ def main() -> None:
         ratios = [r["ratio"] for r in results]
         launched = [r["ratio_launched"] for r in results]
         print(
-            f"median of {len(results)} rounds: ratio {statistics.median(ratios):.2f} "
-            f"(runs {', '.join(f'{x:.2f}' for x in ratios)}); both timed from process start "
-            f"{statistics.median(launched):.2f} (runs {', '.join(f'{x:.2f}' for x in launched)})"
+            f"median of {len(results)} rounds: ratio, both timed from process start "
+            f"{statistics.median(launched):.2f} (runs {', '.join(f'{x:.2f}' for x in launched)}); "
+            f"bare Scrapy timed without its start-up {statistics.median(ratios):.2f} "
+            f"(runs {', '.join(f'{x:.2f}' for x in ratios)})"
         )
 
 
@@ -141,13 +150,14 @@ def _print_round(r: dict[str, Any], latency: float) -> None:
               f"{1000 * m['crawl_cpu_s'] / m['pages']:.1f} ms, demo server and bench "
               f"{1000 * m['server_cpu_s'] / m['pages']:.1f} ms")  # fmt: skip
     print(
-        f"crawl ratio adwatch/bare: {r['ratio']:.2f} at {latency * 1000:.0f} ms latency "
-        f"(target >= {0.9 if latency else 0.8})"
-    )
-    print(
-        f"crawl ratio, both timed from process start: {r['ratio_launched']:.2f} (bare "
+        f"crawl ratio adwatch/bare, both timed from process start: {r['ratio_launched']:.2f} "
+        f"at {latency * 1000:.0f} ms latency (target >= {0.9 if latency else 0.8}; bare "
         f"{r['bare']['seconds_launched']:.1f}s with its start-up, adwatch "
         f"{r['adwatch']['seconds']:.1f}s)"
+    )
+    print(
+        f"crawl ratio with bare Scrapy timed without its start-up (adwatch from launch): "
+        f"{r['ratio']:.2f}"
     )
 
 

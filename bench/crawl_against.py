@@ -5,9 +5,10 @@
 
 Each round runs bare Scrapy, then both adwatch versions in alternating order, each launched from
 its own process with its tree first on PYTHONPATH, into a fresh database, on one generated site.
-It prints each version's ratio to bare Scrapy (as bench.crawl's first ratio) and their difference
-round by round: on a VM whose speed drifts from one series of rounds to the next, the paired
-difference shows a change that separate series hide (bench/RESULTS.md, 2026-12-07).
+It prints each version's ratio to bare Scrapy (bare timed without its start-up, as bench.crawl's
+second ratio: the same for both versions) and their difference round by round: on a VM whose
+speed drifts from one series of rounds to the next, the paired difference shows a change that
+separate series hide (bench/RESULTS.md, 2026-12-07).
 """
 
 from __future__ import annotations
