@@ -125,14 +125,17 @@ def _spaced_local_part_start(text: str, at: int) -> int:
     """Where the local part before the "@" at `at` starts: past the spaces and the one opening
     bracket that may stand between them ("name ( @ ) example.org"), the run of local-part
     characters (in any case: the pattern ignores case)."""
-    start = at
-    while start > 0 and text[start - 1].isspace():
-        start -= 1
+    start = _past_spaces(text, at)
     if start > 0 and text[start - 1] in _OPEN_CHARS:
-        start -= 1
-        while start > 0 and text[start - 1].isspace():
-            start -= 1
+        start = _past_spaces(text, start - 1)
     return _run_start(text, start, _LOCAL_CHARS_ANY_CASE)
+
+
+def _past_spaces(text: str, end: int) -> int:
+    """Where the run of whitespace ending at `end` starts."""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def _spelled_out_emails(text: str) -> list[Found]:
